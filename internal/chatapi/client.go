@@ -1,0 +1,160 @@
+// Package chatapi is the provider's only door to the Google Chat API: one
+// client over google.golang.org/api/chat/v1 with retries, logging and error
+// classification. Resources call its methods and never build HTTP requests.
+package chatapi
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"strings"
+
+	"golang.org/x/oauth2"
+	chat "google.golang.org/api/chat/v1"
+	"google.golang.org/api/option"
+)
+
+// AuthMode is who the API sees as the caller: the Chat app or a user.
+type AuthMode string
+
+const (
+	AuthModeApp  AuthMode = "app"
+	AuthModeUser AuthMode = "user"
+)
+
+// DefaultCustomer is the alias the API accepts for the caller's own customer.
+const DefaultCustomer = "customers/my_customer"
+
+// Config is everything New needs; the provider fills it from its block.
+type Config struct {
+	// Endpoint overrides https://chat.googleapis.com/ (emulator, proxy).
+	Endpoint string
+	// TokenSource authenticates every request; nil sends none.
+	TokenSource oauth2.TokenSource
+	UserAgent   string
+	Retry       RetryPolicy
+	AuthMode    AuthMode
+	// Customer is sent as space.customer when app credentials create a space.
+	Customer string
+	// Transport is the innermost round tripper (tests); nil uses a clone of
+	// http.DefaultTransport.
+	Transport http.RoundTripper
+}
+
+// Client is shared by every resource and data source of one provider.
+type Client struct {
+	service  *chat.Service
+	AuthMode AuthMode
+	Customer string
+}
+
+// New builds the client. It makes no network call.
+func New(ctx context.Context, cfg Config) (*Client, error) {
+	base := cfg.Transport
+	if base == nil {
+		base = http.DefaultTransport.(*http.Transport).Clone()
+	}
+	var rt http.RoundTripper = &loggingTransport{base: base, userAgent: cfg.UserAgent}
+	if cfg.TokenSource != nil {
+		rt = &oauth2.Transport{Source: oauth2.ReuseTokenSource(nil, cfg.TokenSource), Base: rt}
+	}
+	rt = &retryTransport{base: rt, policy: cfg.Retry}
+	opts := []option.ClientOption{option.WithHTTPClient(&http.Client{Transport: rt})}
+	if cfg.UserAgent != "" {
+		opts = append(opts, option.WithUserAgent(cfg.UserAgent))
+	}
+	if cfg.Endpoint != "" {
+		opts = append(opts, option.WithEndpoint(NormalizeEndpoint(cfg.Endpoint)))
+	}
+	service, err := chat.NewService(ctx, opts...)
+	if err != nil {
+		return nil, fmt.Errorf("building the Chat API client: %w", err)
+	}
+	customer := cfg.Customer
+	if customer == "" {
+		customer = DefaultCustomer
+	}
+	mode := cfg.AuthMode
+	if mode == "" {
+		mode = AuthModeUser
+	}
+	return &Client{service: service, AuthMode: mode, Customer: customer}, nil
+}
+
+// NormalizeEndpoint keeps the trailing slash the Go client needs to resolve
+// "v1/..." against the base URL.
+func NormalizeEndpoint(endpoint string) string {
+	if !strings.HasSuffix(endpoint, "/") {
+		return endpoint + "/"
+	}
+	return endpoint
+}
+
+// SetUpSpace calls spaces.setup (user credentials only). A request with a
+// requestId is idempotent, so the transport may send it again.
+func (c *Client) SetUpSpace(ctx context.Context, req *chat.SetUpSpaceRequest) (*chat.Space, error) {
+	if req.RequestId != "" {
+		ctx = WithIdempotent(ctx)
+	}
+	out, err := c.service.Spaces.Setup(req).Context(ctx).Do()
+	return out, classify(err)
+}
+
+// CreateSpace calls spaces.create with a requestId that makes it idempotent.
+func (c *Client) CreateSpace(ctx context.Context, space *chat.Space, requestID string) (*chat.Space, error) {
+	call := c.service.Spaces.Create(space).Context(ctx)
+	if requestID != "" {
+		call = call.RequestId(requestID)
+	}
+	out, err := call.Do()
+	return out, classify(err)
+}
+
+// GetSpace calls spaces.get.
+func (c *Client) GetSpace(ctx context.Context, name string) (*chat.Space, error) {
+	out, err := c.service.Spaces.Get(name).Context(ctx).Do()
+	return out, classify(err)
+}
+
+// PatchSpace calls spaces.patch with the given update mask paths.
+func (c *Client) PatchSpace(ctx context.Context, name string, space *chat.Space, mask []string) (*chat.Space, error) {
+	out, err := c.service.Spaces.Patch(name, space).UpdateMask(strings.Join(mask, ",")).Context(ctx).Do()
+	return out, classify(err)
+}
+
+// DeleteSpace calls spaces.delete.
+func (c *Client) DeleteSpace(ctx context.Context, name string) error {
+	_, err := c.service.Spaces.Delete(name).Context(ctx).Do()
+	return classify(err)
+}
+
+// ListSpaces calls spaces.list for every page with the API's filter.
+func (c *Client) ListSpaces(ctx context.Context, filter string) ([]*chat.Space, error) {
+	var spaces []*chat.Space
+	call := c.service.Spaces.List().Filter(filter).PageSize(1000).Context(ctx)
+	err := call.Pages(ctx, func(page *chat.ListSpacesResponse) error {
+		spaces = append(spaces, page.Spaces...)
+		return nil
+	})
+	return spaces, classify(err)
+}
+
+// FindDirectMessage calls spaces.findDirectMessage for users/{id or email}.
+func (c *Client) FindDirectMessage(ctx context.Context, user string) (*chat.Space, error) {
+	out, err := c.service.Spaces.FindDirectMessage().Name(user).Context(ctx).Do()
+	return out, classify(err)
+}
+
+// CreateMembership calls spaces.members.create. Membership names are
+// deterministic, so a repeated create answers ALREADY_EXISTS rather than
+// adding a second member: the transport may send it again.
+func (c *Client) CreateMembership(ctx context.Context, space string, membership *chat.Membership) (*chat.Membership, error) {
+	out, err := c.service.Spaces.Members.Create(space, membership).Context(WithIdempotent(ctx)).Do()
+	return out, classify(err)
+}
+
+// GetMembership calls spaces.members.get (name spaces/S/members/M).
+func (c *Client) GetMembership(ctx context.Context, name string) (*chat.Membership, error) {
+	out, err := c.service.Spaces.Members.Get(name).Context(ctx).Do()
+	return out, classify(err)
+}

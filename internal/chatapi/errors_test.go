@@ -1,0 +1,53 @@
+package chatapi
+
+import (
+	"context"
+	"errors"
+	"net/http"
+	"net/http/httptest"
+	"testing"
+)
+
+func TestErrorClassification(t *testing.T) {
+	cases := []struct {
+		name          string
+		status        int
+		body          string
+		wantNotFound  bool
+		wantExists    bool
+		wantStatus    string
+		wantErrString string
+	}{
+		{"not found", 404, `{"error":{"code":404,"message":"Space not found","status":"NOT_FOUND"}}`, true, false, "NOT_FOUND", "404 NOT_FOUND: Space not found"},
+		{"already exists", 409, `{"error":{"code":409,"message":"dup","status":"ALREADY_EXISTS"}}`, false, true, "ALREADY_EXISTS", "409 ALREADY_EXISTS: dup"},
+		{"aborted is not a duplicate", 409, `{"error":{"code":409,"message":"try again","status":"ABORTED"}}`, false, false, "ABORTED", "409 ABORTED: try again"},
+		{"bare body", 403, `nope`, false, false, "", "403: Forbidden"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+				w.Header().Set("Content-Type", "application/json")
+				w.WriteHeader(tc.status)
+				_, _ = w.Write([]byte(tc.body))
+			}))
+			defer srv.Close()
+			client, err := New(context.Background(), Config{Endpoint: srv.URL})
+			if err != nil {
+				t.Fatal(err)
+			}
+			_, err = client.GetSpace(context.Background(), "spaces/X")
+			if IsNotFound(err) != tc.wantNotFound || IsAlreadyExists(err) != tc.wantExists {
+				t.Errorf("IsNotFound=%v IsAlreadyExists=%v for %v", IsNotFound(err), IsAlreadyExists(err), err)
+			}
+			if StatusName(err) != tc.wantStatus || Code(err) != tc.status {
+				t.Errorf("StatusName=%q Code=%d", StatusName(err), Code(err))
+			}
+			if err.Error() != tc.wantErrString {
+				t.Errorf("Error() = %q, want %q", err.Error(), tc.wantErrString)
+			}
+		})
+	}
+	if IsNotFound(errors.New("plain")) || Code(nil) != 0 {
+		t.Error("plain errors are not API errors")
+	}
+}

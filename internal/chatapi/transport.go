@@ -1,0 +1,267 @@
+package chatapi
+
+import (
+	"context"
+	"errors"
+	"io"
+	"math/rand/v2"
+	"net"
+	"net/http"
+	"net/url"
+	"strconv"
+	"syscall"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-log/tflog"
+)
+
+// RetryPolicy says which failed attempts are sent again and how long to wait.
+type RetryPolicy struct {
+	// MaxRetries is how many times one request may be re-sent (0: never).
+	MaxRetries int
+	// MinBackoff and MaxBackoff bound the truncated exponential backoff; each
+	// wait is drawn uniformly from [0, min(MaxBackoff, MinBackoff*2^attempt)].
+	MinBackoff time.Duration
+	MaxBackoff time.Duration
+	// AttemptTimeout bounds one HTTP attempt (0: only the caller's context).
+	AttemptTimeout time.Duration
+	// sleep and jitter are replaced in tests.
+	sleep  func(ctx context.Context, d time.Duration) error
+	jitter func(limit time.Duration) time.Duration
+}
+
+// DefaultRetryPolicy follows the Chat API's advice for 429 and 5xx answers.
+func DefaultRetryPolicy() RetryPolicy {
+	return RetryPolicy{MaxRetries: 10, MinBackoff: 500 * time.Millisecond, MaxBackoff: 30 * time.Second, AttemptTimeout: 60 * time.Second}
+}
+
+type idempotentKey struct{}
+
+// WithIdempotent marks the requests made with ctx as safe to send again: a
+// POST that carries a requestId in its body, or one whose repeat the API
+// rejects as ALREADY_EXISTS instead of creating a second object.
+func WithIdempotent(ctx context.Context) context.Context {
+	return context.WithValue(ctx, idempotentKey{}, true)
+}
+
+// isIdempotent: every method but POST is; a POST only with a requestId.
+func isIdempotent(req *http.Request) bool {
+	if req.Method != http.MethodPost {
+		return true
+	}
+	if req.URL.Query().Get("requestId") != "" {
+		return true
+	}
+	marked, _ := req.Context().Value(idempotentKey{}).(bool)
+	return marked
+}
+
+// retryTransport re-sends idempotent requests that failed in a way that may
+// pass on a later attempt. The Go client for the Chat API retries nothing.
+type retryTransport struct {
+	base   http.RoundTripper
+	policy RetryPolicy
+}
+
+func (t *retryTransport) RoundTrip(req *http.Request) (*http.Response, error) {
+	parent := req.Context()
+	idempotent := isIdempotent(req)
+	for attempt := 0; ; attempt++ {
+		attemptReq, cancel, err := t.prepare(req, attempt)
+		if err != nil {
+			return nil, err
+		}
+		resp, err := t.base.RoundTrip(attemptReq)
+		retryable, retryAfter := shouldRetry(parent, resp, err)
+		if !retryable || !idempotent || attempt >= t.policy.MaxRetries {
+			return finish(resp, err, cancel)
+		}
+		wait := t.backoff(attempt)
+		if retryAfter > 0 {
+			wait = retryAfter
+		}
+		if deadline, ok := parent.Deadline(); ok && time.Until(deadline) < wait {
+			// Waiting would outlive the caller: give back what we have now.
+			return finish(resp, err, cancel)
+		}
+		tflog.Debug(parent, "Retrying Chat API request", map[string]any{
+			"method": req.Method, "url": redactURL(req.URL), "attempt": attempt + 1,
+			"status": statusOf(resp), "error": errString(err), "wait_ms": wait.Milliseconds(),
+		})
+		if resp != nil {
+			_, _ = io.Copy(io.Discard, io.LimitReader(resp.Body, 1<<20))
+			resp.Body.Close()
+		}
+		cancel()
+		if err := t.sleep(parent, wait); err != nil {
+			return nil, err
+		}
+	}
+}
+
+// prepare clones req for one attempt, with a fresh body and its own timeout.
+func (t *retryTransport) prepare(req *http.Request, attempt int) (*http.Request, context.CancelFunc, error) {
+	ctx, cancel := req.Context(), context.CancelFunc(func() {})
+	if t.policy.AttemptTimeout > 0 {
+		ctx, cancel = context.WithTimeout(ctx, t.policy.AttemptTimeout)
+	}
+	out := req.Clone(ctx)
+	if attempt > 0 && req.Body != nil && req.Body != http.NoBody {
+		if req.GetBody == nil {
+			cancel()
+			return nil, nil, errors.New("chatapi: cannot retry a request whose body cannot be re-read")
+		}
+		body, err := req.GetBody()
+		if err != nil {
+			cancel()
+			return nil, nil, err
+		}
+		out.Body = body
+	}
+	return out, cancel, nil
+}
+
+// finish hands the response over, keeping the attempt's context alive until
+// the caller closes the body.
+func finish(resp *http.Response, err error, cancel context.CancelFunc) (*http.Response, error) {
+	if resp == nil {
+		cancel()
+		return nil, err
+	}
+	resp.Body = &cancelOnClose{ReadCloser: resp.Body, cancel: cancel}
+	return resp, err
+}
+
+type cancelOnClose struct {
+	io.ReadCloser
+	cancel context.CancelFunc
+}
+
+func (c *cancelOnClose) Close() error {
+	err := c.ReadCloser.Close()
+	c.cancel()
+	return err
+}
+
+func (t *retryTransport) backoff(attempt int) time.Duration {
+	limit := t.policy.MaxBackoff
+	if attempt < 30 {
+		if exp := t.policy.MinBackoff << attempt; exp > 0 && exp < limit {
+			limit = exp
+		}
+	}
+	if t.policy.jitter != nil {
+		return t.policy.jitter(limit)
+	}
+	if limit <= 0 {
+		return 0
+	}
+	return rand.N(limit + 1)
+}
+
+func (t *retryTransport) sleep(ctx context.Context, d time.Duration) error {
+	if t.policy.sleep != nil {
+		return t.policy.sleep(ctx, d)
+	}
+	timer := time.NewTimer(d)
+	defer timer.Stop()
+	select {
+	case <-ctx.Done():
+		return ctx.Err()
+	case <-timer.C:
+		return nil
+	}
+}
+
+// shouldRetry classifies one attempt. parent is the caller's context: once it
+// is done nothing is retried.
+func shouldRetry(parent context.Context, resp *http.Response, err error) (bool, time.Duration) {
+	if parent.Err() != nil {
+		return false, 0
+	}
+	if err != nil {
+		return isTransient(err), 0
+	}
+	switch resp.StatusCode {
+	case http.StatusTooManyRequests, http.StatusInternalServerError, http.StatusBadGateway,
+		http.StatusServiceUnavailable, http.StatusGatewayTimeout:
+		return true, parseRetryAfter(resp.Header.Get("Retry-After"), time.Now())
+	}
+	return false, 0
+}
+
+// isTransient: connection resets, truncated answers and attempt timeouts.
+func isTransient(err error) bool {
+	if errors.Is(err, context.DeadlineExceeded) || errors.Is(err, syscall.ECONNRESET) ||
+		errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF) || errors.Is(err, syscall.EPIPE) {
+		return true
+	}
+	var netErr net.Error
+	return errors.As(err, &netErr) && netErr.Timeout()
+}
+
+// parseRetryAfter reads delay-seconds or an HTTP date; 0 when absent or bad.
+func parseRetryAfter(value string, now time.Time) time.Duration {
+	if value == "" {
+		return 0
+	}
+	if seconds, err := strconv.Atoi(value); err == nil {
+		if seconds < 0 {
+			return 0
+		}
+		return time.Duration(seconds) * time.Second
+	}
+	if at, err := http.ParseTime(value); err == nil && at.After(now) {
+		return at.Sub(now)
+	}
+	return 0
+}
+
+// loggingTransport logs each attempt's method, URL, status and duration. It
+// never logs headers, so no Authorization value or token reaches the log.
+type loggingTransport struct {
+	base      http.RoundTripper
+	userAgent string
+}
+
+func (t *loggingTransport) RoundTrip(req *http.Request) (*http.Response, error) {
+	if t.userAgent != "" {
+		req = req.Clone(req.Context())
+		req.Header.Set("User-Agent", t.userAgent)
+	}
+	start := time.Now()
+	resp, err := t.base.RoundTrip(req)
+	tflog.Debug(req.Context(), "Chat API request", map[string]any{
+		"method": req.Method, "url": redactURL(req.URL), "status": statusOf(resp),
+		"duration_ms": time.Since(start).Milliseconds(), "error": errString(err),
+	})
+	return resp, err
+}
+
+// redactURL drops query values that can carry credentials.
+func redactURL(u *url.URL) string {
+	clean := *u
+	query := clean.Query()
+	for _, key := range []string{"access_token", "key", "token"} {
+		if query.Has(key) {
+			query.Set(key, "REDACTED")
+		}
+	}
+	clean.RawQuery = query.Encode()
+	clean.User = nil
+	return clean.String()
+}
+
+func statusOf(resp *http.Response) int {
+	if resp == nil {
+		return 0
+	}
+	return resp.StatusCode
+}
+
+func errString(err error) string {
+	if err == nil {
+		return ""
+	}
+	return err.Error()
+}

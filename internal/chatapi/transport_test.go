@@ -1,0 +1,355 @@
+package chatapi
+
+import (
+	"bytes"
+	"context"
+	"io"
+	"net"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-log/tflogtest"
+	"golang.org/x/oauth2"
+)
+
+// step is what the test server does on one attempt.
+type step struct {
+	status     int
+	retryAfter string
+	reset      bool          // close the connection without an answer
+	delay      time.Duration // answer late
+}
+
+type scriptedServer struct {
+	mu     sync.Mutex
+	steps  []step
+	bodies []string
+	*httptest.Server
+}
+
+func newScriptedServer(t *testing.T, steps ...step) *scriptedServer {
+	t.Helper()
+	s := &scriptedServer{steps: steps}
+	s.Server = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		body, _ := io.ReadAll(r.Body)
+		s.mu.Lock()
+		attempt := len(s.bodies)
+		s.bodies = append(s.bodies, string(body))
+		current := step{status: http.StatusOK}
+		if attempt < len(s.steps) {
+			current = s.steps[attempt]
+		}
+		s.mu.Unlock()
+		if current.delay > 0 {
+			select {
+			case <-time.After(current.delay):
+			case <-r.Context().Done():
+				return
+			}
+		}
+		if current.reset {
+			conn, _, err := w.(http.Hijacker).Hijack()
+			if err == nil {
+				if tcp, ok := conn.(*net.TCPConn); ok {
+					_ = tcp.SetLinger(0)
+				}
+				conn.Close()
+			}
+			return
+		}
+		if current.retryAfter != "" {
+			w.Header().Set("Retry-After", current.retryAfter)
+		}
+		w.WriteHeader(current.status)
+		_, _ = w.Write([]byte(`{}`))
+	}))
+	t.Cleanup(s.Close)
+	return s
+}
+
+func (s *scriptedServer) attempts() int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return len(s.bodies)
+}
+
+// testTransport returns a retry transport that records its waits instead of sleeping.
+func testTransport(policy RetryPolicy, waits *[]time.Duration) *retryTransport {
+	policy.sleep = func(ctx context.Context, d time.Duration) error {
+		*waits = append(*waits, d)
+		return ctx.Err()
+	}
+	policy.jitter = func(limit time.Duration) time.Duration { return limit }
+	return &retryTransport{base: http.DefaultTransport, policy: policy}
+}
+
+func send(t *testing.T, rt http.RoundTripper, ctx context.Context, method, url, body string) (*http.Response, error) {
+	t.Helper()
+	var reader io.Reader
+	if body != "" {
+		reader = strings.NewReader(body)
+	}
+	req, err := http.NewRequestWithContext(ctx, method, url, reader)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp, err := rt.RoundTrip(req)
+	if resp != nil {
+		_, _ = io.Copy(io.Discard, resp.Body)
+		resp.Body.Close()
+	}
+	return resp, err
+}
+
+func TestRetryTransport_statuses(t *testing.T) {
+	cases := []struct {
+		status       int
+		wantAttempts int
+	}{
+		{http.StatusTooManyRequests, 2},
+		{http.StatusInternalServerError, 2},
+		{http.StatusBadGateway, 2},
+		{http.StatusServiceUnavailable, 2},
+		{http.StatusGatewayTimeout, 2},
+		{http.StatusBadRequest, 1},
+		{http.StatusForbidden, 1},
+		{http.StatusNotFound, 1},
+		{http.StatusConflict, 1},
+		{http.StatusNotImplemented, 1},
+	}
+	for _, tc := range cases {
+		t.Run(http.StatusText(tc.status), func(t *testing.T) {
+			srv := newScriptedServer(t, step{status: tc.status})
+			var waits []time.Duration
+			rt := testTransport(RetryPolicy{MaxRetries: 3, MinBackoff: time.Second, MaxBackoff: time.Minute}, &waits)
+			resp, err := send(t, rt, context.Background(), http.MethodGet, srv.URL+"/v1/spaces/S", "")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := srv.attempts(); got != tc.wantAttempts {
+				t.Errorf("attempts = %d, want %d", got, tc.wantAttempts)
+			}
+			wantStatus := http.StatusOK
+			if tc.wantAttempts == 1 {
+				wantStatus = tc.status
+			}
+			if resp.StatusCode != wantStatus {
+				t.Errorf("status = %d, want %d", resp.StatusCode, wantStatus)
+			}
+		})
+	}
+}
+
+func TestRetryTransport_postIdempotency(t *testing.T) {
+	cases := []struct {
+		name         string
+		query        string
+		marked       bool
+		method       string
+		wantAttempts int
+	}{
+		{"POST without requestId is sent once", "", false, http.MethodPost, 1},
+		{"POST with requestId is re-sent", "?requestId=abc", false, http.MethodPost, 2},
+		{"POST marked idempotent is re-sent", "", true, http.MethodPost, 2},
+		{"PATCH is re-sent", "", false, http.MethodPatch, 2},
+		{"DELETE is re-sent", "", false, http.MethodDelete, 2},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			srv := newScriptedServer(t, step{status: http.StatusServiceUnavailable})
+			var waits []time.Duration
+			rt := testTransport(RetryPolicy{MaxRetries: 3, MinBackoff: time.Millisecond, MaxBackoff: time.Second}, &waits)
+			ctx := context.Background()
+			if tc.marked {
+				ctx = WithIdempotent(ctx)
+			}
+			if _, err := send(t, rt, ctx, tc.method, srv.URL+"/v1/spaces"+tc.query, `{"requestId":"r1"}`); err != nil {
+				t.Fatal(err)
+			}
+			if got := srv.attempts(); got != tc.wantAttempts {
+				t.Errorf("attempts = %d, want %d", got, tc.wantAttempts)
+			}
+			for i, body := range srv.bodies {
+				if body != `{"requestId":"r1"}` {
+					t.Errorf("attempt %d sent body %q; every attempt must send the same body", i, body)
+				}
+			}
+		})
+	}
+}
+
+func TestRetryTransport_backoffAndRetryAfter(t *testing.T) {
+	date := time.Now().Add(90 * time.Second).UTC().Format(http.TimeFormat)
+	cases := []struct {
+		name      string
+		steps     []step
+		wantWaits []time.Duration
+		wantLast  int
+	}{
+		{
+			name:      "truncated exponential backoff",
+			steps:     []step{{status: 503}, {status: 503}, {status: 503}, {status: 503}, {status: 503}},
+			wantWaits: []time.Duration{time.Second, 2 * time.Second, 4 * time.Second, 5 * time.Second, 5 * time.Second},
+			wantLast:  http.StatusOK,
+		},
+		{
+			name:      "Retry-After seconds wins over backoff",
+			steps:     []step{{status: 429, retryAfter: "7"}},
+			wantWaits: []time.Duration{7 * time.Second},
+			wantLast:  http.StatusOK,
+		},
+		{
+			name:     "gives up after MaxRetries with the last answer",
+			steps:    []step{{status: 503}, {status: 503}, {status: 503}, {status: 503}, {status: 503}, {status: 503}, {status: 503}},
+			wantLast: http.StatusServiceUnavailable,
+			wantWaits: []time.Duration{time.Second, 2 * time.Second, 4 * time.Second, 5 * time.Second, 5 * time.Second,
+				5 * time.Second},
+		},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			srv := newScriptedServer(t, tc.steps...)
+			var waits []time.Duration
+			rt := testTransport(RetryPolicy{MaxRetries: 6, MinBackoff: time.Second, MaxBackoff: 5 * time.Second}, &waits)
+			resp, err := send(t, rt, context.Background(), http.MethodGet, srv.URL, "")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if resp.StatusCode != tc.wantLast {
+				t.Errorf("last status = %d, want %d", resp.StatusCode, tc.wantLast)
+			}
+			if len(waits) != len(tc.wantWaits) {
+				t.Fatalf("waits = %v, want %v", waits, tc.wantWaits)
+			}
+			for i := range waits {
+				if waits[i] != tc.wantWaits[i] {
+					t.Errorf("wait %d = %v, want %v", i, waits[i], tc.wantWaits[i])
+				}
+			}
+		})
+	}
+	t.Run("Retry-After HTTP date", func(t *testing.T) {
+		got := parseRetryAfter(date, time.Now())
+		if got < 80*time.Second || got > 90*time.Second {
+			t.Errorf("parseRetryAfter(%q) = %v, want about 90s", date, got)
+		}
+	})
+}
+
+func TestParseRetryAfter(t *testing.T) {
+	now := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	cases := map[string]time.Duration{
+		"":                              0,
+		"3":                             3 * time.Second,
+		"-1":                            0,
+		"soon":                          0,
+		"Thu, 01 Jan 2026 00:00:10 GMT": 10 * time.Second,
+		"Wed, 31 Dec 2025 23:59:00 GMT": 0,
+	}
+	for value, want := range cases {
+		if got := parseRetryAfter(value, now); got != want {
+			t.Errorf("parseRetryAfter(%q) = %v, want %v", value, got, want)
+		}
+	}
+}
+
+func TestRetryTransport_fullJitterStaysWithinTheCap(t *testing.T) {
+	rt := &retryTransport{policy: RetryPolicy{MinBackoff: 100 * time.Millisecond, MaxBackoff: time.Second}}
+	for attempt := 0; attempt < 40; attempt++ {
+		limit := min(time.Second, 100*time.Millisecond<<min(attempt, 20))
+		for range 50 {
+			if got := rt.backoff(attempt); got < 0 || got > limit {
+				t.Fatalf("backoff(%d) = %v, want within [0, %v]", attempt, got, limit)
+			}
+		}
+	}
+}
+
+func TestRetryTransport_contextDeadline(t *testing.T) {
+	srv := newScriptedServer(t, step{status: 429, retryAfter: "30"})
+	var waits []time.Duration
+	rt := testTransport(RetryPolicy{MaxRetries: 5, MinBackoff: time.Millisecond, MaxBackoff: time.Second}, &waits)
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
+	defer cancel()
+	resp, err := send(t, rt, ctx, http.MethodGet, srv.URL, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if resp.StatusCode != http.StatusTooManyRequests || srv.attempts() != 1 || len(waits) != 0 {
+		t.Errorf("a Retry-After past the deadline must return the 429 at once: status %d, attempts %d, waits %v",
+			resp.StatusCode, srv.attempts(), waits)
+	}
+
+	cancelled, cancelNow := context.WithCancel(context.Background())
+	cancelNow()
+	srv2 := newScriptedServer(t, step{status: 503})
+	if _, err := send(t, rt, cancelled, http.MethodGet, srv2.URL, ""); err == nil {
+		t.Error("a cancelled context must end the request with an error")
+	}
+}
+
+func TestRetryTransport_connectionResetAndAttemptTimeout(t *testing.T) {
+	cases := []struct {
+		name  string
+		first step
+	}{
+		{"connection reset", step{reset: true}},
+		{"attempt timeout", step{delay: 2 * time.Second}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			srv := newScriptedServer(t, tc.first)
+			var waits []time.Duration
+			rt := testTransport(RetryPolicy{MaxRetries: 2, MinBackoff: time.Millisecond, MaxBackoff: time.Millisecond,
+				AttemptTimeout: 200 * time.Millisecond}, &waits)
+			resp, err := send(t, rt, WithIdempotent(context.Background()), http.MethodPost, srv.URL, `{"requestId":"x"}`)
+			if err != nil {
+				t.Fatalf("want success after a retry, got %v", err)
+			}
+			if resp.StatusCode != http.StatusOK || srv.attempts() != 2 {
+				t.Errorf("status %d after %d attempts, want 200 after 2", resp.StatusCode, srv.attempts())
+			}
+		})
+	}
+}
+
+func TestClient_logsNeverCarryTheToken(t *testing.T) {
+	const token = "ya29.super-secret-token-value"
+	var sawAuth, sawAgent string
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		sawAuth = r.Header.Get("Authorization")
+		sawAgent = r.Header.Get("User-Agent")
+		w.Header().Set("Content-Type", "application/json")
+		_, _ = w.Write([]byte(`{"name":"spaces/AAA"}`))
+	}))
+	defer srv.Close()
+	var logs bytes.Buffer
+	ctx := tflogtest.RootLogger(context.Background(), &logs)
+	client, err := New(ctx, Config{
+		Endpoint: srv.URL, TokenSource: oauth2.StaticTokenSource(&oauth2.Token{AccessToken: token}),
+		UserAgent: "terraform-provider-googlechat/1.2.3", Retry: DefaultRetryPolicy(),
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	space, err := client.GetSpace(ctx, "spaces/AAA")
+	if err != nil || space.Name != "spaces/AAA" {
+		t.Fatalf("GetSpace = %v, %v", space, err)
+	}
+	if sawAuth != "Bearer "+token {
+		t.Errorf("Authorization = %q, want the bearer token", sawAuth)
+	}
+	if !strings.HasPrefix(sawAgent, "terraform-provider-googlechat/1.2.3") {
+		t.Errorf("User-Agent = %q", sawAgent)
+	}
+	if !strings.Contains(logs.String(), "/v1/spaces/AAA") {
+		t.Errorf("debug log lacks the request: %s", logs.String())
+	}
+	if strings.Contains(logs.String(), token) {
+		t.Errorf("debug log leaks the token: %s", logs.String())
+	}
+}
