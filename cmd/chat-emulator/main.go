@@ -1,0 +1,105 @@
+// Command chat-emulator serves the in-memory Google Chat API on a local
+// port, so Terraform configurations can be tried with no Google account.
+//
+//	chat-emulator -listen 127.0.0.1:8080 -users alice@example.com,bob@example.com
+//
+// Then point the provider at it:
+//
+//	provider "googlechat" {
+//	  endpoint     = "http://127.0.0.1:8080/"
+//	  access_token = "user:alice@example.com" # or "app" for app authentication
+//	}
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"log"
+	"net"
+	"net/http"
+	"os"
+	"os/signal"
+	"strings"
+	"syscall"
+	"time"
+
+	"github.com/seed-da88c8a3/terraform-provider-googlechat/internal/emulator"
+)
+
+func main() {
+	if err := run(os.Args[1:]); err != nil {
+		fmt.Fprintln(os.Stderr, "chat-emulator:", err)
+		os.Exit(1)
+	}
+}
+
+func run(args []string) error {
+	flags := flag.NewFlagSet("chat-emulator", flag.ContinueOnError)
+	listen := flags.String("listen", "127.0.0.1:8080", "address to listen on (loopback recommended)")
+	users := flags.String("users", strings.Join(emulator.DefaultUsers, ","), "comma-separated emails of the seeded users")
+	invited := flags.String("invited-users", "", "comma-separated emails of users whose new memberships are INVITED")
+	groups := flags.String("groups", strings.Join(emulator.DefaultGroups, ","), "comma-separated Google group IDs")
+	latency := flags.Duration("latency", 0, "latency added to every API call, e.g. 50ms")
+	faults := flags.String("faults", "", "path of a JSON array of fault rules (see /__emulator/faults)")
+	allowChatDeletion := flags.Bool("allow-chat-deletion", false, "let spaces.delete remove group chats and DMs")
+	addrFile := flags.String("addr-file", "", "write the listening URL to this file once serving")
+	if err := flags.Parse(args); err != nil {
+		return err
+	}
+	emu := emulator.New(emulator.Options{
+		Users: split(*users), InvitedUsers: split(*invited), Groups: split(*groups),
+		Latency: *latency, AllowChatDeletion: *allowChatDeletion,
+	})
+	if *faults != "" {
+		data, err := os.ReadFile(*faults)
+		if err != nil {
+			return err
+		}
+		var rules []emulator.FaultRule
+		if err := json.Unmarshal(data, &rules); err != nil {
+			return fmt.Errorf("%s: %w", *faults, err)
+		}
+		for _, rule := range rules {
+			if err := emu.AddFault(rule); err != nil {
+				return err
+			}
+		}
+	}
+	listener, err := net.Listen("tcp", *listen)
+	if err != nil {
+		return err
+	}
+	url := "http://" + listener.Addr().String() + "/"
+	if *addrFile != "" {
+		if err := os.WriteFile(*addrFile, []byte(url), 0o600); err != nil {
+			return err
+		}
+	}
+	log.Printf("Chat API emulator serving %s (admin API under %s__emulator/)", url, url)
+	server := &http.Server{Handler: emu, ReadHeaderTimeout: 10 * time.Second}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	go func() {
+		<-ctx.Done()
+		shutdown, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		defer cancel()
+		_ = server.Shutdown(shutdown)
+	}()
+	if err := server.Serve(listener); !errors.Is(err, http.ErrServerClosed) {
+		return err
+	}
+	return nil
+}
+
+func split(list string) []string {
+	var out []string
+	for _, item := range strings.Split(list, ",") {
+		if item = strings.TrimSpace(item); item != "" {
+			out = append(out, item)
+		}
+	}
+	return out
+}

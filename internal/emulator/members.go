@@ -1,0 +1,271 @@
+package emulator
+
+import (
+	"regexp"
+	"strings"
+
+	chat "google.golang.org/api/chat/v1"
+)
+
+const (
+	defaultMemberPageSize = 100
+	maxMemberPageSize     = 1000
+)
+
+var memberRoles = map[string]bool{"ROLE_MEMBER": true, "ROLE_MANAGER": true, "ROLE_ASSISTANT_MANAGER": true}
+
+// memberKey resolves the {member} path segment: a user ID, an email alias,
+// "app", or a group ID.
+func (e *Emulator) memberKey(rec *spaceRecord, c *call) (string, *apiError) {
+	if rec.members[c.member] != nil {
+		return c.member, nil
+	}
+	p, err := e.dir.resolveUser("users/"+c.member, c.caller)
+	if err != nil {
+		return "", notFound("Membership %s/members/%s not found.", rec.space.Name, c.member)
+	}
+	return p.id, nil
+}
+
+func (e *Emulator) createMembership(c *call) (any, *apiError) {
+	rec, err := e.lookupSpace(c)
+	if err != nil {
+		return nil, err
+	}
+	var in chat.Membership
+	if err := c.decode(&in); err != nil {
+		return nil, err
+	}
+	if (in.Member == nil) == (in.GroupMember == nil) {
+		return nil, invalidArgument("Membership needs exactly one of member or groupMember.")
+	}
+	if !e.allowed(rec, c.caller, "manage_members_and_groups") && c.caller.kind == kindUser {
+		return nil, permissionDenied("The caller may not add members to this space.")
+	}
+	if in.GroupMember != nil {
+		return e.addGroup(c, rec, in.GroupMember.Name)
+	}
+	p, err := e.dir.resolveUser(in.Member.Name, c.caller)
+	if err != nil {
+		return nil, err
+	}
+	switch {
+	case p.kind == kindApp && c.caller.kind == kindApp && p.id != c.caller.id:
+		return nil, permissionDenied("Creating memberships for other Chat apps isn't supported.")
+	case rec.space.SpaceType == "DIRECT_MESSAGE" && p.kind == kindUser:
+		return nil, failedPrecondition("Users can't be added to a direct message.")
+	}
+	if existing := rec.members[p.id]; existing != nil {
+		return nil, alreadyExists("%s is already a member of %s.", in.Member.Name, rec.space.Name)
+	}
+	// role is input only for UpdateMembership: new members are ROLE_MEMBER.
+	m := e.userMembership(rec, p, "ROLE_MEMBER", !p.autoAccept)
+	rec.addMember(m, p.id)
+	e.commit()
+	return m.render(), nil
+}
+
+func (e *Emulator) addGroup(c *call, rec *spaceRecord, name string) (any, *apiError) {
+	if c.caller.kind == kindApp {
+		return nil, permissionDenied("Apps can't add Google groups to a space.")
+	}
+	if rec.space.SpaceType != "SPACE" {
+		return nil, invalidArgument("Google groups can only be added to spaces whose spaceType is SPACE.")
+	}
+	id, ok := strings.CutPrefix(name, "groups/")
+	if !ok || id == "" {
+		return nil, invalidArgument("Invalid group name %q: want groups/{group}.", name)
+	}
+	if !e.dir.groups[id] {
+		return nil, notFound("Group %s not found.", name)
+	}
+	if rec.members[id] != nil {
+		return nil, alreadyExists("%s is already a member of %s.", name, rec.space.Name)
+	}
+	m := e.groupMembership(rec, id)
+	rec.addMember(m, id)
+	e.commit()
+	return m.render(), nil
+}
+
+func (e *Emulator) getMembership(c *call) (any, *apiError) {
+	rec, err := e.lookupSpace(c)
+	if err != nil {
+		return nil, err
+	}
+	key, err := e.memberKey(rec, c)
+	if err != nil {
+		return nil, err
+	}
+	m := rec.members[key]
+	if m == nil {
+		return nil, notFound("Membership %s/members/%s not found.", rec.space.Name, c.member)
+	}
+	return m.render(), nil
+}
+
+var memberFilterTerm = regexp.MustCompile(`^(role|member\.type)\s*(=|!=)\s*"([A-Z_]+)"$`)
+
+// memberFilter is a parsed members.list filter: terms joined by AND or OR.
+type memberFilter struct {
+	terms [][3]string
+	or    bool
+}
+
+func parseMemberFilter(filter string) (*memberFilter, *apiError) {
+	f := &memberFilter{}
+	filter = strings.TrimSpace(filter)
+	if filter == "" {
+		return f, nil
+	}
+	sep := regexp.MustCompile(`\s+AND\s+`)
+	if strings.Contains(filter, " OR ") {
+		sep, f.or = regexp.MustCompile(`\s+OR\s+`), true
+		if strings.Contains(filter, " AND ") {
+			return nil, invalidArgument("Invalid filter %q: mixing AND and OR is not supported.", filter)
+		}
+	}
+	for _, raw := range sep.Split(filter, -1) {
+		m := memberFilterTerm.FindStringSubmatch(strings.TrimSpace(raw))
+		if m == nil {
+			return nil, invalidArgument("Invalid filter %q: filter by role or member.type.", filter)
+		}
+		f.terms = append(f.terms, [3]string{m[1], m[2], m[3]})
+	}
+	return f, nil
+}
+
+func (f *memberFilter) matches(m *chat.Membership) bool {
+	if len(f.terms) == 0 {
+		return true
+	}
+	for _, t := range f.terms {
+		value := m.Role
+		if t[0] == "member.type" {
+			value = ""
+			if m.Member != nil {
+				value = m.Member.Type
+			}
+		}
+		hit := (value == t[2]) == (t[1] == "=")
+		if hit && f.or {
+			return true
+		}
+		if !hit && !f.or {
+			return false
+		}
+	}
+	return !f.or
+}
+
+func (e *Emulator) listMemberships(c *call) (any, *apiError) {
+	rec, err := e.lookupSpace(c)
+	if err != nil {
+		return nil, err
+	}
+	filter, err := parseMemberFilter(c.query.Get("filter"))
+	if err != nil {
+		return nil, err
+	}
+	showGroups := c.query.Get("showGroups") == "true"
+	showInvited := c.query.Get("showInvited") == "true"
+	if showInvited && c.caller.kind == kindApp {
+		return nil, invalidArgument("showInvited requires user authentication.")
+	}
+	var out []*chat.Membership
+	for _, key := range rec.memberOrder {
+		m := rec.members[key].membership
+		switch {
+		case m.GroupMember != nil && !showGroups,
+			m.State == "INVITED" && !showInvited,
+			c.caller.kind == kindApp && m.Member != nil && m.Member.Type == "BOT",
+			!filter.matches(&m):
+			continue
+		}
+		out = append(out, rec.members[key].render())
+	}
+	page, next, err := paginate(out, c, defaultMemberPageSize, maxMemberPageSize, c.query.Encode())
+	if err != nil {
+		return nil, err
+	}
+	return &chat.ListMembershipsResponse{Memberships: page, NextPageToken: next}, nil
+}
+
+func (e *Emulator) patchMembership(c *call) (any, *apiError) {
+	rec, err := e.lookupSpace(c)
+	if err != nil {
+		return nil, err
+	}
+	key, err := e.memberKey(rec, c)
+	if err != nil {
+		return nil, err
+	}
+	m := rec.members[key]
+	if m == nil {
+		return nil, notFound("Membership %s/members/%s not found.", rec.space.Name, c.member)
+	}
+	var in chat.Membership
+	if err := c.decode(&in); err != nil {
+		return nil, err
+	}
+	for _, path := range normalizeMask(c.query.Get("updateMask")) {
+		if path != "role" && path != "*" {
+			return nil, invalidArgument("Invalid updateMask path %q: only role is supported.", path)
+		}
+	}
+	if len(normalizeMask(c.query.Get("updateMask"))) == 0 {
+		return nil, invalidArgument("updateMask is required.")
+	}
+	switch {
+	case !memberRoles[in.Role]:
+		return nil, invalidArgument("Invalid role %q.", in.Role)
+	case m.membership.GroupMember != nil:
+		return nil, invalidArgument("Group memberships have no role.")
+	case in.Role != "ROLE_MEMBER" && rec.space.SpaceType != "SPACE":
+		return nil, invalidArgument("%s is only supported in spaces whose spaceType is SPACE.", in.Role)
+	case c.caller.kind == kindApp && (rec.creator == nil || rec.creator.id != c.caller.id):
+		return nil, permissionDenied("With app authentication, memberships can only be updated in spaces the app created.")
+	case c.caller.kind == kindUser && rec.joinedMember(c.caller).membership.Role != "ROLE_MANAGER":
+		return nil, permissionDenied("Only space managers can change roles.")
+	}
+	m.membership.Role = in.Role
+	e.commit()
+	return m.render(), nil
+}
+
+func (e *Emulator) deleteMembership(c *call) (any, *apiError) {
+	rec, err := e.lookupSpace(c)
+	if err != nil {
+		return nil, err
+	}
+	key, err := e.memberKey(rec, c)
+	if err != nil {
+		return nil, err
+	}
+	m := rec.members[key]
+	if m == nil {
+		return nil, notFound("Membership %s/members/%s not found.", rec.space.Name, c.member)
+	}
+	self := key == c.caller.id
+	if c.caller.kind == kindApp && !self {
+		switch {
+		case m.membership.GroupMember != nil:
+			return nil, permissionDenied("Apps can't remove Google groups from a space.")
+		case m.principal != nil && m.principal.kind == kindApp:
+			return nil, permissionDenied("Apps can't remove other apps from a space.")
+		}
+	}
+	if c.caller.kind == kindUser && !self {
+		callerRole := rec.joinedMember(c.caller).membership.Role
+		if m.membership.Role == "ROLE_MANAGER" && callerRole != "ROLE_MANAGER" {
+			return nil, permissionDenied("Only a space manager can remove a space manager.")
+		}
+		if !e.allowed(rec, c.caller, "manage_members_and_groups") {
+			return nil, permissionDenied("The caller may not remove members from this space.")
+		}
+	}
+	out := m.render()
+	rec.removeMember(key)
+	e.commit()
+	return out, nil
+}
