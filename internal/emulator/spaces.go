@@ -637,6 +637,9 @@ func (e *Emulator) patchSpace(c *call) (any, *apiError) {
 		next.AccessSettings = &chat.AccessSettings{AccessState: "PRIVATE"}
 		next.Customer = emulatorCustomer
 		rec.dmKey = ""
+		// Undocumented [U]: as in the Chat UI, whoever converts a group chat
+		// to a space becomes its manager.
+		caller.membership.Role = "ROLE_MANAGER"
 	}
 	rec.space = next
 	e.commit()

@@ -1,0 +1,172 @@
+// Package datasources holds the provider's data sources.
+package datasources
+
+import (
+	"context"
+	"fmt"
+	"regexp"
+
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+	chat "google.golang.org/api/chat/v1"
+
+	"github.com/seed-da88c8a3/terraform-provider-googlechat/internal/chatapi"
+	"github.com/seed-da88c8a3/terraform-provider-googlechat/internal/convert"
+)
+
+var (
+	_ datasource.DataSource              = (*spaceDataSource)(nil)
+	_ datasource.DataSourceWithConfigure = (*spaceDataSource)(nil)
+)
+
+// NewSpace is the google_chat_space data source.
+func NewSpace() datasource.DataSource { return &spaceDataSource{} }
+
+type spaceDataSource struct {
+	client *chatapi.Client
+}
+
+type spaceDataModel struct {
+	ID                         types.String `tfsdk:"id"`
+	Name                       types.String `tfsdk:"name"`
+	SpaceType                  types.String `tfsdk:"space_type"`
+	DisplayName                types.String `tfsdk:"display_name"`
+	Description                types.String `tfsdk:"description"`
+	Guidelines                 types.String `tfsdk:"guidelines"`
+	HistoryState               types.String `tfsdk:"history_state"`
+	ExternalUserAllowed        types.Bool   `tfsdk:"external_user_allowed"`
+	SingleUserBotDm            types.Bool   `tfsdk:"single_user_bot_dm"`
+	PermissionSettings         types.Object `tfsdk:"permission_settings"`
+	AccessSettings             types.Object `tfsdk:"access_settings"`
+	SpaceURI                   types.String `tfsdk:"space_uri"`
+	CreateTime                 types.String `tfsdk:"create_time"`
+	LastActiveTime             types.String `tfsdk:"last_active_time"`
+	ThreadingState             types.String `tfsdk:"threading_state"`
+	AdminInstalled             types.Bool   `tfsdk:"admin_installed"`
+	JoinedDirectHumanUserCount types.Int64  `tfsdk:"joined_direct_human_user_count"`
+	JoinedGroupCount           types.Int64  `tfsdk:"joined_group_count"`
+}
+
+func (d *spaceDataSource) Metadata(_ context.Context, _ datasource.MetadataRequest, resp *datasource.MetadataResponse) {
+	resp.TypeName = "google_chat_space"
+}
+
+func (d *spaceDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+	computedString := func(description string) schema.StringAttribute {
+		return schema.StringAttribute{Computed: true, MarkdownDescription: description}
+	}
+	settingAttrs := map[string]schema.Attribute{
+		"managers_allowed":           schema.BoolAttribute{Computed: true, MarkdownDescription: "Whether space owners (`ROLE_MANAGER`) have this permission."},
+		"assistant_managers_allowed": schema.BoolAttribute{Computed: true, MarkdownDescription: "Whether space managers (`ROLE_ASSISTANT_MANAGER`) have this permission."},
+		"members_allowed":            schema.BoolAttribute{Computed: true, MarkdownDescription: "Whether members (`ROLE_MEMBER`) have this permission."},
+	}
+	permissions := map[string]schema.Attribute{}
+	for _, p := range convert.Permissions {
+		permissions[p.Key] = schema.SingleNestedAttribute{Computed: true, MarkdownDescription: p.Description, Attributes: settingAttrs}
+	}
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "Reads a Google Chat space the caller is a member of, by name, with " +
+			"[`spaces.get`](https://developers.google.com/workspace/chat/api/reference/rest/v1/spaces/get). Use it for spaces " +
+			"this configuration does not manage.",
+		Attributes: map[string]schema.Attribute{
+			"name": schema.StringAttribute{
+				Required:            true,
+				MarkdownDescription: "Resource name of the space, `spaces/{space}`.",
+				Validators: []validator.String{stringvalidator.RegexMatches(regexp.MustCompile(`^spaces/[A-Za-z0-9_-]+$`),
+					"must be spaces/{space}")},
+			},
+			"id":                    computedString("Same as `name`."),
+			"space_type":            computedString("`SPACE`, `GROUP_CHAT` or `DIRECT_MESSAGE`."),
+			"display_name":          computedString("The space's name (empty for group chats and direct messages)."),
+			"description":           computedString("What the space is about."),
+			"guidelines":            computedString("The space's rules and etiquette."),
+			"history_state":         computedString("`HISTORY_ON` or `HISTORY_OFF`."),
+			"external_user_allowed": schema.BoolAttribute{Computed: true, MarkdownDescription: "Whether users outside the organization can be members."},
+			"single_user_bot_dm":    schema.BoolAttribute{Computed: true, MarkdownDescription: "Whether this is a direct message between a user and a Chat app."},
+			"permission_settings": schema.SingleNestedAttribute{
+				Computed:            true,
+				MarkdownDescription: "Who may do what, by role. Null when the API does not return it to this caller (apps see it only for spaces they created).",
+				Attributes:          permissions,
+			},
+			"access_settings": schema.SingleNestedAttribute{
+				Computed:            true,
+				MarkdownDescription: "Who can discover and join the space (named spaces only).",
+				Attributes: map[string]schema.Attribute{
+					"audience":     computedString("Target audience, `audiences/{id}`."),
+					"access_state": computedString("`PRIVATE` or `DISCOVERABLE`."),
+				},
+			},
+			"space_uri":                      computedString("URL that opens the space in Google Chat."),
+			"create_time":                    computedString("When the space was created (RFC 3339)."),
+			"last_active_time":               computedString("Time of the last message in the space (RFC 3339)."),
+			"threading_state":                computedString("`THREADED_MESSAGES`, `GROUPED_MESSAGES` or `UNTHREADED_MESSAGES`."),
+			"admin_installed":                schema.BoolAttribute{Computed: true, MarkdownDescription: "For a direct message with a Chat app: whether an administrator set it up."},
+			"joined_direct_human_user_count": schema.Int64Attribute{Computed: true, MarkdownDescription: "Users who joined the space directly (not through a group)."},
+			"joined_group_count":             schema.Int64Attribute{Computed: true, MarkdownDescription: "Google groups that joined the space."},
+		},
+	}
+}
+
+func (d *spaceDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
+	if req.ProviderData == nil {
+		return
+	}
+	client, ok := req.ProviderData.(*chatapi.Client)
+	if !ok {
+		resp.Diagnostics.AddError("Unexpected Provider Data",
+			fmt.Sprintf("Expected *chatapi.Client, got %T. This is a bug in the provider; please report it.", req.ProviderData))
+		return
+	}
+	d.client = client
+}
+
+func (d *spaceDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	var config spaceDataModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	space, err := d.client.GetSpace(ctx, config.Name.ValueString())
+	if err != nil {
+		advice := ""
+		if chatapi.IsNotFound(err) || chatapi.Code(err) == 403 {
+			advice = "The space does not exist, or the caller is not a member of it."
+		}
+		resp.Diagnostics.AddAttributeError(pathName, "Unable to Read Chat Space",
+			fmt.Sprintf("spaces.get %s failed: %v. %s", config.Name.ValueString(), err, advice))
+		return
+	}
+	resp.Diagnostics.Append(resp.State.Set(ctx, spaceDataFromAPI(space))...)
+}
+
+// spaceDataFromAPI maps a space onto the data source model.
+func spaceDataFromAPI(space *chat.Space) *spaceDataModel {
+	out := &spaceDataModel{
+		ID:                  types.StringValue(space.Name),
+		Name:                types.StringValue(space.Name),
+		SpaceType:           types.StringValue(space.SpaceType),
+		DisplayName:         convert.StringOrNull(space.DisplayName),
+		HistoryState:        convert.StringOrNull(space.SpaceHistoryState),
+		ExternalUserAllowed: types.BoolValue(space.ExternalUserAllowed),
+		SingleUserBotDm:     types.BoolValue(space.SingleUserBotDm),
+		PermissionSettings:  convert.PermissionsToObject(space.PermissionSettings),
+		AccessSettings:      convert.AccessToObject(space.AccessSettings),
+		SpaceURI:            convert.StringOrNull(space.SpaceUri),
+		CreateTime:          convert.StringOrNull(space.CreateTime),
+		LastActiveTime:      convert.StringOrNull(space.LastActiveTime),
+		ThreadingState:      convert.StringOrNull(space.SpaceThreadingState),
+		AdminInstalled:      types.BoolValue(space.AdminInstalled),
+	}
+	out.Description, out.Guidelines = convert.Details(space)
+	var humans, groups int64
+	if space.MembershipCount != nil {
+		humans, groups = space.MembershipCount.JoinedDirectHumanUserCount, space.MembershipCount.JoinedGroupCount
+	}
+	out.JoinedDirectHumanUserCount, out.JoinedGroupCount = types.Int64Value(humans), types.Int64Value(groups)
+	return out
+}
+
+

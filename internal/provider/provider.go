@@ -1,0 +1,262 @@
+// Package provider is the googlechat provider: its configuration block, the
+// credentials it resolves, and the one API client it hands to every resource
+// and data source.
+package provider
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/listvalidator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/provider"
+	"github.com/hashicorp/terraform-plugin-framework/provider/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-log/tflog"
+
+	"github.com/seed-da88c8a3/terraform-provider-googlechat/internal/chatapi"
+	"github.com/seed-da88c8a3/terraform-provider-googlechat/internal/datasources"
+	"github.com/seed-da88c8a3/terraform-provider-googlechat/internal/resources"
+	"github.com/seed-da88c8a3/terraform-provider-googlechat/internal/validators"
+)
+
+// Address is the provider's registry address.
+const Address = "registry.terraform.io/seed-da88c8a3/googlechat"
+
+const (
+	defaultRequestTimeout = 60 * time.Second
+	defaultMaxRetries     = 10
+)
+
+var _ provider.Provider = (*googleChatProvider)(nil)
+
+type googleChatProvider struct {
+	version string
+}
+
+// New returns a factory for the provider at the given version.
+func New(version string) func() provider.Provider {
+	return func() provider.Provider { return &googleChatProvider{version: version} }
+}
+
+type providerModel struct {
+	Credentials               types.String `tfsdk:"credentials"`
+	AccessToken               types.String `tfsdk:"access_token"`
+	ImpersonateServiceAccount types.String `tfsdk:"impersonate_service_account"`
+	ImpersonateUser           types.String `tfsdk:"impersonate_user"`
+	AuthMode                  types.String `tfsdk:"auth_mode"`
+	Scopes                    types.List   `tfsdk:"scopes"`
+	Customer                  types.String `tfsdk:"customer"`
+	Endpoint                  types.String `tfsdk:"endpoint"`
+	RequestTimeout            types.String `tfsdk:"request_timeout"`
+	MaxRetries                types.Int64  `tfsdk:"max_retries"`
+}
+
+func (p *googleChatProvider) Metadata(_ context.Context, _ provider.MetadataRequest, resp *provider.MetadataResponse) {
+	resp.TypeName = "googlechat"
+	resp.Version = p.version
+}
+
+var emailPattern = `^[^@\s/]+@[^@\s/]+\.[^@\s/]+$`
+
+func (p *googleChatProvider) Schema(_ context.Context, _ provider.SchemaRequest, resp *provider.SchemaResponse) {
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "The Google Chat provider manages Google Chat spaces, memberships and messages through the " +
+			"[Chat REST API v1](https://developers.google.com/workspace/chat/api/reference/rest). It authenticates either as a " +
+			"Chat app (app credentials: a service account) or as a user (OAuth user credentials, an access token, or a service " +
+			"account with domain-wide delegation). Every attribute is optional and falls back to an environment variable.",
+		Attributes: map[string]schema.Attribute{
+			"credentials": schema.StringAttribute{
+				Optional:  true,
+				Sensitive: true,
+				MarkdownDescription: "Path to, or JSON content of, a service account key or an `authorized_user` file. " +
+					"Falls back to `GOOGLE_CHAT_CREDENTIALS`, then `GOOGLE_CREDENTIALS`; without any, Application Default " +
+					"Credentials are used (`GOOGLE_APPLICATION_CREDENTIALS`, or `gcloud auth application-default login`). " +
+					"Conflicts with `access_token`.",
+				Validators: []validator.String{
+					stringvalidator.LengthAtLeast(1),
+					stringvalidator.ConflictsWith(path.MatchRoot("access_token")),
+				},
+			},
+			"access_token": schema.StringAttribute{
+				Optional:  true,
+				Sensitive: true,
+				MarkdownDescription: "An OAuth 2.0 access token, used as it is (it is not refreshed). Falls back to " +
+					"`GOOGLE_OAUTH_ACCESS_TOKEN`. Implies `auth_mode = \"user\"` unless `auth_mode` says otherwise. Conflicts with `credentials`.",
+				Validators: []validator.String{stringvalidator.LengthAtLeast(1)},
+			},
+			"impersonate_service_account": schema.StringAttribute{
+				Optional: true,
+				MarkdownDescription: "Email of a service account to impersonate with the base credentials (keyless; the base " +
+					"principal needs `roles/iam.serviceAccountTokenCreator` on it). Falls back to `GOOGLE_IMPERSONATE_SERVICE_ACCOUNT`.",
+				Validators: []validator.String{stringvalidator.RegexMatches(regexpMust(emailPattern), "must be a service account email")},
+			},
+			"impersonate_user": schema.StringAttribute{
+				Optional: true,
+				MarkdownDescription: "Email of the Workspace user a service account acts as through domain-wide delegation. " +
+					"Implies `auth_mode = \"user\"`. Falls back to `GOOGLE_CHAT_IMPERSONATE_USER`.",
+				Validators: []validator.String{stringvalidator.RegexMatches(regexpMust(emailPattern), "must be a user email")},
+			},
+			"auth_mode": schema.StringAttribute{
+				Optional: true,
+				MarkdownDescription: "Who the Chat API sees as the caller: `app` (the Chat app, with a service account) or " +
+					"`user`. Inferred when unset: a service account without `impersonate_user` is `app`; an `authorized_user` " +
+					"file, an access token or an impersonated user is `user`. It picks the default `scopes` and the operations " +
+					"resources allow at plan time (for example, only user credentials can create group chats and direct messages).",
+				Validators: []validator.String{stringvalidator.OneOf("app", "user")},
+			},
+			"scopes": schema.ListAttribute{
+				ElementType: types.StringType,
+				Optional:    true,
+				MarkdownDescription: "OAuth scopes to request, replacing the defaults. Defaults for `app`: `chat.bot`, " +
+					"`chat.app.spaces`, `chat.app.memberships`, `chat.app.delete`; for `user`: `chat.spaces`, `chat.messages`, " +
+					"`chat.memberships`, `chat.delete` (each under `https://www.googleapis.com/auth/`).",
+				Validators: []validator.List{
+					listvalidator.SizeAtLeast(1),
+					listvalidator.UniqueValues(),
+					listvalidator.ValueStringsAre(stringvalidator.RegexMatches(regexpMust(`^https://www\.googleapis\.com/auth/\S+$`),
+						"must be a full scope URL such as https://www.googleapis.com/auth/chat.bot")),
+				},
+			},
+			"customer": schema.StringAttribute{
+				Optional: true,
+				MarkdownDescription: "The Workspace customer that owns spaces created with app credentials, as " +
+					"`customers/{customer}`. Defaults to `customers/my_customer`. Not used with user credentials.",
+				Validators: []validator.String{stringvalidator.RegexMatches(regexpMust(`^customers/[A-Za-z0-9_]+$`), "must be customers/{customer}")},
+			},
+			"endpoint": schema.StringAttribute{
+				Optional: true,
+				MarkdownDescription: "Base URL of the Chat API, for the local emulator or a proxy. Defaults to " +
+					"`https://chat.googleapis.com/`. Falls back to `GOOGLE_CHAT_ENDPOINT`. Plain `http://` is accepted only " +
+					"for loopback hosts.",
+				Validators: []validator.String{validators.Endpoint()},
+			},
+			"request_timeout": schema.StringAttribute{
+				Optional:            true,
+				MarkdownDescription: "Time limit for one HTTP request, as a duration such as `\"60s\"` (the default). A request that times out is retried like a 503.",
+				Validators:          []validator.String{validators.Duration()},
+			},
+			"max_retries": schema.Int64Attribute{
+				Optional: true,
+				MarkdownDescription: fmt.Sprintf("How many times one request is retried after a 429, 500, 502, 503, 504, a connection "+
+					"reset or a timeout, with truncated exponential backoff and full jitter (honouring `Retry-After`). Default %d; "+
+					"0 disables retries. Retries also stop at the operation's deadline.", defaultMaxRetries),
+				Validators: []validator.Int64{int64validator.Between(0, 100)},
+			},
+		},
+	}
+}
+
+func (p *googleChatProvider) Configure(ctx context.Context, req provider.ConfigureRequest, resp *provider.ConfigureResponse) {
+	var config providerModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	for name, value := range map[string]interface{ IsUnknown() bool }{
+		"credentials": config.Credentials, "access_token": config.AccessToken, "endpoint": config.Endpoint,
+		"auth_mode": config.AuthMode, "impersonate_user": config.ImpersonateUser,
+		"impersonate_service_account": config.ImpersonateServiceAccount,
+	} {
+		if value.IsUnknown() {
+			// Known only after apply: resources wait for a later Configure.
+			tflog.Debug(ctx, "Provider configuration not yet known; deferring client creation", map[string]any{"attribute": name})
+			return
+		}
+	}
+
+	settings := authSettings{
+		Credentials:               stringOr(config.Credentials, "GOOGLE_CHAT_CREDENTIALS", "GOOGLE_CREDENTIALS"),
+		AccessToken:               stringOr(config.AccessToken, "GOOGLE_OAUTH_ACCESS_TOKEN"),
+		ImpersonateServiceAccount: stringOr(config.ImpersonateServiceAccount, "GOOGLE_IMPERSONATE_SERVICE_ACCOUNT"),
+		ImpersonateUser:           stringOr(config.ImpersonateUser, "GOOGLE_CHAT_IMPERSONATE_USER"),
+		AuthMode:                  config.AuthMode.ValueString(),
+	}
+	if config.AccessToken.IsNull() && !config.Credentials.IsNull() {
+		settings.AccessToken = "" // an explicit credentials attribute wins over the token variable
+	}
+	if !config.AccessToken.IsNull() && config.Credentials.IsNull() {
+		settings.Credentials = ""
+	}
+	if settings.Credentials != "" && settings.AccessToken != "" {
+		resp.Diagnostics.AddAttributeError(path.Root("access_token"), "Conflicting Credentials",
+			"Both credentials and an access token were found (in the provider block or the environment: GOOGLE_CHAT_CREDENTIALS, "+
+				"GOOGLE_CREDENTIALS, GOOGLE_OAUTH_ACCESS_TOKEN). Set only one.")
+		return
+	}
+	resp.Diagnostics.Append(config.Scopes.ElementsAs(ctx, &settings.Scopes, false)...)
+
+	endpoint := stringOr(config.Endpoint, "GOOGLE_CHAT_ENDPOINT")
+	if endpoint != "" {
+		if err := validators.CheckEndpoint(endpoint); err != nil {
+			resp.Diagnostics.AddAttributeError(path.Root("endpoint"), "Invalid Endpoint", err.Error())
+		}
+	}
+	timeout := defaultRequestTimeout
+	if !config.RequestTimeout.IsNull() {
+		timeout, _ = time.ParseDuration(config.RequestTimeout.ValueString())
+	}
+	retry := chatapi.DefaultRetryPolicy()
+	retry.AttemptTimeout = timeout
+	if !config.MaxRetries.IsNull() {
+		retry.MaxRetries = int(config.MaxRetries.ValueInt64())
+	}
+	if resp.Diagnostics.HasError() {
+		return
+	}
+
+	tokenSource, mode, scopes, err := resolveAuth(ctx, settings)
+	if err != nil {
+		attribute := "credentials"
+		var authErr *authError
+		if errors.As(err, &authErr) {
+			attribute = authErr.Attribute
+		}
+		resp.Diagnostics.AddAttributeError(path.Root(attribute), "Unable to Load Google Credentials", err.Error())
+		return
+	}
+	client, err := chatapi.New(ctx, chatapi.Config{
+		Endpoint:    endpoint,
+		TokenSource: tokenSource,
+		UserAgent:   fmt.Sprintf("terraform-provider-googlechat/%s", p.version),
+		Retry:       retry,
+		AuthMode:    mode,
+		Customer:    config.Customer.ValueString(),
+	})
+	if err != nil {
+		resp.Diagnostics.AddError("Unable to Create Chat API Client", err.Error())
+		return
+	}
+	tflog.Debug(ctx, "Configured Chat API client", map[string]any{"auth_mode": string(mode), "scopes": scopes, "endpoint": endpoint})
+	resp.ResourceData = client
+	resp.DataSourceData = client
+}
+
+func (p *googleChatProvider) Resources(context.Context) []func() resource.Resource {
+	return []func() resource.Resource{resources.NewSpace}
+}
+
+func (p *googleChatProvider) DataSources(context.Context) []func() datasource.DataSource {
+	return []func() datasource.DataSource{datasources.NewSpace}
+}
+
+// stringOr returns the attribute's value, else the first set environment variable.
+func stringOr(value types.String, envs ...string) string {
+	if !value.IsNull() {
+		return value.ValueString()
+	}
+	for _, env := range envs {
+		if v := os.Getenv(env); v != "" {
+			return v
+		}
+	}
+	return ""
+}

@@ -1,0 +1,34 @@
+// Package resources holds the provider's managed resources.
+package resources
+
+import (
+	"fmt"
+
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+
+	"github.com/seed-da88c8a3/terraform-provider-googlechat/internal/chatapi"
+)
+
+// addAPIError reports a failed API call the same way everywhere: what the
+// provider tried, what the API said, and what the user can do.
+func addAPIError(diags *diag.Diagnostics, summary, method string, err error, advice string) {
+	detail := fmt.Sprintf("%s failed: %v", method, err)
+	if advice != "" {
+		detail += "\n\n" + advice
+	}
+	diags.AddError(summary, detail)
+}
+
+// clientFrom takes the provider's API client from Configure data.
+func clientFrom(data any, diags *diag.Diagnostics) *chatapi.Client {
+	if data == nil {
+		return nil // the provider is not configured yet (validate, early plan)
+	}
+	client, ok := data.(*chatapi.Client)
+	if !ok {
+		diags.AddError("Unexpected Provider Data",
+			fmt.Sprintf("Expected *chatapi.Client, got %T. This is a bug in the provider; please report it.", data))
+		return nil
+	}
+	return client
+}

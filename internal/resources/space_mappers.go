@@ -1,0 +1,160 @@
+package resources
+
+import (
+	"context"
+	"strings"
+
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+	chat "google.golang.org/api/chat/v1"
+
+	"github.com/seed-da88c8a3/terraform-provider-googlechat/internal/convert"
+)
+
+// spaceToAPI builds the create request's space from the plan.
+func spaceToAPI(plan spaceModel) *chat.Space {
+	space := &chat.Space{
+		SpaceType:                    plan.SpaceType.ValueString(),
+		DisplayName:                  plan.DisplayName.ValueString(),
+		SpaceHistoryState:            plan.HistoryState.ValueString(),
+		ExternalUserAllowed:          plan.ExternalUserAllowed.ValueBool(),
+		SingleUserBotDm:              plan.SingleUserBotDm.ValueBool(),
+		PredefinedPermissionSettings: plan.PredefinedPermissionSettings.ValueString(),
+	}
+	if !plan.Description.IsNull() || !plan.Guidelines.IsNull() {
+		space.SpaceDetails = &chat.SpaceDetails{Description: plan.Description.ValueString(), Guidelines: plan.Guidelines.ValueString()}
+	}
+	if audience := audienceOf(plan.AccessSettings); !audience.IsNull() && !audience.IsUnknown() {
+		space.AccessSettings = &chat.AccessSettings{Audience: audience.ValueString()}
+	}
+	return space
+}
+
+// spaceFromAPI maps an API space onto the model. Fields the API does not
+// return to this caller (input-only fields, and permission or access settings
+// hidden from apps) keep their prior values, so they never show as drift.
+func spaceFromAPI(space *chat.Space, prior spaceModel) spaceModel {
+	out := prior
+	out.ID = types.StringValue(space.Name)
+	out.Name = types.StringValue(space.Name)
+	out.SpaceType = types.StringValue(space.SpaceType)
+	out.DisplayName = convert.StringOrNull(space.DisplayName)
+	out.Description, out.Guidelines = convert.Details(space)
+	out.HistoryState = convert.StringOrNull(space.SpaceHistoryState)
+	out.ExternalUserAllowed = types.BoolValue(space.ExternalUserAllowed)
+	out.SingleUserBotDm = types.BoolValue(space.SingleUserBotDm)
+	out.SpaceURI = convert.StringOrNull(space.SpaceUri)
+	out.CreateTime = convert.StringOrNull(space.CreateTime)
+	out.ThreadingState = convert.StringOrNull(space.SpaceThreadingState)
+	out.AdminInstalled = types.BoolValue(space.AdminInstalled)
+	if space.PermissionSettings != nil || prior.PermissionSettings.IsUnknown() {
+		out.PermissionSettings = convert.PermissionsToObject(space.PermissionSettings)
+	}
+	if space.AccessSettings != nil || prior.AccessSettings.IsUnknown() {
+		out.AccessSettings = convert.AccessToObject(space.AccessSettings)
+	}
+	if out.DeletionPolicy.IsNull() || out.DeletionPolicy.IsUnknown() {
+		out.DeletionPolicy = types.StringValue(deletionDelete)
+	}
+	return out
+}
+
+// initialMemberships turns initial_members into API memberships.
+func initialMemberships(ctx context.Context, set types.Set) ([]*chat.Membership, diag.Diagnostics) {
+	var names []string
+	diags := set.ElementsAs(ctx, &names, false)
+	var out []*chat.Membership
+	for _, name := range names {
+		if strings.HasPrefix(name, "groups/") {
+			out = append(out, &chat.Membership{GroupMember: &chat.Group{Name: name}})
+		} else {
+			out = append(out, &chat.Membership{Member: &chat.User{Name: name, Type: "HUMAN"}})
+		}
+	}
+	return out, diags
+}
+
+func audienceOf(access types.Object) types.String {
+	if access.IsNull() || access.IsUnknown() {
+		return types.StringNull()
+	}
+	audience, _ := access.Attributes()["audience"].(types.String)
+	return audience
+}
+
+// permissionChanges compares the settings set in configuration with the
+// current ones and returns the patch body and its update mask.
+func permissionChanges(config, current types.Object) (*chat.PermissionSettings, []string) {
+	if config.IsNull() || config.IsUnknown() {
+		return nil, nil
+	}
+	patch := &chat.PermissionSettings{}
+	var mask []string
+	var currentAttrs map[string]attrValue
+	if !current.IsNull() && !current.IsUnknown() {
+		currentAttrs = current.Attributes()
+	}
+	for _, p := range convert.Permissions {
+		if p.ComputedOnly {
+			continue
+		}
+		wanted, ok := convert.SettingFromObject(objectAttr(config.Attributes(), p.Key))
+		if !ok {
+			continue
+		}
+		if have, ok := convert.SettingFromObject(objectAttr(currentAttrs, p.Key)); ok &&
+			have.ManagersAllowed == wanted.ManagersAllowed && have.AssistantManagersAllowed == wanted.AssistantManagersAllowed &&
+			have.MembersAllowed == wanted.MembersAllowed {
+			continue
+		}
+		p.Set(patch, wanted)
+		mask = append(mask, p.MaskPath)
+	}
+	return patch, mask
+}
+
+type spacePatch struct {
+	space *chat.Space
+	mask  []string
+}
+
+// spacePatches splits an update into the requests the API demands: masks it
+// requires alone (history, audience, permissions) go in requests of their own.
+func spacePatches(plan, state, config spaceModel) []spacePatch {
+	var patches []spacePatch
+	details := &chat.Space{}
+	var mask []string
+	if plan.SpaceType.ValueString() != state.SpaceType.ValueString() {
+		details.SpaceType = plan.SpaceType.ValueString()
+		mask = append(mask, "space_type")
+	}
+	if !plan.DisplayName.Equal(state.DisplayName) || len(mask) > 0 {
+		details.DisplayName = plan.DisplayName.ValueString()
+		mask = append(mask, "display_name")
+	}
+	if !plan.Description.Equal(state.Description) || !plan.Guidelines.Equal(state.Guidelines) {
+		// Both fields travel together: the API replaces SpaceDetails whole.
+		details.SpaceDetails = &chat.SpaceDetails{Description: plan.Description.ValueString(), Guidelines: plan.Guidelines.ValueString()}
+		mask = append(mask, "space_details")
+	}
+	if len(mask) > 0 {
+		patches = append(patches, spacePatch{details, mask})
+	}
+	if !plan.HistoryState.IsUnknown() && !plan.HistoryState.IsNull() && !plan.HistoryState.Equal(state.HistoryState) {
+		patches = append(patches, spacePatch{&chat.Space{SpaceHistoryState: plan.HistoryState.ValueString()}, []string{"space_history_state"}})
+	}
+	if !config.AccessSettings.IsNull() && !config.AccessSettings.IsUnknown() {
+		if wanted := audienceOf(config.AccessSettings); !wanted.IsUnknown() && !wanted.Equal(audienceOf(state.AccessSettings)) {
+			patches = append(patches, spacePatch{
+				&chat.Space{AccessSettings: &chat.AccessSettings{Audience: wanted.ValueString()}},
+				[]string{"access_settings.audience"},
+			})
+		}
+	}
+	if patch, mask := permissionChanges(config.PermissionSettings, state.PermissionSettings); len(mask) > 0 {
+		patches = append(patches, spacePatch{&chat.Space{PermissionSettings: patch}, mask})
+	}
+	return patches
+}
+
+func joinMask(mask []string) string { return strings.Join(mask, ",") }

@@ -1,0 +1,180 @@
+package resources
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/setplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/seed-da88c8a3/terraform-provider-googlechat/internal/chatapi"
+	"github.com/seed-da88c8a3/terraform-provider-googlechat/internal/convert"
+)
+
+// ValidateConfig checks the rules that tie attributes to space_type, with no
+// API call. Unknown values are skipped: they are checked at apply.
+func (r *spaceResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
+	var config spaceModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
+	if resp.Diagnostics.HasError() || config.SpaceType.IsUnknown() {
+		return
+	}
+	spaceType := config.SpaceType.ValueString()
+	if config.SpaceType.IsNull() {
+		spaceType = spaceTypeSpace
+	}
+	bad := func(attribute, format string, args ...any) {
+		resp.Diagnostics.AddAttributeError(path.Root(attribute), "Invalid Attribute Combination", fmt.Sprintf(format, args...))
+	}
+	set := func(v interface{ IsNull() bool }) bool { return !v.IsNull() }
+
+	if spaceType == spaceTypeSpace && config.DisplayName.IsNull() {
+		bad("display_name", "display_name is required when space_type is SPACE (the API needs a name for a named space).")
+	}
+	if spaceType != spaceTypeSpace {
+		if set(config.DisplayName) {
+			bad("display_name", "display_name is only allowed when space_type is SPACE; %s has no name.", spaceType)
+		}
+		for _, attribute := range []string{"predefined_permission_settings", "permission_settings", "access_settings"} {
+			if attributeSet(ctx, req, attribute) {
+				bad(attribute, "%s is only supported when space_type is SPACE.", attribute)
+			}
+		}
+	}
+	if spaceType == spaceTypeDM {
+		for _, attribute := range []string{"description", "guidelines"} {
+			if attributeSet(ctx, req, attribute) {
+				bad(attribute, "%s is not allowed for a DIRECT_MESSAGE.", attribute)
+			}
+		}
+	}
+	if config.SingleUserBotDm.ValueBool() && spaceType != spaceTypeDM {
+		bad("single_user_bot_dm", "single_user_bot_dm requires space_type = \"DIRECT_MESSAGE\".")
+	}
+	if config.InitialMembers.IsUnknown() || config.InitialMembers.IsNull() && spaceType == spaceTypeSpace {
+		return
+	}
+	var members []string
+	if !config.InitialMembers.IsNull() {
+		resp.Diagnostics.Append(config.InitialMembers.ElementsAs(ctx, &members, true)...)
+	}
+	for _, m := range members {
+		if strings.HasPrefix(m, "groups/") && spaceType != spaceTypeSpace {
+			bad("initial_members", "%s: Google groups can only be added to spaces whose space_type is SPACE.", m)
+		}
+	}
+	switch {
+	case spaceType == spaceTypeGroupChat && len(members) < 2 && !config.InitialMembers.IsUnknown():
+		bad("initial_members", "A GROUP_CHAT needs at least two users in initial_members besides the caller; got %d.", len(members))
+	case spaceType == spaceTypeDM && config.SingleUserBotDm.ValueBool() && len(members) > 0:
+		bad("initial_members", "A direct message with the Chat app (single_user_bot_dm = true) takes no initial_members.")
+	case spaceType == spaceTypeDM && !config.SingleUserBotDm.ValueBool() && !config.SingleUserBotDm.IsUnknown() && len(members) != 1:
+		bad("initial_members", "A DIRECT_MESSAGE needs exactly one user in initial_members (or single_user_bot_dm = true); got %d.", len(members))
+	}
+}
+
+// attributeSet reports whether a top-level attribute is set (or unknown) in configuration.
+func attributeSet(ctx context.Context, req resource.ValidateConfigRequest, attribute string) bool {
+	var value types.Object
+	if diags := req.Config.GetAttribute(ctx, path.Root(attribute), &value); !diags.HasError() {
+		return !value.IsNull()
+	}
+	var s types.String
+	if diags := req.Config.GetAttribute(ctx, path.Root(attribute), &s); !diags.HasError() {
+		return !s.IsNull()
+	}
+	return false
+}
+
+// ModifyPlan applies the rules that depend on the provider's credentials,
+// which are known at plan time, and keeps computed values stable.
+func (r *spaceResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	if req.Plan.Raw.IsNull() {
+		return // destroy
+	}
+	var plan, config spaceModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	creating := req.State.Raw.IsNull()
+	var state spaceModel
+	if !creating {
+		resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	}
+	if r.client != nil && r.client.AuthMode == chatapi.AuthModeApp {
+		spaceType := plan.SpaceType.ValueString()
+		if creating && (spaceType == spaceTypeGroupChat || spaceType == spaceTypeDM) {
+			resp.Diagnostics.AddAttributeError(path.Root("space_type"), "User Credentials Required",
+				fmt.Sprintf("Creating a %s needs user credentials (spaces.setup is user-only), but the provider uses app "+
+					"credentials. Configure a provider with auth_mode = \"user\" (OAuth user credentials, an access token, or "+
+					"impersonate_user) and set provider = googlechat.user on this resource.", spaceType))
+		}
+		if creating {
+			var members []string
+			resp.Diagnostics.Append(plan.InitialMembers.ElementsAs(ctx, &members, true)...)
+			for _, m := range members {
+				if strings.HasPrefix(m, "groups/") {
+					resp.Diagnostics.AddAttributeError(path.Root("initial_members"), "User Credentials Required",
+						fmt.Sprintf("%s: Chat apps can't add Google groups; use user credentials to add groups.", m))
+				}
+			}
+		}
+		if !creating && !config.AccessSettings.IsNull() && !audienceOf(config.AccessSettings).Equal(audienceOf(state.AccessSettings)) {
+			resp.Diagnostics.AddAttributeError(path.Root("access_settings").AtName("audience"), "User Credentials Required",
+				"The Chat API does not let apps change access_settings.audience; use user credentials for this change.")
+		}
+	}
+	if !creating && plan.SpaceType.ValueString() == spaceTypeSpace && !state.InitialMembers.IsNull() &&
+		!plan.InitialMembers.Equal(state.InitialMembers) {
+		resp.Diagnostics.AddAttributeWarning(path.Root("initial_members"), "Initial Members Only Apply at Creation",
+			"Changing initial_members of an existing SPACE adds and removes nobody; the new list is only recorded. "+
+				"Manage the members of an existing space with membership resources.")
+	}
+	// A group chat promoted to a named space gains permission and access
+	// settings: unless configured, they are known only after apply.
+	if !creating && state.SpaceType.ValueString() == spaceTypeGroupChat && plan.SpaceType.ValueString() == spaceTypeSpace {
+		if config.PermissionSettings.IsNull() {
+			resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("permission_settings"), types.ObjectUnknown(convert.PermissionsAttrTypes()))...)
+		}
+		if config.AccessSettings.IsNull() {
+			resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("access_settings"), types.ObjectUnknown(convert.AccessAttrTypes))...)
+		}
+	}
+	// access_state follows the audience: keep it when the audience is unchanged.
+	if !creating && !plan.AccessSettings.IsNull() && !plan.AccessSettings.IsUnknown() && !state.AccessSettings.IsNull() {
+		planned := plan.AccessSettings.Attributes()
+		if audienceOf(plan.AccessSettings).Equal(audienceOf(state.AccessSettings)) && planned["access_state"].IsUnknown() {
+			resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("access_settings").AtName("access_state"),
+				state.AccessSettings.Attributes()["access_state"])...)
+		}
+	}
+}
+
+// spaceTypeRequiresReplace: GROUP_CHAT to SPACE is the only in-place change.
+func spaceTypeRequiresReplace(_ context.Context, req planmodifier.StringRequest, resp *stringplanmodifier.RequiresReplaceIfFuncResponse) {
+	resp.RequiresReplace = !(req.StateValue.ValueString() == spaceTypeGroupChat && req.PlanValue.ValueString() == spaceTypeSpace)
+}
+
+// changedAfterCreate replaces on a change of an input-only value, but not when
+// the state has none (after import).
+func changedAfterCreate(_ context.Context, req planmodifier.StringRequest, resp *stringplanmodifier.RequiresReplaceIfFuncResponse) {
+	resp.RequiresReplace = !req.StateValue.IsNull()
+}
+
+// initialMembersRequireReplace: members of group chats and DMs are fixed at
+// creation; after import (null state) the list is only recorded.
+func initialMembersRequireReplace(ctx context.Context, req planmodifier.SetRequest, resp *setplanmodifier.RequiresReplaceIfFuncResponse) {
+	if req.StateValue.IsNull() {
+		return
+	}
+	var spaceType types.String
+	resp.Diagnostics.Append(req.Plan.GetAttribute(ctx, path.Root("space_type"), &spaceType)...)
+	resp.RequiresReplace = spaceType.ValueString() != spaceTypeSpace
+}
