@@ -204,3 +204,17 @@ func (e *Env) CheckSpaceLive(displayName string) func(*terraform.State) error {
 		return err
 	}
 }
+
+// CheckCreatedBy verifies in the emulator's request log that principal made
+// the call that created the named space.
+func (e *Env) CheckCreatedBy(displayName, principal string) error {
+	for _, r := range e.Emulator.Requests() {
+		if (r.RPC == "chat.spaces.setup" || r.RPC == "chat.spaces.create") && r.Status == 200 && strings.Contains(r.Body, displayName) {
+			if r.Principal != principal {
+				return fmt.Errorf("%s was created by %s, want %s", displayName, r.Principal, principal)
+			}
+			return nil
+		}
+	}
+	return fmt.Errorf("no successful create of %s in the request log", displayName)
+}

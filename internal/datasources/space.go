@@ -168,5 +168,3 @@ func spaceDataFromAPI(space *chat.Space) *spaceDataModel {
 	out.JoinedDirectHumanUserCount, out.JoinedGroupCount = types.Int64Value(humans), types.Int64Value(groups)
 	return out
 }
-
-

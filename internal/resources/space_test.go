@@ -16,8 +16,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 	chat "google.golang.org/api/chat/v1"
 
-	"github.com/seed-da88c8a3/terraform-provider-googlechat/internal/chatapi"
 	testenv "github.com/seed-da88c8a3/terraform-provider-googlechat/internal/acctest"
+	"github.com/seed-da88c8a3/terraform-provider-googlechat/internal/chatapi"
 )
 
 var spaceNameRE = regexp.MustCompile(`^spaces/[A-Za-z0-9_-]{5,}$`)
