@@ -13,8 +13,6 @@ import (
 // version is set by goreleaser (-X main.version=...).
 var version = "dev"
 
-//go:generate go run github.com/hashicorp/terraform-plugin-docs/cmd/tfplugindocs generate --provider-name googlechat --rendered-provider-name "Google Chat"
-
 func main() {
 	var debug bool
 	flag.BoolVar(&debug, "debug", false, "run the provider with support for debuggers like delve")

@@ -1,0 +1,4 @@
+import {
+  to = google_chat_space.platform
+  id = "spaces/AAAAbbbbCCC"
+}
