@@ -78,6 +78,15 @@ func (e *Emulator) createMessage(c *call) (any, *apiError) {
 	if err := c.decode(&in); err != nil {
 		return nil, err
 	}
+	switch notification := c.query.Get("createMessageNotificationOptions.notificationType"); notification {
+	case "", "NOTIFICATION_TYPE_NONE":
+	case "NOTIFICATION_TYPE_FORCE_NOTIFY", "NOTIFICATION_TYPE_SILENT":
+		if c.caller.kind == kindUser {
+			return nil, invalidArgument("%s requires app authentication.", notification)
+		}
+	default:
+		return nil, invalidArgument("Invalid notificationType %q.", notification)
+	}
 	requestID := c.query.Get("requestId")
 	if name, ok, err := e.replay(c, requestID); ok {
 		echo := clone(&in)
@@ -321,30 +330,41 @@ func (e *Emulator) deleteMessage(c *call) (any, *apiError) {
 	if m == nil || m.deleted {
 		return nil, notFound("Message %s/messages/%s not found.", rec.space.Name, c.msg)
 	}
-	force := c.query.Get("force") == "true"
-	if force && c.caller.kind == kindApp {
-		return nil, invalidArgument("force requires user authentication.")
-	}
+	// force applies only to user authentication; apps ignore it and may
+	// delete a thread's first message while it has replies.
+	force := c.query.Get("force") == "true" || c.caller.kind == kindApp
 	if m.sender.id != c.caller.id {
 		if c.caller.kind == kindApp || rec.joinedMember(c.caller).membership.Role != "ROLE_MANAGER" {
 			return nil, permissionDenied("Only the message's sender or a space manager can delete it.")
 		}
 	}
-	if !m.msg.ThreadReply && m.msg.Thread != nil && !force {
+	var replies []*messageRecord
+	if !m.msg.ThreadReply && m.msg.Thread != nil {
 		for _, other := range rec.messages {
 			if other != m && !other.deleted && other.msg.ThreadReply && other.msg.Thread != nil && other.msg.Thread.Name == m.msg.Thread.Name {
-				return nil, failedPrecondition("The message has threaded replies; delete with force=true.")
+				replies = append(replies, other)
 			}
 		}
 	}
-	// Soft delete: content goes, the message stays visible with showDeleted.
-	now := e.timestamp()
+	if len(replies) > 0 && !force {
+		return nil, failedPrecondition("The message has threaded replies; delete with force=true.")
+	}
+	if c.caller.kind == kindUser {
+		for _, reply := range replies {
+			softDelete(reply, e.timestamp())
+		}
+	}
+	softDelete(m, e.timestamp())
+	e.commit()
+	return nil, nil
+}
+
+// softDelete drops a message's content; it stays visible with showDeleted.
+func softDelete(m *messageRecord, now string) {
 	m.deleted = true
 	m.msg = chat.Message{
 		Name: m.msg.Name, Sender: m.msg.Sender, CreateTime: m.msg.CreateTime, Thread: m.msg.Thread,
 		Space: m.msg.Space, DeleteTime: now, ClientAssignedMessageId: m.msg.ClientAssignedMessageId,
 		DeletionMetadata: &chat.DeletionMetadata{DeletionType: deletedByCreator},
 	}
-	e.commit()
-	return nil, nil
 }
