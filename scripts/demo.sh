@@ -35,20 +35,20 @@ RC
 cp "$root/examples/quick-start/"*.tf "$work/"
 
 export TF_CLI_CONFIG_FILE="$work/terraformrc" CHECKPOINT_DISABLE=1 TF_IN_AUTOMATION=1
-export GOOGLE_CHAT_ENDPOINT="$endpoint" GOOGLE_OAUTH_ACCESS_TOKEN="user:alice@example.com"
+export GOOGLE_CHAT_ENDPOINT="$endpoint" GOOGLE_OAUTH_ACCESS_TOKEN="app"
 unset GOOGLE_CHAT_CREDENTIALS GOOGLE_CREDENTIALS GOOGLE_APPLICATION_CREDENTIALS
 
 cd "$work"
-echo "== terraform apply of examples/quick-start against the emulator at $endpoint (acting as alice@example.com)"
+echo "== terraform apply of examples/quick-start against the emulator at $endpoint (acting as the Chat app)"
 # The warning box about dev_overrides is expected here; leave it out.
 "$terraform" apply -auto-approve -input=false -no-color 2>&1 | awk '/^Warning: Provider development overrides/ {skip = 1} !skip {print} skip && /releases\.$/ {skip = 0}'
 test "${PIPESTATUS[0]}" -eq 0
 echo
 echo "== What Terraform made"
-"$terraform" state show -no-color google_chat_space.quick_start
+"$terraform" state list
 echo
 echo "== Its members, as the Chat API reports them"
-members=$(curl -s -H "Authorization: Bearer user:alice@example.com" \
+members=$(curl -s -H "Authorization: Bearer user:bob@example.com" \
   "${endpoint}v1/$("$terraform" output -raw space_name)/members")
 if command -v python3 >/dev/null; then
   python3 -c 'import json,sys
@@ -57,5 +57,10 @@ for m in json.load(sys.stdin).get("memberships", []):
 else
   echo "$members"
 fi
+echo
+echo "== The card message, as members see it"
+curl -s -H "Authorization: Bearer user:bob@example.com" \
+  "${endpoint}v1/$("$terraform" output -raw space_name)/messages/client-welcome" |
+  if command -v python3 >/dev/null; then python3 -c "import json,sys; print(json.dumps(json.load(sys.stdin), indent=2, ensure_ascii=False))"; else cat; fi
 echo
 echo "Space: $("$terraform" output -raw space_name)  URL: $("$terraform" output -raw space_uri)"

@@ -1,8 +1,9 @@
-# Quick start: one named space with a description and two members.
+# Quick start: the Chat app creates a space with two members and posts a card
+# message into it.
 #
 # `make demo` applies this against the local Chat API emulator, with
 # GOOGLE_CHAT_ENDPOINT and GOOGLE_OAUTH_ACCESS_TOKEN set for you. Against the
-# real API, set credentials in the provider block instead.
+# real API, set GOOGLE_CHAT_CREDENTIALS to the Chat app's service account key.
 terraform {
   required_providers {
     googlechat = {
@@ -11,7 +12,9 @@ terraform {
   }
 }
 
-provider "googlechat" {}
+provider "googlechat" {
+  auth_mode = "app"
+}
 
 resource "google_chat_space" "quick_start" {
   provider     = googlechat
@@ -25,6 +28,33 @@ resource "google_chat_space" "quick_start" {
   ]
 }
 
+resource "google_chat_message" "welcome" {
+  provider   = googlechat
+  space      = google_chat_space.quick_start.name
+  message_id = "client-welcome"
+  text       = "👋 Welcome to *${google_chat_space.quick_start.display_name}*!"
+
+  cards_v2 = jsonencode([{
+    cardId = "welcome"
+    card = {
+      header = {
+        title    = "Managed by Terraform"
+        subtitle = "google_chat_space and google_chat_message"
+      }
+      sections = [{
+        widgets = [{ textParagraph = { text = "Edit this card in main.tf and apply again: it is updated in place." } }]
+      }]
+    }
+  }])
+
+  accessory_widgets = jsonencode([{
+    buttonList = { buttons = [{
+      text    = "Open the space"
+      onClick = { openLink = { url = google_chat_space.quick_start.space_uri } }
+    }] }
+  }])
+}
+
 output "space_name" {
   value = google_chat_space.quick_start.name
 }
@@ -33,12 +63,12 @@ output "space_uri" {
   value = google_chat_space.quick_start.space_uri
 }
 
-output "space" {
+output "message" {
   value = {
-    display_name    = google_chat_space.quick_start.display_name
-    space_type      = google_chat_space.quick_start.space_type
-    history_state   = google_chat_space.quick_start.history_state
-    create_time     = google_chat_space.quick_start.create_time
-    threading_state = google_chat_space.quick_start.threading_state
+    name        = google_chat_message.welcome.name
+    sender      = google_chat_message.welcome.sender
+    text        = google_chat_message.welcome.text
+    card_title  = jsondecode(google_chat_message.welcome.cards_v2)[0].card.header.title
+    thread_name = google_chat_message.welcome.thread_name
   }
 }

@@ -218,3 +218,27 @@ func (e *Env) CheckCreatedBy(displayName, principal string) error {
 	}
 	return fmt.Errorf("no successful create of %s in the request log", displayName)
 }
+
+// CheckMessages verifies in the emulator that the named space holds exactly
+// count messages that are not deleted (in live runs it checks nothing).
+func (e *Env) CheckMessages(displayName string, count int) func(*terraform.State) error {
+	return func(*terraform.State) error {
+		if e.Emulator == nil {
+			return nil
+		}
+		space, err := e.findSpace(displayName)
+		if err != nil {
+			return err
+		}
+		live := 0
+		for _, m := range space.Messages {
+			if m.DeleteTime == "" {
+				live++
+			}
+		}
+		if live != count {
+			return fmt.Errorf("%s holds %d messages, want %d", displayName, live, count)
+		}
+		return nil
+	}
+}

@@ -158,3 +158,53 @@ func (c *Client) GetMembership(ctx context.Context, name string) (*chat.Membersh
 	out, err := c.service.Spaces.Members.Get(name).Context(ctx).Do()
 	return out, classify(err)
 }
+
+// MessageOptions are messages.create's query parameters.
+type MessageOptions struct {
+	MessageID        string // client-assigned ID (client-...)
+	RequestID        string // makes the create idempotent
+	ReplyOption      string // messageReplyOption
+	NotificationType string // createMessageNotificationOptions.notificationType
+}
+
+// CreateMessage calls spaces.messages.create.
+func (c *Client) CreateMessage(ctx context.Context, space string, message *chat.Message, opts MessageOptions) (*chat.Message, error) {
+	call := c.service.Spaces.Messages.Create(space, message).Context(ctx)
+	if opts.MessageID != "" {
+		call = call.MessageId(opts.MessageID)
+	}
+	if opts.RequestID != "" {
+		call = call.RequestId(opts.RequestID)
+	}
+	if opts.ReplyOption != "" {
+		call = call.MessageReplyOption(opts.ReplyOption)
+	}
+	if opts.NotificationType != "" {
+		call = call.CreateMessageNotificationOptionsNotificationType(opts.NotificationType)
+	}
+	out, err := call.Do()
+	return out, classify(err)
+}
+
+// GetMessage calls spaces.messages.get (system or client-assigned ID).
+func (c *Client) GetMessage(ctx context.Context, name string) (*chat.Message, error) {
+	out, err := c.service.Spaces.Messages.Get(name).Context(ctx).Do()
+	return out, classify(err)
+}
+
+// PatchMessage calls spaces.messages.patch with the given update mask paths.
+func (c *Client) PatchMessage(ctx context.Context, name string, message *chat.Message, mask []string) (*chat.Message, error) {
+	out, err := c.service.Spaces.Messages.Patch(name, message).UpdateMask(strings.Join(mask, ",")).Context(ctx).Do()
+	return out, classify(err)
+}
+
+// DeleteMessage calls spaces.messages.delete. force (user credentials only)
+// also deletes the message's threaded replies.
+func (c *Client) DeleteMessage(ctx context.Context, name string, force bool) error {
+	call := c.service.Spaces.Messages.Delete(name).Context(ctx)
+	if force {
+		call = call.Force(true)
+	}
+	_, err := call.Do()
+	return classify(err)
+}

@@ -241,7 +241,7 @@ func (p *googleChatProvider) Configure(ctx context.Context, req provider.Configu
 }
 
 func (p *googleChatProvider) Resources(context.Context) []func() resource.Resource {
-	return []func() resource.Resource{resources.NewSpace}
+	return []func() resource.Resource{resources.NewSpace, resources.NewMessage}
 }
 
 func (p *googleChatProvider) DataSources(context.Context) []func() datasource.DataSource {

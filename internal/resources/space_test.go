@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/hashicorp/terraform-plugin-testing/compare"
 	"github.com/hashicorp/terraform-plugin-testing/helper/acctest"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
@@ -50,7 +51,7 @@ resource "google_chat_space" "test" {
 				Config: config(name, "First description", "HISTORY_ON"),
 				ConfigStateChecks: []statecheck.StateCheck{
 					statecheck.ExpectKnownValue("google_chat_space.test", tfjsonpath.New("name"), knownvalue.StringRegexp(spaceNameRE)),
-					statecheck.CompareValuePairs("google_chat_space.test", tfjsonpath.New("id"), "google_chat_space.test", tfjsonpath.New("name"), compareEqual),
+					statecheck.CompareValuePairs("google_chat_space.test", tfjsonpath.New("id"), "google_chat_space.test", tfjsonpath.New("name"), compare.ValuesSame()),
 					statecheck.ExpectKnownValue("google_chat_space.test", tfjsonpath.New("space_type"), knownvalue.StringExact("SPACE")),
 					statecheck.ExpectKnownValue("google_chat_space.test", tfjsonpath.New("display_name"), knownvalue.StringExact(name)),
 					statecheck.ExpectKnownValue("google_chat_space.test", tfjsonpath.New("space_uri"), knownvalue.StringRegexp(regexp.MustCompile(`^https://`))),
@@ -86,17 +87,6 @@ resource "google_chat_space" "test" {
 			},
 		},
 	})
-}
-
-var compareEqual = compareValues{}
-
-type compareValues struct{}
-
-func (compareValues) CompareValues(values ...any) error {
-	if len(values) == 2 && fmt.Sprint(values[0]) == fmt.Sprint(values[1]) {
-		return nil
-	}
-	return fmt.Errorf("values differ: %v", values)
 }
 
 // bareSpaceID imports by the space ID without the spaces/ prefix.

@@ -1,0 +1,93 @@
+package resources_test
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+
+	testenv "github.com/seed-da88c8a3/terraform-provider-googlechat/internal/acctest"
+)
+
+func TestAccMessage_invalidInputMakesNoWrites(t *testing.T) {
+	env := testenv.New(t)
+	env.RequireEmulator()
+	const bad = "google_chat_message.bad"
+	message := func(provider, attrs string) string {
+		return env.Config(fmt.Sprintf("resource \"google_chat_message\" \"bad\" {\n  provider = %s\n  space = \"spaces/AAAAAAAAAAA\"\n%s\n}\n", provider, attrs))
+	}
+	app := func(attrs string) string { return message("googlechat.app", attrs) }
+	user := func(attrs string) string { return message("googlechat", attrs) }
+	twoCardsWithoutIDs := `cards_v2 = jsonencode([{ card = { header = { title = "a" } } }, { card = { header = { title = "b" } } }])`
+	cases := []struct {
+		name   string
+		config string
+		want   *regexp.Regexp
+	}{
+		{"no content", app(`fallback_text = "x"`), blockError("A message needs at least one of text, cards_v2 or accessory_widgets")},
+		{"empty text", app(`text = ""`), attributeError(bad, "text", "string length must be at least 1")},
+		{"space without prefix", env.Config("resource \"google_chat_message\" \"bad\" {\n  provider = googlechat.app\n  space = \"AAAA\"\n  text = \"x\"\n}\n"), attributeError(bad, "space", "must be spaces/{space}")},
+		{"message ID without client-", app(`text = "x"
+  message_id = "custom-name"`), attributeError(bad, "message_id", "must begin with client-")},
+		{"message ID in uppercase", app(`text = "x"
+  message_id = "client-MESSAGE-ID"`), attributeError(bad, "message_id", "must begin with client-")},
+		{"message ID of 64 characters", app(fmt.Sprintf("text = \"x\"\n  message_id = %q", "client-"+strings.Repeat("a", 57))), attributeError(bad, "message_id", "must begin with client-")},
+		{"thread key over 4000 characters", app(fmt.Sprintf("text = \"x\"\n  thread_key = %q", strings.Repeat("k", 4001))), attributeError(bad, "thread_key", "string length must be between 1 and 4000")},
+		{"thread key and thread name", app(`text = "x"
+  thread_key = "k"
+  thread_name = "spaces/AAAAAAAAAAA/threads/BBB"`), attributeError(bad, "thread_key", "cannot be specified when")},
+		{"bad thread name", app(`text = "x"
+  thread_name = "threads/BBB"`), attributeError(bad, "thread_name", "must be spaces/{space}/threads/{thread}")},
+		{"bad reply option", app(`text = "x"
+  message_reply_option = "REPLY"`), attributeError(bad, "message_reply_option", "value must be one of")},
+		{"bad notification type", app(`text = "x"
+  notification_type = "LOUD"`), attributeError(bad, "notification_type", "value must be one of")},
+		{"bad private viewer", app(`text = "x"
+  private_message_viewer = "carol@example.com"`), attributeError(bad, "private_message_viewer", "must be users/{id or email}")},
+		{"cards that are not JSON", app(`cards_v2 = "[{"`), attributeError(bad, "cards_v2", "not valid JSON string format")},
+		{"cards that are not an array", app(`cards_v2 = jsonencode({ card = {} })`), attributeError(bad, "cards_v2", "must be a JSON array")},
+		{"unknown card field", app(`cards_v2 = jsonencode([{ card = { heder = { title = "typo" } } }])`), attributeError(bad, "cards_v2", `unknown field "heder"`)},
+		{"two cards without ids", app(twoCardsWithoutIDs), attributeError(bad, "cards_v2", `needs a "cardId"`)},
+		{"duplicate card ids", app(`cards_v2 = jsonencode([{ cardId = "a", card = {} }, { cardId = "a", card = {} }])`), attributeError(bad, "cards_v2", "used twice")},
+		{"widget without buttons", app(`text = "x"
+  accessory_widgets = jsonencode([{ buttonList = { buttons = [] } }])`), attributeError(bad, "accessory_widgets", "at least one button")},
+		{"message over 32,000 bytes", app(fmt.Sprintf("text = %q", strings.Repeat("x", 32001))), attributeError(bad, "text", "the Chat API accepts at most 32000")},
+		{"cards with user credentials", user(`cards_v2 = jsonencode([{ card = { header = { title = "a" } } }])`), attributeError(bad, "cards_v2", "needs app credentials")},
+		{"widgets with user credentials", user(`text = "x"
+  accessory_widgets = jsonencode([{ buttonList = { buttons = [{ text = "Go" }] } }])`), attributeError(bad, "accessory_widgets", "needs app credentials")},
+		{"private message with user credentials", user(`text = "x"
+  private_message_viewer = "users/carol@example.com"`), attributeError(bad, "private_message_viewer", "needs app credentials")},
+		{"silent notification with user credentials", user(`text = "x"
+  notification_type = "NOTIFICATION_TYPE_SILENT"`), attributeError(bad, "notification_type", "needs app credentials")},
+	}
+	var steps []resource.TestStep
+	for _, tc := range cases {
+		steps = append(steps, resource.TestStep{Config: tc.config, ExpectError: tc.want, PlanOnly: true})
+	}
+	resource.Test(t, resource.TestCase{ProtoV6ProviderFactories: env.ProviderFactories(), Steps: steps})
+	if writes := env.Writes(); len(writes) != 0 {
+		t.Errorf("invalid messages made %d API writes: %+v", len(writes), writes)
+	}
+}
+
+func TestAccMessage_importRejectsBadIDs(t *testing.T) {
+	env := testenv.New(t)
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: env.ProviderFactories(),
+		Steps: []resource.TestStep{{
+			Config: env.Config(`
+resource "google_chat_message" "imported" {
+  provider = googlechat.app
+  space    = "spaces/AAAAAAAAAAA"
+  text     = "x"
+}
+`),
+			ResourceName:  "google_chat_message.imported",
+			ImportState:   true,
+			ImportStateId: "messages/M1",
+			ExpectError:   regexp.MustCompile(`(?s)Invalid Import ID.*spaces/\{space\}/messages/\{message\}`),
+		}},
+	})
+}

@@ -1,0 +1,147 @@
+package resources
+
+import (
+	"strings"
+
+	"github.com/hashicorp/terraform-plugin-framework-jsontypes/jsontypes"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+	chat "google.golang.org/api/chat/v1"
+
+	"github.com/seed-da88c8a3/terraform-provider-googlechat/internal/convert"
+)
+
+// messageToAPI builds the message body from the plan.
+func messageToAPI(plan messageModel) (*chat.Message, error) {
+	message := &chat.Message{Text: plan.Text.ValueString(), FallbackText: plan.FallbackText.ValueString()}
+	if known(plan.CardsV2) {
+		cards, err := convert.DecodeCards(plan.CardsV2.ValueString())
+		if err != nil {
+			return nil, err
+		}
+		message.CardsV2 = cards
+	}
+	if known(plan.AccessoryWidgets) {
+		widgets, err := convert.DecodeAccessoryWidgets(plan.AccessoryWidgets.ValueString())
+		if err != nil {
+			return nil, err
+		}
+		message.AccessoryWidgets = widgets
+	}
+	switch {
+	case known(plan.ThreadName):
+		message.Thread = &chat.Thread{Name: plan.ThreadName.ValueString()}
+	case known(plan.ThreadKey):
+		message.Thread = &chat.Thread{ThreadKey: plan.ThreadKey.ValueString()}
+	}
+	if known(plan.PrivateMessageViewer) {
+		message.PrivateMessageViewer = &chat.User{Name: plan.PrivateMessageViewer.ValueString()}
+	}
+	return message, nil
+}
+
+// messageFromAPI maps an API message onto the model. Inputs the API does not
+// echo (thread_key, reply and notification options) and values it returns in
+// another spelling (a viewer given by email, a thread the message fell back
+// from) keep their prior values, so they never show as drift.
+func messageFromAPI(m *chat.Message, prior messageModel) messageModel {
+	out := prior
+	out.ID = types.StringValue(m.Name)
+	out.Name = types.StringValue(m.Name)
+	if space, _, ok := strings.Cut(m.Name, "/messages/"); ok {
+		out.Space = types.StringValue(space)
+	}
+	out.Text = convert.StringOrNull(m.Text)
+	out.FallbackText = convert.StringOrNull(m.FallbackText)
+	out.CardsV2 = jsonFromAPI(prior.CardsV2, m.CardsV2, canonicalCards)
+	out.AccessoryWidgets = jsonFromAPI(prior.AccessoryWidgets, m.AccessoryWidgets, canonicalWidgets)
+	if !known(prior.ThreadName) {
+		out.ThreadName = types.StringNull()
+		if m.Thread != nil {
+			out.ThreadName = convert.StringOrNull(m.Thread.Name)
+		}
+	}
+	if !known(prior.PrivateMessageViewer) {
+		out.PrivateMessageViewer = types.StringNull()
+		if m.PrivateMessageViewer != nil {
+			out.PrivateMessageViewer = convert.StringOrNull(m.PrivateMessageViewer.Name)
+		}
+	}
+	out.MessageID = convert.StringOrNull(m.ClientAssignedMessageId)
+	out.ClientAssignedMessageID = convert.StringOrNull(m.ClientAssignedMessageId)
+	out.CreateTime = convert.StringOrNull(m.CreateTime)
+	out.LastUpdateTime = convert.StringOrNull(m.LastUpdateTime)
+	out.FormattedText = convert.StringOrNull(m.FormattedText)
+	out.Sender = types.StringNull()
+	if m.Sender != nil {
+		out.Sender = convert.StringOrNull(m.Sender.Name)
+	}
+	return out
+}
+
+// jsonFromAPI keeps the prior JSON text when it means what the API returned;
+// otherwise (import, drift) it writes the API's value as jsonencode would, so
+// a configuration in the API's camelCase imports with no diff.
+func jsonFromAPI[T any](prior jsontypes.Normalized, api []T, canonical func(jsontypes.Normalized) string) jsontypes.Normalized {
+	if len(api) == 0 {
+		return jsontypes.NewNormalizedNull()
+	}
+	apiText := convert.Canonical(api)
+	if known(prior) && canonical(prior) == apiText {
+		return prior
+	}
+	return jsontypes.NewNormalizedValue(convert.SortedJSON(apiText))
+}
+
+// messageMask lists the fields that differ: only they are patched.
+func messageMask(plan, state messageModel) []string {
+	var mask []string
+	if !plan.Text.Equal(state.Text) {
+		mask = append(mask, "text")
+	}
+	if canonicalCards(plan.CardsV2) != canonicalCards(state.CardsV2) {
+		mask = append(mask, "cards_v2")
+	}
+	if canonicalWidgets(plan.AccessoryWidgets) != canonicalWidgets(state.AccessoryWidgets) {
+		mask = append(mask, "accessory_widgets")
+	}
+	return mask
+}
+
+// canonicalCards is cards_v2 as the API's types encode it ("" for none or invalid).
+func canonicalCards(v jsontypes.Normalized) string {
+	if !known(v) {
+		return ""
+	}
+	cards, err := convert.DecodeCards(v.ValueString())
+	if err != nil {
+		return v.ValueString()
+	}
+	return convert.Canonical(cards)
+}
+
+func canonicalWidgets(v jsontypes.Normalized) string {
+	if !known(v) {
+		return ""
+	}
+	widgets, err := convert.DecodeAccessoryWidgets(v.ValueString())
+	if err != nil {
+		return v.ValueString()
+	}
+	return convert.Canonical(widgets)
+}
+
+// apiJSON is the canonical JSON of an API list ("" for none).
+func apiJSON[T any](items []T) string {
+	if len(items) == 0 {
+		return ""
+	}
+	return convert.Canonical(items)
+}
+
+// known reports a value that is neither null nor unknown.
+func known(v interface {
+	IsNull() bool
+	IsUnknown() bool
+}) bool {
+	return !v.IsNull() && !v.IsUnknown()
+}

@@ -1,0 +1,5 @@
+package resources_test
+
+import "github.com/hashicorp/terraform-plugin-testing/terraform"
+
+type terraformState = terraform.State
