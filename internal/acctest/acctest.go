@@ -17,6 +17,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 	"golang.org/x/oauth2"
+	"golang.org/x/oauth2/google"
 
 	"github.com/seed-da88c8a3/terraform-provider-googlechat/internal/chatapi"
 	"github.com/seed-da88c8a3/terraform-provider-googlechat/internal/emulator"
@@ -125,7 +126,19 @@ func (e *Env) Client(mode chatapi.AuthMode) *chatapi.Client {
 		}
 		cfg.TokenSource = oauth2.StaticTokenSource(&oauth2.Token{AccessToken: token})
 	} else {
-		e.t.Skip("out-of-band changes in live runs need a client from the test's credentials; not wired yet")
+		variable := "GOOGLE_CHAT_ACC_USER_CREDENTIALS"
+		if mode == chatapi.AuthModeApp {
+			variable = "GOOGLE_CHAT_ACC_APP_CREDENTIALS"
+		}
+		data, err := os.ReadFile(os.Getenv(variable))
+		if err != nil {
+			e.t.Fatalf("live runs need %s: %v", variable, err)
+		}
+		creds, err := google.CredentialsFromJSON(ctx, data, provider.DefaultScopes(mode)...)
+		if err != nil {
+			e.t.Fatalf("%s: %v", variable, err)
+		}
+		cfg.TokenSource = creds.TokenSource
 	}
 	client, err := chatapi.New(ctx, cfg)
 	if err != nil {
@@ -137,13 +150,17 @@ func (e *Env) Client(mode chatapi.AuthMode) *chatapi.Client {
 // CheckSpacesDestroyed verifies that every google_chat_space in state that
 // Terraform was to delete is gone from the API.
 func (e *Env) CheckSpacesDestroyed(s *terraform.State) error {
-	client := e.Client(chatapi.AuthModeUser)
+	user, app := e.Client(chatapi.AuthModeUser), e.Client(chatapi.AuthModeApp)
 	for _, rs := range s.RootModule().Resources {
 		if rs.Type != "google_chat_space" || rs.Primary.Attributes["deletion_policy"] == "ABANDON" ||
 			rs.Primary.Attributes["space_type"] != "SPACE" {
 			continue
 		}
-		_, err := client.GetSpace(context.Background(), rs.Primary.ID)
+		_, err := user.GetSpace(context.Background(), rs.Primary.ID)
+		if chatapi.Code(err) == 403 {
+			// Not the user's space: the app may have made it.
+			_, err = app.GetSpace(context.Background(), rs.Primary.ID)
+		}
 		if err == nil {
 			return fmt.Errorf("%s still exists after destroy", rs.Primary.ID)
 		}

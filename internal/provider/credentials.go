@@ -106,6 +106,9 @@ func inferAuthMode(s authSettings, credType string) chatapi.AuthMode {
 	return chatapi.AuthModeApp
 }
 
+// DefaultScopes are the scopes requested for mode when scopes is unset.
+func DefaultScopes(mode chatapi.AuthMode) []string { return defaultScopes(mode) }
+
 func defaultScopes(mode chatapi.AuthMode) []string {
 	if mode == chatapi.AuthModeApp {
 		return appScopes
