@@ -192,9 +192,9 @@ func (e *Env) findSpace(displayName string) (*emulator.SpaceState, error) {
 	return nil, fmt.Errorf("no live space named %q in the emulator", displayName)
 }
 
-// CheckSpaceMembers verifies in the emulator that the named space has count
-// memberships (in live runs it checks nothing).
-func (e *Env) CheckSpaceMembers(displayName string, count int) func(*terraform.State) error {
+// checkSpace runs check on the emulator's live space with that display name
+// (in live runs it checks nothing).
+func (e *Env) checkSpace(displayName string, check func(*emulator.SpaceState) error) func(*terraform.State) error {
 	return func(*terraform.State) error {
 		if e.Emulator == nil {
 			return nil
@@ -203,11 +203,19 @@ func (e *Env) CheckSpaceMembers(displayName string, count int) func(*terraform.S
 		if err != nil {
 			return err
 		}
+		return check(space)
+	}
+}
+
+// CheckSpaceMembers verifies in the emulator that the named space has count
+// memberships.
+func (e *Env) CheckSpaceMembers(displayName string, count int) func(*terraform.State) error {
+	return e.checkSpace(displayName, func(space *emulator.SpaceState) error {
 		if len(space.Memberships) != count {
 			return fmt.Errorf("%s has %d memberships, want %d: %+v", displayName, len(space.Memberships), count, space.Memberships)
 		}
 		return nil
-	}
+	})
 }
 
 // CheckSpaceLive is a CheckDestroy for deletion_policy = "ABANDON": the space
@@ -237,16 +245,9 @@ func (e *Env) CheckCreatedBy(displayName, principal string) error {
 }
 
 // CheckMessages verifies in the emulator that the named space holds exactly
-// count messages that are not deleted (in live runs it checks nothing).
+// count messages that are not deleted.
 func (e *Env) CheckMessages(displayName string, count int) func(*terraform.State) error {
-	return func(*terraform.State) error {
-		if e.Emulator == nil {
-			return nil
-		}
-		space, err := e.findSpace(displayName)
-		if err != nil {
-			return err
-		}
+	return e.checkSpace(displayName, func(space *emulator.SpaceState) error {
 		live := 0
 		for _, m := range space.Messages {
 			if m.DeleteTime == "" {
@@ -257,5 +258,5 @@ func (e *Env) CheckMessages(displayName string, count int) func(*terraform.State
 			return fmt.Errorf("%s holds %d messages, want %d", displayName, live, count)
 		}
 		return nil
-	}
+	})
 }

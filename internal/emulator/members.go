@@ -88,18 +88,27 @@ func (e *Emulator) addGroup(c *call, rec *spaceRecord, name string) (any, *apiEr
 	return m.render(), nil
 }
 
-func (e *Emulator) getMembership(c *call) (any, *apiError) {
+// lookupMembership finds the space and the membership the path names.
+func (e *Emulator) lookupMembership(c *call) (*spaceRecord, string, *memberRecord, *apiError) {
 	rec, err := e.lookupSpace(c)
 	if err != nil {
-		return nil, err
+		return nil, "", nil, err
 	}
 	key, err := e.memberKey(rec, c)
 	if err != nil {
-		return nil, err
+		return nil, "", nil, err
 	}
 	m := rec.members[key]
 	if m == nil {
-		return nil, notFound("Membership %s/members/%s not found.", rec.space.Name, c.member)
+		return nil, "", nil, notFound("Membership %s/members/%s not found.", rec.space.Name, c.member)
+	}
+	return rec, key, m, nil
+}
+
+func (e *Emulator) getMembership(c *call) (any, *apiError) {
+	_, _, m, err := e.lookupMembership(c)
+	if err != nil {
+		return nil, err
 	}
 	return m.render(), nil
 }
@@ -192,17 +201,9 @@ func (e *Emulator) listMemberships(c *call) (any, *apiError) {
 }
 
 func (e *Emulator) patchMembership(c *call) (any, *apiError) {
-	rec, err := e.lookupSpace(c)
+	rec, _, m, err := e.lookupMembership(c)
 	if err != nil {
 		return nil, err
-	}
-	key, err := e.memberKey(rec, c)
-	if err != nil {
-		return nil, err
-	}
-	m := rec.members[key]
-	if m == nil {
-		return nil, notFound("Membership %s/members/%s not found.", rec.space.Name, c.member)
 	}
 	var in chat.Membership
 	if err := c.decode(&in); err != nil {
@@ -234,17 +235,9 @@ func (e *Emulator) patchMembership(c *call) (any, *apiError) {
 }
 
 func (e *Emulator) deleteMembership(c *call) (any, *apiError) {
-	rec, err := e.lookupSpace(c)
+	rec, key, m, err := e.lookupMembership(c)
 	if err != nil {
 		return nil, err
-	}
-	key, err := e.memberKey(rec, c)
-	if err != nil {
-		return nil, err
-	}
-	m := rec.members[key]
-	if m == nil {
-		return nil, notFound("Membership %s/members/%s not found.", rec.space.Name, c.member)
 	}
 	self := key == c.caller.id
 	if c.caller.kind == kindApp && !self {
