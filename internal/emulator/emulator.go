@@ -32,6 +32,9 @@ type Options struct {
 	// AllowChatDeletion lets spaces.delete remove group chats and DMs, which
 	// the API documents only for named spaces (default: FAILED_PRECONDITION).
 	AllowChatDeletion bool
+	// PageSizeLimit, when set, caps every list page below the documented
+	// maxima, so tests can walk several pages with few objects.
+	PageSizeLimit int64
 	// Latency is added to every API call.
 	Latency time.Duration
 	// Now is the clock (time.Now if nil).
@@ -128,6 +131,8 @@ type call struct {
 	space  string // space ID from the path, when there is one
 	member string // member key from the path
 	msg    string // message key from the path
+
+	pageSizeLimit int64 // Options.PageSizeLimit
 }
 
 func (c *call) decode(into any) *apiError {
@@ -156,6 +161,8 @@ func route(method, path string) (rpc string, h handlerFunc, space, member, msg s
 		return "chat.spaces.setup", (*Emulator).setUpSpace, "", "", ""
 	case path == "spaces:findDirectMessage" && method == http.MethodGet:
 		return "chat.spaces.findDirectMessage", (*Emulator).findDirectMessage, "", "", ""
+	case len(parts) == 5 && parts[0] == "users" && parts[2] == "spaces" && parts[4] == "spaceReadState" && method == http.MethodGet:
+		return "chat.users.spaces.getSpaceReadState", (*Emulator).getSpaceReadState, parts[3], parts[1], ""
 	case len(parts) == 2 && parts[0] == "spaces":
 		switch method {
 		case http.MethodGet:
@@ -221,7 +228,8 @@ func (e *Emulator) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		e.finish(w, record, nil, notFound("Method %s %s is not part of the Chat API v1.", r.Method, r.URL.Path))
 		return
 	}
-	c := &call{rpc: rpc, req: r, body: body, query: r.URL.Query(), space: space, member: member, msg: msg}
+	c := &call{rpc: rpc, req: r, body: body, query: r.URL.Query(), space: space, member: member, msg: msg,
+		pageSizeLimit: e.opts.PageSizeLimit}
 
 	e.mu.Lock()
 	caller, authErr := e.authenticate(r)

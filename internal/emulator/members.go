@@ -50,7 +50,9 @@ func (e *Emulator) createMembership(c *call) (any, *apiError) {
 		return nil, err
 	}
 	switch {
-	case p.kind == kindApp && c.caller.kind == kindApp && p.id != c.caller.id:
+	case p.kind == kindApp && c.caller.kind == kindApp:
+		return nil, permissionDenied("App authentication doesn't support adding a Chat app to a space.")
+	case p.kind == kindApp && p.id != e.dir.app("app").id:
 		return nil, permissionDenied("Creating memberships for other Chat apps isn't supported.")
 	case rec.space.SpaceType == "DIRECT_MESSAGE" && p.kind == kindUser:
 		return nil, failedPrecondition("Users can't be added to a direct message.")
@@ -134,12 +136,22 @@ func parseMemberFilter(filter string) (*memberFilter, *apiError) {
 			return nil, invalidArgument("Invalid filter %q: mixing AND and OR is not supported.", filter)
 		}
 	}
+	roles := 0
 	for _, raw := range sep.Split(filter, -1) {
 		m := memberFilterTerm.FindStringSubmatch(strings.TrimSpace(raw))
 		if m == nil {
 			return nil, invalidArgument("Invalid filter %q: filter by role or member.type.", filter)
 		}
+		if m[1] == "role" {
+			roles++
+			if m[2] != "=" || !memberRoles[m[3]] {
+				return nil, invalidArgument("Invalid filter %q: role supports only = with a role.", filter)
+			}
+		}
 		f.terms = append(f.terms, [3]string{m[1], m[2], m[3]})
+	}
+	if roles > 1 && !f.or {
+		return nil, invalidArgument("Invalid filter %q: a member has one role, so role terms can't be joined by AND.", filter)
 	}
 	return f, nil
 }
@@ -193,7 +205,8 @@ func (e *Emulator) listMemberships(c *call) (any, *apiError) {
 		}
 		out = append(out, rec.members[key].render())
 	}
-	page, next, err := paginate(out, c, defaultMemberPageSize, maxMemberPageSize, c.query.Encode())
+	binding := c.query.Get("filter") + "|" + c.query.Get("showGroups") + "|" + c.query.Get("showInvited")
+	page, next, err := paginate(out, c, defaultMemberPageSize, maxMemberPageSize, binding)
 	if err != nil {
 		return nil, err
 	}
@@ -261,4 +274,28 @@ func (e *Emulator) deleteMembership(c *call) (any, *apiError) {
 	rec.removeMember(key)
 	e.commit()
 	return out, nil
+}
+
+// getSpaceReadState answers users.spaces.getSpaceReadState for the calling
+// user only (the "me" alias, their email or their ID), under user
+// authentication. The name it returns carries the canonical user ID.
+func (e *Emulator) getSpaceReadState(c *call) (any, *apiError) {
+	if c.caller.kind == kindApp {
+		return nil, permissionDenied("getSpaceReadState requires user authentication.")
+	}
+	user := c.member
+	if user != "me" {
+		p, err := e.dir.resolveUser("users/"+user, c.caller)
+		if err != nil || p.id != c.caller.id {
+			return nil, permissionDenied("Only the calling user's read state can be read.")
+		}
+	}
+	rec, err := e.lookupSpace(c)
+	if err != nil {
+		return nil, err
+	}
+	return &chat.SpaceReadState{
+		Name:         c.caller.userName() + "/spaces/" + rec.id + "/spaceReadState",
+		LastReadTime: rec.space.LastActiveTime,
+	}, nil
 }

@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	chat "google.golang.org/api/chat/v1"
@@ -193,7 +194,9 @@ func (e *Emulator) resolveThread(c *call, rec *spaceRecord, in *chat.Thread) (*c
 		}
 		return &chat.Thread{Name: rec.space.Name + "/threads/" + id, ThreadKey: withKey}
 	}
-	if option == "" || option == "MESSAGE_REPLY_OPTION_UNSPECIFIED" || rec.space.SpaceThreadingState == "UNTHREADED_MESSAGES" {
+	// Reply options are only supported in named spaces.
+	if option == "" || option == "MESSAGE_REPLY_OPTION_UNSPECIFIED" || rec.space.SpaceType != "SPACE" ||
+		rec.space.SpaceThreadingState == "UNTHREADED_MESSAGES" {
 		// Starts a new thread; any thread name or key is ignored.
 		return newThread(""), false, nil
 	}
@@ -241,6 +244,10 @@ func (e *Emulator) listMessages(c *call) (any, *apiError) {
 	if err != nil {
 		return nil, err
 	}
+	filter, ferr := parseMessageFilter(c.query.Get("filter"))
+	if ferr != nil {
+		return nil, ferr
+	}
 	showDeleted := c.query.Get("showDeleted") == "true"
 	order := slices.Clone(rec.messageOrder)
 	switch strings.ToLower(strings.TrimSpace(c.query.Get("orderBy"))) {
@@ -253,7 +260,7 @@ func (e *Emulator) listMessages(c *call) (any, *apiError) {
 	var out []*chat.Message
 	for _, id := range order {
 		m := rec.messages[id]
-		if m.deleted && !showDeleted {
+		if m.deleted && !showDeleted || !filter.matches(m) {
 			continue
 		}
 		out = append(out, m.render())
@@ -263,6 +270,66 @@ func (e *Emulator) listMessages(c *call) (any, *apiError) {
 		return nil, err
 	}
 	return &chat.ListMessagesResponse{Messages: page, NextPageToken: next}, nil
+}
+
+var (
+	createTimeTerm = regexp.MustCompile(`^create_time\s*(>|<|>=|<=)\s*"([^"]+)"$`)
+	threadNameTerm = regexp.MustCompile(`^thread\.name\s*=\s*(spaces/[^/\s]+/threads/[^\s]+)$`)
+)
+
+// messageFilter is messages.list's filter: create_time bounds and one
+// thread.name, joined by AND.
+type messageFilter struct {
+	after, before     string
+	afterEq, beforeEq bool
+	thread            string
+}
+
+func parseMessageFilter(filter string) (*messageFilter, *apiError) {
+	f := &messageFilter{}
+	if strings.TrimSpace(filter) == "" {
+		return f, nil
+	}
+	bad := invalidArgument("Invalid filter %q: use create_time > or < a quoted RFC 3339 time and thread.name =, joined by AND.", filter)
+	for _, term := range regexp.MustCompile(`\s+AND\s+`).Split(strings.TrimSpace(filter), -1) {
+		term = strings.TrimSpace(term)
+		if m := createTimeTerm.FindStringSubmatch(term); m != nil {
+			at, err := time.Parse(time.RFC3339Nano, m[2])
+			if err != nil {
+				return nil, bad
+			}
+			value := at.UTC().Format(time.RFC3339Nano)
+			if strings.HasPrefix(m[1], ">") {
+				f.after, f.afterEq = value, m[1] == ">="
+			} else {
+				f.before, f.beforeEq = value, m[1] == "<="
+			}
+			continue
+		}
+		if m := threadNameTerm.FindStringSubmatch(term); m != nil && f.thread == "" {
+			f.thread = m[1]
+			continue
+		}
+		return nil, bad
+	}
+	return f, nil
+}
+
+func (f *messageFilter) matches(m *messageRecord) bool {
+	created, _ := time.Parse(time.RFC3339Nano, m.msg.CreateTime)
+	if f.after != "" {
+		after, _ := time.Parse(time.RFC3339Nano, f.after)
+		if !(created.After(after) || f.afterEq && created.Equal(after)) {
+			return false
+		}
+	}
+	if f.before != "" {
+		before, _ := time.Parse(time.RFC3339Nano, f.before)
+		if !(created.Before(before) || f.beforeEq && created.Equal(before)) {
+			return false
+		}
+	}
+	return f.thread == "" || m.msg.Thread != nil && m.msg.Thread.Name == f.thread
 }
 
 var messageMasks = []string{"text", "attachment", "cards", "cards_v2", "accessory_widgets", "quoted_message_metadata", "*"}
@@ -311,6 +378,18 @@ func (e *Emulator) updateMessage(c *call) (any, *apiError) {
 	}
 	if all || slices.Contains(mask, "accessory_widgets") {
 		next.AccessoryWidgets = in.AccessoryWidgets
+	}
+	if all || slices.Contains(mask, "attachment") {
+		next.Attachment = in.Attachment
+	}
+	if all || slices.Contains(mask, "cards") {
+		next.Cards = in.Cards
+	}
+	if all || slices.Contains(mask, "quoted_message_metadata") {
+		if in.QuotedMessageMetadata != nil {
+			return nil, invalidArgument("quoted_message_metadata can only be removed, not added or replaced.")
+		}
+		next.QuotedMessageMetadata = nil
 	}
 	if err := e.checkMessageContent(c, &next); err != nil {
 		return nil, err

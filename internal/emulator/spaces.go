@@ -555,7 +555,11 @@ func (e *Emulator) patchSpace(c *call) (any, *apiError) {
 			if utf8.RuneCountInString(in.DisplayName) > maxDisplayName {
 				return nil, invalidArgument("Space.displayName supports up to %d characters.", maxDisplayName)
 			}
-			if e.displayNameTaken(in.DisplayName, rec.space.Customer, rec.id) {
+			customer := rec.space.Customer
+			if customer == "" {
+				customer = emulatorCustomer // a group chat becoming a space joins the organization's names
+			}
+			if e.displayNameTaken(in.DisplayName, customer, rec.id) {
 				return nil, alreadyExists("A space named %q already exists in this organization. Try a different displayName.", in.DisplayName)
 			}
 			next.DisplayName = in.DisplayName

@@ -135,7 +135,7 @@ func (e *Emulator) replay(c *call, requestID string) (string, bool, *apiError) {
 	if requestID == "" {
 		return "", false, nil
 	}
-	entry, ok := e.requestIDs[c.rpc+"|"+requestID]
+	entry, ok := e.requestIDs[requestKey(c, requestID)]
 	if !ok {
 		return "", false, nil
 	}
@@ -145,9 +145,12 @@ func (e *Emulator) replay(c *call, requestID string) (string, bool, *apiError) {
 	return entry.result, true, nil
 }
 
+// requestKey scopes a requestId to the method and the parent it creates in.
+func requestKey(c *call, requestID string) string { return c.rpc + "|" + c.space + "|" + requestID }
+
 func (e *Emulator) remember(c *call, requestID, result string) {
 	if requestID != "" {
-		e.requestIDs[c.rpc+"|"+requestID] = &requestIDEntry{principal: c.caller.String(), result: result}
+		e.requestIDs[requestKey(c, requestID)] = &requestIDEntry{principal: c.caller.String(), result: result}
 	}
 }
 
@@ -189,6 +192,9 @@ func paginate[T any](items []T, c *call, defaultSize, maxSize int64, filter stri
 		if n > 0 {
 			size = min(n, maxSize)
 		}
+	}
+	if limit := c.pageSizeLimit; limit > 0 {
+		size = min(size, limit)
 	}
 	offset := 0
 	if token := c.query.Get("pageToken"); token != "" {
