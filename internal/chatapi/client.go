@@ -208,3 +208,48 @@ func (c *Client) DeleteMessage(ctx context.Context, name string, force bool) err
 	_, err := call.Do()
 	return classify(err)
 }
+
+// ListMemberships calls spaces.members.list for every page.
+func (c *Client) ListMemberships(ctx context.Context, space, filter string, showGroups, showInvited bool) ([]*chat.Membership, error) {
+	var out []*chat.Membership
+	call := c.service.Spaces.Members.List(space).Filter(filter).PageSize(1000).Context(ctx)
+	if showGroups {
+		call = call.ShowGroups(true)
+	}
+	if showInvited {
+		call = call.ShowInvited(true)
+	}
+	err := call.Pages(ctx, func(page *chat.ListMembershipsResponse) error {
+		out = append(out, page.Memberships...)
+		return nil
+	})
+	return out, classify(err)
+}
+
+// PatchMembership changes a membership's role (update mask "role").
+func (c *Client) PatchMembership(ctx context.Context, name, role string) (*chat.Membership, error) {
+	out, err := c.service.Spaces.Members.Patch(name, &chat.Membership{Role: role}).UpdateMask("role").Context(ctx).Do()
+	return out, classify(err)
+}
+
+// DeleteMembership calls spaces.members.delete.
+func (c *Client) DeleteMembership(ctx context.Context, name string) error {
+	_, err := c.service.Spaces.Members.Delete(name).Context(ctx).Do()
+	return classify(err)
+}
+
+// CallingUser returns users/{id} of the authenticated user, read through the
+// documented "me" alias of users.spaces.getSpaceReadState (it needs the
+// chat.users.readstate.readonly scope). App credentials have no calling user.
+func (c *Client) CallingUser(ctx context.Context, space string) (string, error) {
+	id := strings.TrimPrefix(space, "spaces/")
+	out, err := c.service.Users.Spaces.GetSpaceReadState("users/me/spaces/" + id + "/spaceReadState").Context(ctx).Do()
+	if err != nil {
+		return "", classify(err)
+	}
+	user, _, ok := strings.Cut(strings.TrimPrefix(out.Name, "users/"), "/")
+	if !ok || user == "me" || user == "" {
+		return "", fmt.Errorf("spaces read state %q does not name the calling user", out.Name)
+	}
+	return "users/" + user, nil
+}

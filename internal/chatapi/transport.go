@@ -9,6 +9,8 @@ import (
 	"net/http"
 	"net/url"
 	"strconv"
+	"strings"
+	"sync"
 	"syscall"
 	"time"
 
@@ -35,6 +37,10 @@ func DefaultRetryPolicy() RetryPolicy {
 	return RetryPolicy{MaxRetries: 10, MinBackoff: 500 * time.Millisecond, MaxBackoff: 30 * time.Second, AttemptTimeout: 60 * time.Second}
 }
 
+// maxRetryAfter is the longest Retry-After honoured; a longer one ends the
+// retries with the answer that carried it.
+const maxRetryAfter = 5 * time.Minute
+
 type idempotentKey struct{}
 
 // WithIdempotent marks the requests made with ctx as safe to send again: a
@@ -42,6 +48,55 @@ type idempotentKey struct{}
 // rejects as ALREADY_EXISTS instead of creating a second object.
 func WithIdempotent(ctx context.Context) context.Context {
 	return context.WithValue(ctx, idempotentKey{}, true)
+}
+
+type attemptLogKey struct{}
+
+// AttemptLog records how each attempt of a request ended, so a caller can
+// tell a plain failure from one that followed a possibly committed attempt.
+type AttemptLog struct {
+	mu       sync.Mutex
+	outcomes []string // "200", "503", "reset", "timeout"...
+}
+
+// WithAttemptLog returns a context whose requests record their attempts.
+func WithAttemptLog(ctx context.Context) (context.Context, *AttemptLog) {
+	log := &AttemptLog{}
+	return context.WithValue(ctx, attemptLogKey{}, log), log
+}
+
+func (l *AttemptLog) add(outcome string) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.outcomes = append(l.outcomes, outcome)
+}
+
+// Ambiguous reports whether an attempt before the last one failed in a way
+// that may have applied the request on the server (5xx, reset, timeout).
+func (l *AttemptLog) Ambiguous() bool {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	for _, outcome := range l.outcomes[:max(len(l.outcomes)-1, 0)] {
+		if outcome != "429" && !strings.HasPrefix(outcome, "4") && !strings.HasPrefix(outcome, "2") {
+			return true
+		}
+	}
+	return false
+}
+
+func recordAttempt(ctx context.Context, resp *http.Response, err error) {
+	log, ok := ctx.Value(attemptLogKey{}).(*AttemptLog)
+	if !ok {
+		return
+	}
+	switch {
+	case err != nil && isTransient(err):
+		log.add("transient")
+	case err != nil:
+		log.add("error")
+	default:
+		log.add(strconv.Itoa(resp.StatusCode))
+	}
 }
 
 // isIdempotent: every method but POST is; a POST only with a requestId.
@@ -72,11 +127,16 @@ func (t *retryTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 			return nil, err
 		}
 		resp, err := t.base.RoundTrip(attemptReq)
+		recordAttempt(parent, resp, err)
 		retryable, retryAfter := shouldRetry(parent, resp, err)
 		if !retryable || !idempotent || attempt >= t.policy.MaxRetries {
 			return finish(resp, err, cancel)
 		}
 		wait := t.backoff(attempt)
+		if retryAfter > maxRetryAfter {
+			// The server asks for a pause longer than an apply should sit idle.
+			return finish(resp, err, cancel)
+		}
 		if retryAfter > 0 {
 			wait = retryAfter
 		}

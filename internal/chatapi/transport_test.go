@@ -203,6 +203,11 @@ func TestRetryTransport_backoffAndRetryAfter(t *testing.T) {
 			wantLast:  http.StatusOK,
 		},
 		{
+			name:     "a Retry-After beyond five minutes ends the retries",
+			steps:    []step{{status: 429, retryAfter: "3600"}},
+			wantLast: http.StatusTooManyRequests,
+		},
+		{
 			name:     "gives up after MaxRetries with the last answer",
 			steps:    []step{{status: 503}, {status: 503}, {status: 503}, {status: 503}, {status: 503}, {status: 503}, {status: 503}},
 			wantLast: http.StatusServiceUnavailable,
@@ -351,5 +356,32 @@ func TestClient_logsNeverCarryTheToken(t *testing.T) {
 	}
 	if strings.Contains(logs.String(), token) {
 		t.Errorf("debug log leaks the token: %s", logs.String())
+	}
+}
+
+func TestAttemptLog_ambiguous(t *testing.T) {
+	cases := []struct {
+		name  string
+		steps []step
+		want  bool
+	}{
+		{"first attempt answered", []step{{status: 409}}, false},
+		{"a 429 never committed", []step{{status: 429}, {status: 409}}, false},
+		{"a 503 may have committed", []step{{status: 503}, {status: 409}}, true},
+		{"a reset may have committed", []step{{reset: true}, {status: 409}}, true},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			srv := newScriptedServer(t, tc.steps...)
+			var waits []time.Duration
+			rt := testTransport(RetryPolicy{MaxRetries: 3, MinBackoff: time.Millisecond, MaxBackoff: time.Millisecond}, &waits)
+			ctx, log := WithAttemptLog(WithIdempotent(context.Background()))
+			if _, err := send(t, rt, ctx, http.MethodPost, srv.URL, `{}`); err != nil {
+				t.Fatal(err)
+			}
+			if got := log.Ambiguous(); got != tc.want {
+				t.Errorf("Ambiguous() = %v, want %v (outcomes %v)", got, tc.want, log.outcomes)
+			}
+		})
 	}
 }
