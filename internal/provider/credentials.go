@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -66,7 +67,13 @@ func credentialsJSON(value string) ([]byte, error) {
 	}
 	data, err := os.ReadFile(path)
 	if err != nil {
-		return nil, fmt.Errorf("credentials is neither JSON content nor a readable file: %w", err)
+		// Never repeat the value: it may be a key that is not quite JSON.
+		reason := "the file could not be read"
+		var pathErr *fs.PathError
+		if errors.As(err, &pathErr) {
+			reason = pathErr.Err.Error()
+		}
+		return nil, fmt.Errorf("credentials is neither JSON content nor a readable file (%s)", reason)
 	}
 	return data, nil
 }
@@ -140,12 +147,19 @@ func resolveAuth(ctx context.Context, s authSettings) (oauth2.TokenSource, chata
 				"no credentials were configured and Application Default Credentials were not found (%v). Set credentials, access_token, GOOGLE_CHAT_CREDENTIALS or GOOGLE_APPLICATION_CREDENTIALS, or run `gcloud auth application-default login`", err)}
 		}
 	}
-	if s.ImpersonateUser != "" && s.ImpersonateServiceAccount == "" && credType != "service_account" && data != nil {
+	// Domain-wide delegation signs as the user with a service account key, or
+	// through impersonate_service_account; anything else would silently act
+	// as the service account itself.
+	if s.ImpersonateUser != "" && s.ImpersonateServiceAccount == "" && credType != "service_account" {
+		what := fmt.Sprintf("credentials of type %q", credType)
+		switch {
+		case s.AccessToken != "":
+			what = "an access_token"
+		case data == nil:
+			what = "Application Default Credentials without a key file (such as the metadata server)"
+		}
 		return nil, "", nil, &authError{"impersonate_user", fmt.Errorf(
-			"domain-wide delegation needs a service account: credentials of type %q can't act as %s", credType, s.ImpersonateUser)}
-	}
-	if s.ImpersonateUser != "" && s.ImpersonateServiceAccount == "" && s.AccessToken != "" {
-		return nil, "", nil, &authError{"impersonate_user", errors.New("impersonate_user needs a service account (credentials or impersonate_service_account), not an access_token")}
+			"domain-wide delegation needs a service account key or impersonate_service_account; %s can't act as %s", what, s.ImpersonateUser)}
 	}
 	mode := inferAuthMode(s, credType)
 	scopes := s.Scopes

@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/seed-da88c8a3/terraform-provider-googlechat/internal/chatapi"
@@ -65,6 +66,7 @@ func TestResolveAuth(t *testing.T) {
 		{"unsupported type", authSettings{Credentials: `{"type":"api_key"}`}, "", nil, "credentials"},
 		{"delegation needs a service account", authSettings{Credentials: authorizedUser, ImpersonateUser: "alice@example.com"}, "", nil, "impersonate_user"},
 		{"delegation with a bare token", authSettings{AccessToken: "ya29.x", ImpersonateUser: "alice@example.com"}, "", nil, "impersonate_user"},
+		{"delegation through impersonation", authSettings{AccessToken: "ya29.x", ImpersonateServiceAccount: "sa@p.iam.gserviceaccount.com", ImpersonateUser: "alice@example.com"}, chatapi.AuthModeUser, userScopes, ""},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -109,5 +111,13 @@ func TestStringOr(t *testing.T) {
 	}
 	if got := stringOr(typesString("attr"), "GOOGLE_CHAT_CREDENTIALS"); got != "attr" {
 		t.Errorf("the attribute wins over the environment, got %q", got)
+	}
+}
+
+func TestCredentialsErrorsNeverEchoTheValue(t *testing.T) {
+	secret := "not-json-but-secret-key-material"
+	_, _, _, err := resolveAuth(context.Background(), authSettings{Credentials: secret})
+	if err == nil || strings.Contains(err.Error(), secret) {
+		t.Errorf("error %v must not repeat the credentials value", err)
 	}
 }

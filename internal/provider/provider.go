@@ -164,7 +164,8 @@ func (p *googleChatProvider) Configure(ctx context.Context, req provider.Configu
 	for name, value := range map[string]interface{ IsUnknown() bool }{
 		"credentials": config.Credentials, "access_token": config.AccessToken, "endpoint": config.Endpoint,
 		"auth_mode": config.AuthMode, "impersonate_user": config.ImpersonateUser,
-		"impersonate_service_account": config.ImpersonateServiceAccount,
+		"impersonate_service_account": config.ImpersonateServiceAccount, "customer": config.Customer,
+		"request_timeout": config.RequestTimeout, "max_retries": config.MaxRetries, "scopes": config.Scopes,
 	} {
 		if value.IsUnknown() {
 			// Known only after apply: resources wait for a later Configure.
@@ -241,11 +242,11 @@ func (p *googleChatProvider) Configure(ctx context.Context, req provider.Configu
 }
 
 func (p *googleChatProvider) Resources(context.Context) []func() resource.Resource {
-	return []func() resource.Resource{resources.NewSpace, resources.NewMessage}
+	return []func() resource.Resource{resources.NewSpace, resources.NewMessage, resources.NewMembership, resources.NewSpaceMembers}
 }
 
 func (p *googleChatProvider) DataSources(context.Context) []func() datasource.DataSource {
-	return []func() datasource.DataSource{datasources.NewSpace}
+	return []func() datasource.DataSource{datasources.NewSpace, datasources.NewSpaces, datasources.NewDirectMessage, datasources.NewMembers}
 }
 
 // stringOr returns the attribute's value, else the first set environment variable.

@@ -1,6 +1,7 @@
 package provider_test
 
 import (
+	"fmt"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
@@ -42,3 +43,33 @@ resource "google_chat_space" "env" {
 }
 
 type terraformState = terraform.State
+
+// A provider configured from values known only after apply plans without a
+// client (no crash, no API call) and works once the values are known.
+func TestAccProvider_configurationKnownOnlyAtApply(t *testing.T) {
+	env := testenv.New(t)
+	env.RequireEmulator()
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: env.ProviderFactories(),
+		Steps: []resource.TestStep{{
+			Config: fmt.Sprintf(`
+resource "terraform_data" "endpoint" {
+  input = %q
+}
+
+provider "googlechat" {
+  endpoint     = terraform_data.endpoint.output
+  access_token = "user:alice@example.com"
+}
+
+resource "google_chat_space" "late" {
+  provider     = googlechat
+  display_name = "Configured late"
+}
+`, env.Emulator.URL+"/"),
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue("google_chat_space.late", tfjsonpath.New("space_type"), knownvalue.StringExact("SPACE")),
+			},
+		}},
+	})
+}

@@ -32,3 +32,15 @@ func clientFrom(data any, diags *diag.Diagnostics) *chatapi.Client {
 	}
 	return client
 }
+
+// configured reports false, with an error, when the provider has no client:
+// its configuration was not known when Terraform configured it.
+func configured(client *chatapi.Client, diags *diag.Diagnostics) bool {
+	if client == nil {
+		diags.AddError("Provider Not Configured",
+			"The googlechat provider's configuration depends on values not known yet, so it can't call the Chat API. "+
+				"Apply the resources it depends on first (terraform apply -target=...), or set the provider's attributes to known values.")
+		return false
+	}
+	return true
+}

@@ -202,6 +202,9 @@ func (r *messageResource) Configure(_ context.Context, req resource.ConfigureReq
 }
 
 func (r *messageResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	if !configured(r.client, &resp.Diagnostics) {
+		return
+	}
 	var plan messageModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
 	if resp.Diagnostics.HasError() {
@@ -219,15 +222,13 @@ func (r *messageResource) Create(ctx context.Context, req resource.CreateRequest
 		ReplyOption:      plan.MessageReplyOption.ValueString(),
 		NotificationType: plan.NotificationType.ValueString(),
 	}
-	out, err := r.client.CreateMessage(ctx, space, input, opts)
-	if chatapi.IsAlreadyExists(err) && opts.MessageID != "" {
-		// Our own earlier create may have landed without us hearing back:
-		// the client-assigned ID finds it instead of failing.
+	attemptCtx, attempts := chatapi.WithAttemptLog(ctx)
+	out, err := r.client.CreateMessage(attemptCtx, space, input, opts)
+	if chatapi.IsAlreadyExists(err) && opts.MessageID != "" && attempts.Ambiguous() {
+		// An earlier attempt of this very create may have landed before its
+		// answer was lost: the client-assigned ID finds our message.
 		existing, getErr := r.client.GetMessage(ctx, space+"/messages/"+opts.MessageID)
 		if getErr == nil && existing.DeleteTime == "" {
-			resp.Diagnostics.AddWarning("Adopted Existing Chat Message",
-				fmt.Sprintf("%s already had a message with ID %s (%s), most likely from an earlier apply whose answer was lost; it is "+
-					"now managed here and will be updated to match the configuration.", space, opts.MessageID, existing.Name))
 			out, err = existing, nil
 		}
 	}
@@ -252,6 +253,9 @@ func (r *messageResource) Create(ctx context.Context, req resource.CreateRequest
 }
 
 func (r *messageResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	if !configured(r.client, &resp.Diagnostics) {
+		return
+	}
 	var state messageModel
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
 	if resp.Diagnostics.HasError() {
@@ -273,6 +277,9 @@ func (r *messageResource) Read(ctx context.Context, req resource.ReadRequest, re
 }
 
 func (r *messageResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	if !configured(r.client, &resp.Diagnostics) {
+		return
+	}
 	var plan, state messageModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
@@ -296,6 +303,9 @@ func (r *messageResource) patch(ctx context.Context, state *messageModel, plan m
 	}
 	mask := messageMask(plan, *state)
 	if len(mask) == 0 {
+		// Same content spelled differently (key case, formatting): keep the
+		// plan's text so state matches configuration.
+		state.Text, state.CardsV2, state.AccessoryWidgets = plan.Text, plan.CardsV2, plan.AccessoryWidgets
 		return
 	}
 	out, err := r.client.PatchMessage(ctx, state.Name.ValueString(), input, mask)
@@ -308,6 +318,9 @@ func (r *messageResource) patch(ctx context.Context, state *messageModel, plan m
 }
 
 func (r *messageResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
+	if !configured(r.client, &resp.Diagnostics) {
+		return
+	}
 	var state messageModel
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
 	if resp.Diagnostics.HasError() {

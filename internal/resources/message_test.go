@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"regexp"
+	"strings"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/compare"
@@ -122,7 +123,11 @@ const guideWidgets = `[{
 func TestAccMessage_cardWithAccessoryWidgets(t *testing.T) {
 	env := testenv.New(t)
 	name := named("card")
-	config := func(nextStep string) string {
+	snakeCaseWidgets := strings.Replace(guideWidgets, "materialIcon", "material_icon", 1)
+	config := func(nextStep string, widgets ...string) string {
+		if len(widgets) == 0 {
+			widgets = []string{guideWidgets}
+		}
 		return appSpaceConfig(env, name) + fmt.Sprintf(`
 resource "google_chat_message" "card" {
   provider          = googlechat.app
@@ -132,7 +137,7 @@ resource "google_chat_message" "card" {
   accessory_widgets = jsonencode(%s)
   fallback_text     = "About this message"
 }
-`, fmt.Sprintf(guideCard, nextStep), guideWidgets)
+`, fmt.Sprintf(guideCard, nextStep), widgets[0])
 	}
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.ProviderFactories(),
@@ -159,6 +164,15 @@ resource "google_chat_message" "card" {
 				ImportState:      true,
 				ImportStateKind:  resource.ImportBlockWithID,
 				ImportPlanChecks: resource.ImportPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction("google_chat_message.card", plancheck.ResourceActionNoop)}},
+			},
+			{
+				// The same widgets spelled in snake_case, as the API also accepts:
+				// recorded without an API call, then no diff.
+				Config: config("🔄 Update or ❌ delete the message.", snakeCaseWidgets),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+				},
+				Check: env.CheckMessages(name, 1),
 			},
 		},
 	})

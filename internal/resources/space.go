@@ -246,7 +246,8 @@ func permissionSettingsSchema() schema.SingleNestedAttribute {
 			Optional:            !p.ComputedOnly,
 			Computed:            true,
 			MarkdownDescription: description,
-			PlanModifiers:       []planmodifier.Object{objectplanmodifier.UseStateForUnknown()},
+			// Non-null only: a group chat promoted to a space has none yet.
+			PlanModifiers: []planmodifier.Object{objectplanmodifier.UseNonNullStateForUnknown()},
 			Attributes: map[string]schema.Attribute{
 				"managers_allowed":           boolAttr("space owners (`ROLE_MANAGER`)"),
 				"assistant_managers_allowed": boolAttr("space managers (`ROLE_ASSISTANT_MANAGER`)"),
@@ -270,6 +271,9 @@ func (r *spaceResource) Configure(_ context.Context, req resource.ConfigureReque
 }
 
 func (r *spaceResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	if !configured(r.client, &resp.Diagnostics) {
+		return
+	}
 	var plan, config spaceModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
 	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
@@ -330,6 +334,9 @@ func (r *spaceResource) Create(ctx context.Context, req resource.CreateRequest, 
 }
 
 func (r *spaceResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	if !configured(r.client, &resp.Diagnostics) {
+		return
+	}
 	var state spaceModel
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
 	if resp.Diagnostics.HasError() {
@@ -351,6 +358,9 @@ func (r *spaceResource) Read(ctx context.Context, req resource.ReadRequest, resp
 }
 
 func (r *spaceResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	if !configured(r.client, &resp.Diagnostics) {
+		return
+	}
 	var plan, state, config spaceModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
@@ -379,6 +389,9 @@ func (r *spaceResource) Update(ctx context.Context, req resource.UpdateRequest, 
 }
 
 func (r *spaceResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
+	if !configured(r.client, &resp.Diagnostics) {
+		return
+	}
 	var state spaceModel
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
 	if resp.Diagnostics.HasError() || state.DeletionPolicy.ValueString() == deletionAbandon {

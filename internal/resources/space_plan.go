@@ -126,6 +126,10 @@ func (r *spaceResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanR
 				}
 			}
 		}
+		if creating && known(audienceOf(config.AccessSettings)) {
+			resp.Diagnostics.AddAttributeError(path.Root("access_settings").AtName("audience"), "User Credentials Required",
+				"Setting a target audience requires user authentication; the Chat API refuses it from apps.")
+		}
 		if !creating && !config.AccessSettings.IsNull() && !audienceOf(config.AccessSettings).Equal(audienceOf(state.AccessSettings)) {
 			resp.Diagnostics.AddAttributeError(path.Root("access_settings").AtName("audience"), "User Credentials Required",
 				"The Chat API does not let apps change access_settings.audience; use user credentials for this change.")
@@ -162,10 +166,10 @@ func spaceTypeRequiresReplace(_ context.Context, req planmodifier.StringRequest,
 	resp.RequiresReplace = !(req.StateValue.ValueString() == spaceTypeGroupChat && req.PlanValue.ValueString() == spaceTypeSpace)
 }
 
-// changedAfterCreate replaces on a change of an input-only value, but not when
-// the state has none (after import).
+// changedAfterCreate replaces when an input-only value changes to another
+// value; setting one after import (null state) or removing one only records it.
 func changedAfterCreate(_ context.Context, req planmodifier.StringRequest, resp *stringplanmodifier.RequiresReplaceIfFuncResponse) {
-	resp.RequiresReplace = !req.StateValue.IsNull()
+	resp.RequiresReplace = !req.StateValue.IsNull() && !req.PlanValue.IsNull() && !req.StateValue.Equal(req.PlanValue)
 }
 
 // initialMembersRequireReplace: members of group chats and DMs are fixed at

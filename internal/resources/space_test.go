@@ -130,6 +130,14 @@ resource "google_chat_space" "test" {
   space_type      = "SPACE"
   display_name    = %q
   initial_members = %s
+
+  permission_settings = {
+    manage_webhooks = {
+      managers_allowed           = true
+      assistant_managers_allowed = false
+      members_allowed            = false
+    }
+  }
 }
 `, name, members)),
 				ConfigPlanChecks: resource.ConfigPlanChecks{
@@ -139,6 +147,8 @@ resource "google_chat_space" "test" {
 				ConfigStateChecks: []statecheck.StateCheck{
 					statecheck.ExpectKnownValue("google_chat_space.test", tfjsonpath.New("space_type"), knownvalue.StringExact("SPACE")),
 					statecheck.ExpectKnownValue("google_chat_space.test", tfjsonpath.New("display_name"), knownvalue.StringExact(name)),
+					statecheck.ExpectKnownValue("google_chat_space.test", tfjsonpath.New("permission_settings").AtMapKey("manage_webhooks").AtMapKey("members_allowed"), knownvalue.Bool(false)),
+					statecheck.ExpectKnownValue("google_chat_space.test", tfjsonpath.New("permission_settings").AtMapKey("manage_apps").AtMapKey("members_allowed"), knownvalue.Bool(true)),
 				},
 			},
 		},
@@ -236,7 +246,7 @@ func TestAccSpace_replaceAndDeletionPolicy(t *testing.T) {
 resource "google_chat_space" "test" {
   provider                       = googlechat
   display_name                   = %q
-  predefined_permission_settings = %q
+  predefined_permission_settings = %s
   deletion_policy                = %q
 }
 `, name, preset, policy))
@@ -245,11 +255,19 @@ resource "google_chat_space" "test" {
 		ProtoV6ProviderFactories: env.ProviderFactories(),
 		CheckDestroy:             env.CheckSpaceLive(name),
 		Steps: []resource.TestStep{
-			{Config: config("COLLABORATION_SPACE", "DELETE"), ConfigPlanChecks: emptyPlanAfterApply()},
+			{Config: config(`"COLLABORATION_SPACE"`, "DELETE"), ConfigPlanChecks: emptyPlanAfterApply()},
 			{
-				Config: config("ANNOUNCEMENT_SPACE", "ABANDON"),
+				Config: config(`"ANNOUNCEMENT_SPACE"`, "ABANDON"),
 				ConfigPlanChecks: resource.ConfigPlanChecks{
 					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction("google_chat_space.test", plancheck.ResourceActionDestroyBeforeCreate)},
+					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+				},
+			},
+			{
+				// Removing an input-only value only records it: no replacement.
+				Config: config("null", "ABANDON"),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction("google_chat_space.test", plancheck.ResourceActionUpdate)},
 					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
 				},
 			},
