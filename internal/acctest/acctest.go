@@ -37,12 +37,18 @@ func Live() bool { return os.Getenv("GOOGLE_CHAT_ACC_LIVE") == "1" }
 // New starts an emulator for t, or prepares a live run.
 func New(t *testing.T) *Env {
 	t.Helper()
+	return NewWithOptions(t, emulator.Options{})
+}
+
+// NewWithOptions is New with emulator options (ignored in live runs).
+func NewWithOptions(t *testing.T, opts emulator.Options) *Env {
+	t.Helper()
 	if os.Getenv("TF_ACC") == "" {
 		t.Skip("acceptance tests run only with TF_ACC=1 (make testacc)")
 	}
 	env := &Env{t: t}
 	if !Live() {
-		env.Emulator = emulator.NewTestServer(t, emulator.Options{})
+		env.Emulator = emulator.NewTestServer(t, opts)
 	}
 	return env
 }

@@ -9,6 +9,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	chat "google.golang.org/api/chat/v1"
@@ -55,6 +56,24 @@ func (d *spaceDataSource) Metadata(_ context.Context, _ datasource.MetadataReque
 }
 
 func (d *spaceDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+	attributes := spaceAttributes()
+	attributes["name"] = schema.StringAttribute{
+		Required:            true,
+		MarkdownDescription: "Resource name of the space, `spaces/{space}`.",
+		Validators: []validator.String{stringvalidator.RegexMatches(regexp.MustCompile(`^spaces/[A-Za-z0-9_-]+$`),
+			"must be spaces/{space}")},
+	}
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "Reads a Google Chat space the caller is a member of, by name, with " +
+			"[`spaces.get`](https://developers.google.com/workspace/chat/api/reference/rest/v1/spaces/get). Use it for spaces " +
+			"this configuration does not manage.",
+		Attributes: attributes,
+	}
+}
+
+// spaceAttributes are the computed attributes that describe a space, shared
+// by the space, direct message and spaces data sources.
+func spaceAttributes() map[string]schema.Attribute {
 	computedString := func(description string) schema.StringAttribute {
 		return schema.StringAttribute{Computed: true, MarkdownDescription: description}
 	}
@@ -67,63 +86,70 @@ func (d *spaceDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, 
 	for _, p := range convert.Permissions {
 		permissions[p.Key] = schema.SingleNestedAttribute{Computed: true, MarkdownDescription: p.Description, Attributes: settingAttrs}
 	}
-	resp.Schema = schema.Schema{
-		MarkdownDescription: "Reads a Google Chat space the caller is a member of, by name, with " +
-			"[`spaces.get`](https://developers.google.com/workspace/chat/api/reference/rest/v1/spaces/get). Use it for spaces " +
-			"this configuration does not manage.",
-		Attributes: map[string]schema.Attribute{
-			"name": schema.StringAttribute{
-				Required:            true,
-				MarkdownDescription: "Resource name of the space, `spaces/{space}`.",
-				Validators: []validator.String{stringvalidator.RegexMatches(regexp.MustCompile(`^spaces/[A-Za-z0-9_-]+$`),
-					"must be spaces/{space}")},
-			},
-			"id":                    computedString("Same as `name`."),
-			"space_type":            computedString("`SPACE`, `GROUP_CHAT` or `DIRECT_MESSAGE`."),
-			"display_name":          computedString("The space's name (empty for group chats and direct messages)."),
-			"description":           computedString("What the space is about."),
-			"guidelines":            computedString("The space's rules and etiquette."),
-			"history_state":         computedString("`HISTORY_ON` or `HISTORY_OFF`."),
-			"external_user_allowed": schema.BoolAttribute{Computed: true, MarkdownDescription: "Whether users outside the organization can be members."},
-			"single_user_bot_dm":    schema.BoolAttribute{Computed: true, MarkdownDescription: "Whether this is a direct message between a user and a Chat app."},
-			"permission_settings": schema.SingleNestedAttribute{
-				Computed:            true,
-				MarkdownDescription: "Who may do what, by role. Null when the API does not return it to this caller (apps see it only for spaces they created).",
-				Attributes:          permissions,
-			},
-			"access_settings": schema.SingleNestedAttribute{
-				Computed:            true,
-				MarkdownDescription: "Who can discover and join the space (named spaces only).",
-				Attributes: map[string]schema.Attribute{
-					"audience":     computedString("Target audience, `audiences/{id}`."),
-					"access_state": computedString("`PRIVATE` or `DISCOVERABLE`."),
-				},
-			},
-			"space_uri":                      computedString("URL that opens the space in Google Chat."),
-			"create_time":                    computedString("When the space was created (RFC 3339)."),
-			"last_active_time":               computedString("Time of the last message in the space (RFC 3339)."),
-			"threading_state":                computedString("`THREADED_MESSAGES`, `GROUPED_MESSAGES` or `UNTHREADED_MESSAGES`."),
-			"admin_installed":                schema.BoolAttribute{Computed: true, MarkdownDescription: "For a direct message with a Chat app: whether an administrator set it up."},
-			"joined_direct_human_user_count": schema.Int64Attribute{Computed: true, MarkdownDescription: "Users who joined the space directly (not through a group)."},
-			"joined_group_count":             schema.Int64Attribute{Computed: true, MarkdownDescription: "Google groups that joined the space."},
+	return map[string]schema.Attribute{
+		"name":                  computedString("Resource name of the space, `spaces/{space}`."),
+		"id":                    computedString("Same as `name`."),
+		"space_type":            computedString("`SPACE`, `GROUP_CHAT` or `DIRECT_MESSAGE`."),
+		"display_name":          computedString("The space's name (empty for group chats and direct messages)."),
+		"description":           computedString("What the space is about."),
+		"guidelines":            computedString("The space's rules and etiquette."),
+		"history_state":         computedString("`HISTORY_ON` or `HISTORY_OFF`."),
+		"external_user_allowed": schema.BoolAttribute{Computed: true, MarkdownDescription: "Whether users outside the organization can be members."},
+		"single_user_bot_dm":    schema.BoolAttribute{Computed: true, MarkdownDescription: "Whether this is a direct message between a user and a Chat app."},
+		"permission_settings": schema.SingleNestedAttribute{
+			Computed:            true,
+			MarkdownDescription: "Who may do what, by role. Null when the API does not return it to this caller (apps see it only for spaces they created; spaces.list never returns it).",
+			Attributes:          permissions,
 		},
+		"access_settings": schema.SingleNestedAttribute{
+			Computed:            true,
+			MarkdownDescription: "Who can discover and join the space (named spaces only).",
+			Attributes: map[string]schema.Attribute{
+				"audience":     computedString("Target audience, `audiences/{id}`."),
+				"access_state": computedString("`PRIVATE` or `DISCOVERABLE`."),
+			},
+		},
+		"space_uri":                      computedString("URL that opens the space in Google Chat."),
+		"create_time":                    computedString("When the space was created (RFC 3339)."),
+		"last_active_time":               computedString("Time of the last message in the space (RFC 3339)."),
+		"threading_state":                computedString("`THREADED_MESSAGES`, `GROUPED_MESSAGES` or `UNTHREADED_MESSAGES`."),
+		"admin_installed":                schema.BoolAttribute{Computed: true, MarkdownDescription: "For a direct message with a Chat app: whether an administrator set it up."},
+		"joined_direct_human_user_count": schema.Int64Attribute{Computed: true, MarkdownDescription: "Users who joined the space directly (not through a group)."},
+		"joined_group_count":             schema.Int64Attribute{Computed: true, MarkdownDescription: "Google groups that joined the space."},
 	}
 }
 
 func (d *spaceDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	if req.ProviderData == nil {
-		return
+	d.client = clientFrom(req.ProviderData, resp)
+}
+
+// configured reports false, with an error, when the provider has no client.
+func configured(client *chatapi.Client, diags *diag.Diagnostics) bool {
+	if client == nil {
+		diags.AddError("Provider Not Configured",
+			"The googlechat provider's configuration depends on values not known yet, so it can't call the Chat API.")
+		return false
 	}
-	client, ok := req.ProviderData.(*chatapi.Client)
+	return true
+}
+
+// clientFrom takes the provider's API client from Configure data.
+func clientFrom(data any, resp *datasource.ConfigureResponse) *chatapi.Client {
+	if data == nil {
+		return nil // the provider is not configured yet
+	}
+	client, ok := data.(*chatapi.Client)
 	if !ok {
 		resp.Diagnostics.AddError("Unexpected Provider Data",
-			fmt.Sprintf("Expected *chatapi.Client, got %T. This is a bug in the provider; please report it.", req.ProviderData))
-		return
+			fmt.Sprintf("Expected *chatapi.Client, got %T. This is a bug in the provider; please report it.", data))
 	}
-	d.client = client
+	return client
 }
 
 func (d *spaceDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	if !configured(d.client, &resp.Diagnostics) {
+		return
+	}
 	var config spaceDataModel
 	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
 	if resp.Diagnostics.HasError() {

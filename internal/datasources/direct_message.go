@@ -1,0 +1,80 @@
+package datasources
+
+import (
+	"context"
+	"fmt"
+	"regexp"
+
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/seed-da88c8a3/terraform-provider-googlechat/internal/chatapi"
+)
+
+var _ datasource.DataSourceWithConfigure = (*directMessageDataSource)(nil)
+
+// NewDirectMessage is the google_chat_direct_message data source.
+func NewDirectMessage() datasource.DataSource { return &directMessageDataSource{} }
+
+type directMessageDataSource struct {
+	client *chatapi.Client
+}
+
+type directMessageModel struct {
+	User types.String `tfsdk:"user"`
+	spaceDataModel
+}
+
+func (d *directMessageDataSource) Metadata(_ context.Context, _ datasource.MetadataRequest, resp *datasource.MetadataResponse) {
+	resp.TypeName = "google_chat_direct_message"
+}
+
+func (d *directMessageDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+	attributes := spaceAttributes()
+	attributes["user"] = schema.StringAttribute{
+		Required: true,
+		MarkdownDescription: "The other person, `users/{id}`, or `users/{email}` with user credentials. With app credentials " +
+			"this finds the app's direct message with that user; with user credentials, the caller's.",
+		Validators: []validator.String{stringvalidator.RegexMatches(regexp.MustCompile(`^users/[^/\s]+$`), "must be users/{id or email}")},
+	}
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "Finds the existing direct message with a user, with " +
+			"[`spaces.findDirectMessage`](https://developers.google.com/workspace/chat/api/reference/rest/v1/spaces/findDirectMessage). " +
+			"Fails with a clear error when there is none (create one with `google_chat_space`).",
+		Attributes: attributes,
+	}
+}
+
+func (d *directMessageDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
+	d.client = clientFrom(req.ProviderData, resp)
+}
+
+func (d *directMessageDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	if !configured(d.client, &resp.Diagnostics) {
+		return
+	}
+	var config directMessageModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	user := config.User.ValueString()
+	space, err := d.client.FindDirectMessage(ctx, user)
+	if chatapi.IsNotFound(err) {
+		resp.Diagnostics.AddAttributeError(path.Root("user"), "No Direct Message Found",
+			fmt.Sprintf("There is no direct message between the caller and %s. Create one with a google_chat_space of "+
+				"space_type = \"DIRECT_MESSAGE\" (user credentials), or read it after one of you has started it.", user))
+		return
+	}
+	if err != nil {
+		resp.Diagnostics.AddAttributeError(path.Root("user"), "Unable to Find Direct Message",
+			fmt.Sprintf("spaces.findDirectMessage %s failed: %v", user, err))
+		return
+	}
+	out := directMessageModel{User: config.User, spaceDataModel: *spaceDataFromAPI(space)}
+	resp.Diagnostics.Append(resp.State.Set(ctx, &out)...)
+}

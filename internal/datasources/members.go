@@ -1,0 +1,137 @@
+package datasources
+
+import (
+	"context"
+	"fmt"
+	"regexp"
+	"strings"
+
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+	chat "google.golang.org/api/chat/v1"
+
+	"github.com/seed-da88c8a3/terraform-provider-googlechat/internal/chatapi"
+	"github.com/seed-da88c8a3/terraform-provider-googlechat/internal/convert"
+)
+
+var _ datasource.DataSourceWithConfigure = (*membersDataSource)(nil)
+
+// NewMembers is the google_chat_members data source.
+func NewMembers() datasource.DataSource { return &membersDataSource{} }
+
+type membersDataSource struct {
+	client *chatapi.Client
+}
+
+type membersModel struct {
+	Space       types.String  `tfsdk:"space"`
+	Role        types.String  `tfsdk:"role"`
+	MemberType  types.String  `tfsdk:"member_type"`
+	ShowGroups  types.Bool    `tfsdk:"show_groups"`
+	ShowInvited types.Bool    `tfsdk:"show_invited"`
+	Members     []memberModel `tfsdk:"members"`
+}
+
+type memberModel struct {
+	Name        types.String `tfsdk:"name"`
+	Member      types.String `tfsdk:"member"`
+	MemberType  types.String `tfsdk:"member_type"`
+	GroupMember types.String `tfsdk:"group_member"`
+	Role        types.String `tfsdk:"role"`
+	State       types.String `tfsdk:"state"`
+	CreateTime  types.String `tfsdk:"create_time"`
+}
+
+func (d *membersDataSource) Metadata(_ context.Context, _ datasource.MetadataRequest, resp *datasource.MetadataResponse) {
+	resp.TypeName = "google_chat_members"
+}
+
+func (d *membersDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+	computed := func(description string) schema.StringAttribute {
+		return schema.StringAttribute{Computed: true, MarkdownDescription: description}
+	}
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "Lists the members of a space, all pages, with " +
+			"[`spaces.members.list`](https://developers.google.com/workspace/chat/api/reference/rest/v1/spaces.members/list). " +
+			"With app credentials the API leaves Chat apps (the caller included) out of the list.",
+		Attributes: map[string]schema.Attribute{
+			"space": schema.StringAttribute{
+				Required: true, MarkdownDescription: "The space, `spaces/{space}`.",
+				Validators: []validator.String{stringvalidator.RegexMatches(regexp.MustCompile(`^spaces/[A-Za-z0-9_-]+$`), "must be spaces/{space}")},
+			},
+			"role": schema.StringAttribute{
+				Optional: true, MarkdownDescription: "Only members with this role: `ROLE_MEMBER` or `ROLE_MANAGER` (the roles the API's filter supports).",
+				Validators: []validator.String{stringvalidator.OneOf("ROLE_MEMBER", "ROLE_MANAGER")},
+			},
+			"member_type": schema.StringAttribute{
+				Optional: true, MarkdownDescription: "Only `HUMAN` users or `BOT` apps.",
+				Validators: []validator.String{stringvalidator.OneOf("HUMAN", "BOT")},
+			},
+			"show_groups":  schema.BoolAttribute{Optional: true, MarkdownDescription: "Include Google group memberships (default false)."},
+			"show_invited": schema.BoolAttribute{Optional: true, MarkdownDescription: "Include invited users who have not joined yet (default false; user credentials only)."},
+			"members": schema.ListNestedAttribute{
+				Computed: true, MarkdownDescription: "The memberships, in the API's order.",
+				NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
+					"name":         computed("Resource name, `spaces/{space}/members/{member}`."),
+					"member":       computed("The user or app, `users/{id}`; null for a group."),
+					"member_type":  computed("`HUMAN` or `BOT`; null for a group."),
+					"group_member": computed("The group, `groups/{id}`; null for a user."),
+					"role":         computed("`ROLE_MEMBER`, `ROLE_MANAGER`, `ROLE_ASSISTANT_MANAGER`, or `MEMBERSHIP_ROLE_UNSPECIFIED` for groups."),
+					"state":        computed("`JOINED` or `INVITED`."),
+					"create_time":  computed("When the member joined or was invited (RFC 3339)."),
+				}},
+			},
+		},
+	}
+}
+
+func (d *membersDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
+	d.client = clientFrom(req.ProviderData, resp)
+}
+
+func (d *membersDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	if !configured(d.client, &resp.Diagnostics) {
+		return
+	}
+	var config membersModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	var terms []string
+	if role := config.Role.ValueString(); role != "" {
+		terms = append(terms, fmt.Sprintf("role = %q", role))
+	}
+	if memberType := config.MemberType.ValueString(); memberType != "" {
+		terms = append(terms, fmt.Sprintf("member.type = %q", memberType))
+	}
+	list, err := d.client.ListMemberships(ctx, config.Space.ValueString(), strings.Join(terms, " AND "),
+		config.ShowGroups.ValueBool(), config.ShowInvited.ValueBool())
+	if err != nil {
+		resp.Diagnostics.AddError("Unable to List Chat Members", fmt.Sprintf("spaces.members.list %s failed: %v", config.Space.ValueString(), err))
+		return
+	}
+	config.Members = make([]memberModel, 0, len(list))
+	for _, m := range list {
+		config.Members = append(config.Members, memberFromAPI(m))
+	}
+	resp.Diagnostics.Append(resp.State.Set(ctx, &config)...)
+}
+
+func memberFromAPI(m *chat.Membership) memberModel {
+	out := memberModel{
+		Name: types.StringValue(m.Name), Role: convert.StringOrNull(m.Role), State: convert.StringOrNull(m.State),
+		CreateTime: convert.StringOrNull(m.CreateTime),
+		Member:     types.StringNull(), MemberType: types.StringNull(), GroupMember: types.StringNull(),
+	}
+	if m.Member != nil {
+		out.Member, out.MemberType = types.StringValue(m.Member.Name), convert.StringOrNull(m.Member.Type)
+	}
+	if m.GroupMember != nil {
+		out.GroupMember = types.StringValue(m.GroupMember.Name)
+	}
+	return out
+}
