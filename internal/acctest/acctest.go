@@ -29,6 +29,8 @@ type Env struct {
 	t *testing.T
 	// Emulator is nil in live runs.
 	Emulator *emulator.Server
+	// ProviderSettings are extra lines for both provider blocks (emulator runs).
+	ProviderSettings string
 }
 
 // Live reports whether acceptance tests run against the real API.
@@ -61,45 +63,56 @@ func (e *Env) RequireEmulator() {
 	}
 }
 
-// ProviderFactories serve the provider in-process.
+// ProviderFactories serve the provider in-process, twice: googlechat (user
+// credentials) and googlechatapp (app credentials). In-process providers are
+// reattached, so every configuration of one address shares one server and
+// the last Configure would win; a second address gives the app its own, as
+// separate plugin processes do in real runs.
 func (e *Env) ProviderFactories() map[string]func() (tfprotov6.ProviderServer, error) {
 	return map[string]func() (tfprotov6.ProviderServer, error){
-		"googlechat": providerserver.NewProtocol6WithError(provider.New("test")()),
+		"googlechat":    providerserver.NewProtocol6WithError(provider.New("test")()),
+		"googlechatapp": providerserver.NewProtocol6WithError(provider.New("test")()),
 	}
 }
 
-// ProviderConfig declares the default provider (user credentials) and
-// googlechat.app (app credentials).
+// ProviderConfig declares googlechat (user credentials) and googlechatapp
+// (app credentials).
 func (e *Env) ProviderConfig() string {
+	const required = `
+terraform {
+  required_providers {
+    googlechat    = { source = "hashicorp/googlechat" }
+    googlechatapp = { source = "hashicorp/googlechatapp" }
+  }
+}
+`
 	if e.Emulator == nil {
-		return fmt.Sprintf(`
+		return required + fmt.Sprintf(`
 provider "googlechat" {
   credentials = %q
   auth_mode   = "user"
 }
 
-provider "googlechat" {
-  alias       = "app"
+provider "googlechatapp" {
   credentials = %q
   auth_mode   = "app"
 }
 `, os.Getenv("GOOGLE_CHAT_ACC_USER_CREDENTIALS"), os.Getenv("GOOGLE_CHAT_ACC_APP_CREDENTIALS"))
 	}
-	return fmt.Sprintf(`
+	return required + fmt.Sprintf(`
 provider "googlechat" {
   endpoint     = %[1]q
   access_token = "user:alice@example.com"
-  max_retries  = 3
+  %[2]s
 }
 
-provider "googlechat" {
-  alias        = "app"
+provider "googlechatapp" {
   endpoint     = %[1]q
   access_token = "app"
   auth_mode    = "app"
-  max_retries  = 3
+  %[2]s
 }
-`, e.Emulator.URL+"/")
+`, e.Emulator.URL+"/", e.ProviderSettings)
 }
 
 // Config prepends the provider blocks to a resource configuration.
@@ -265,4 +278,18 @@ func (e *Env) CheckMessages(displayName string, count int) func(*terraform.State
 		}
 		return nil
 	})
+}
+
+// CheckLiveSpaces verifies that the emulator holds exactly count live spaces:
+// nothing extra (no duplicate from a retried create) and nothing missing.
+func (e *Env) CheckLiveSpaces(count int) func(*terraform.State) error {
+	return func(*terraform.State) error {
+		if e.Emulator == nil {
+			return nil
+		}
+		if live := e.Emulator.LiveSpaces(); len(live) != count {
+			return fmt.Errorf("the emulator holds %d live spaces, want %d: %v", len(live), count, live)
+		}
+		return nil
+	}
 }

@@ -33,7 +33,9 @@ type Config struct {
 	TokenSource oauth2.TokenSource
 	UserAgent   string
 	Retry       RetryPolicy
-	AuthMode    AuthMode
+	// RateLimits are client-side write quotas; the zero value sets none.
+	RateLimits RateLimits
+	AuthMode   AuthMode
 	// Customer is sent as space.customer when app credentials create a space.
 	Customer string
 	// Transport is the innermost round tripper (tests); nil uses a clone of
@@ -58,7 +60,7 @@ func New(ctx context.Context, cfg Config) (*Client, error) {
 	if cfg.TokenSource != nil {
 		rt = &oauth2.Transport{Source: oauth2.ReuseTokenSource(nil, cfg.TokenSource), Base: rt}
 	}
-	rt = &retryTransport{base: rt, policy: cfg.Retry}
+	rt = &retryTransport{base: rt, policy: cfg.Retry, limiter: newLimiter(cfg.RateLimits)}
 	opts := []option.ClientOption{option.WithHTTPClient(&http.Client{Transport: rt})}
 	if cfg.UserAgent != "" {
 		opts = append(opts, option.WithUserAgent(cfg.UserAgent))

@@ -71,13 +71,13 @@ func (l *AttemptLog) add(outcome string) {
 	l.outcomes = append(l.outcomes, outcome)
 }
 
-// Ambiguous reports whether an attempt before the last one failed in a way
-// that may have applied the request on the server (5xx, reset, timeout).
-func (l *AttemptLog) Ambiguous() bool {
+// Uncertain reports whether any attempt failed in a way that may have
+// applied the request on the server: the object may exist after an error.
+func (l *AttemptLog) Uncertain() bool {
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	for _, outcome := range l.outcomes[:max(len(l.outcomes)-1, 0)] {
-		if outcome != "429" && !strings.HasPrefix(outcome, "4") && !strings.HasPrefix(outcome, "2") {
+	for _, outcome := range l.outcomes {
+		if outcome == "transient" || strings.HasPrefix(outcome, "5") {
 			return true
 		}
 	}
@@ -114,14 +114,19 @@ func isIdempotent(req *http.Request) bool {
 // retryTransport re-sends idempotent requests that failed in a way that may
 // pass on a later attempt. The Go client for the Chat API retries nothing.
 type retryTransport struct {
-	base   http.RoundTripper
-	policy RetryPolicy
+	base    http.RoundTripper
+	policy  RetryPolicy
+	limiter *limiter // nil: no client-side quota
 }
 
 func (t *retryTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 	parent := req.Context()
 	idempotent := isIdempotent(req)
 	for attempt := 0; ; attempt++ {
+		// Every attempt, retries included, waits for the write quota.
+		if err := t.limiter.wait(parent, req); err != nil {
+			return nil, err
+		}
 		attemptReq, cancel, err := t.prepare(req, attempt)
 		if err != nil {
 			return nil, err

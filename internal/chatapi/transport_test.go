@@ -359,7 +359,7 @@ func TestClient_logsNeverCarryTheToken(t *testing.T) {
 	}
 }
 
-func TestAttemptLog_ambiguous(t *testing.T) {
+func TestAttemptLog_uncertain(t *testing.T) {
 	cases := []struct {
 		name  string
 		steps []step
@@ -369,6 +369,7 @@ func TestAttemptLog_ambiguous(t *testing.T) {
 		{"a 429 never committed", []step{{status: 429}, {status: 409}}, false},
 		{"a 503 may have committed", []step{{status: 503}, {status: 409}}, true},
 		{"a reset may have committed", []step{{reset: true}, {status: 409}}, true},
+		{"retries spent on 503s", []step{{status: 503}, {status: 503}, {status: 503}, {status: 503}}, true},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -379,8 +380,8 @@ func TestAttemptLog_ambiguous(t *testing.T) {
 			if _, err := send(t, rt, ctx, http.MethodPost, srv.URL, `{}`); err != nil {
 				t.Fatal(err)
 			}
-			if got := log.Ambiguous(); got != tc.want {
-				t.Errorf("Ambiguous() = %v, want %v (outcomes %v)", got, tc.want, log.outcomes)
+			if got := log.Uncertain(); got != tc.want {
+				t.Errorf("Uncertain() = %v, want %v (outcomes %v)", got, tc.want, log.outcomes)
 			}
 		})
 	}

@@ -27,6 +27,9 @@ type Options struct {
 	Users []string
 	// InvitedUsers have auto-accept off: memberships created for them are INVITED.
 	InvitedUsers []string
+	// Tokens maps opaque bearer tokens to the principals they stand for, as
+	// "user:<email>" or "app[:<name>]", for tests that need realistic secrets.
+	Tokens map[string]string
 	// Groups are the seeded Google group IDs (DefaultGroups if empty).
 	Groups []string
 	// AllowChatDeletion lets spaces.delete remove group chats and DMs, which
@@ -296,6 +299,9 @@ func (e *Emulator) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 // authenticate maps the bearer token to a principal (e.mu held).
 func (e *Emulator) authenticate(r *http.Request) (*principal, *apiError) {
 	token, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer ")
+	if alias, found := e.opts.Tokens[token]; found {
+		token = alias
+	}
 	if !ok || token == "" {
 		return nil, errorf(http.StatusUnauthorized, "UNAUTHENTICATED",
 			"Request is missing required authentication credential. Expected OAuth 2 access token.")

@@ -39,3 +39,14 @@ func TestSpaceReadState_namesTheCaller(t *testing.T) {
 		t.Errorf("a token used with other filters = %d, want 400", status)
 	}
 }
+
+func TestOpaqueTokens(t *testing.T) {
+	srv := NewTestServer(t, Options{Tokens: map[string]string{"ya29.secret": "user:bob@example.com"}})
+	setup(t, srv, "ya29.secret", namedSpace("Opaque"))
+	if got := srv.Requests()[0].Principal; got != "user:bob@example.com" {
+		t.Errorf("an opaque token acts as its principal, got %q", got)
+	}
+	if status, _ := api(t, srv, "ya29.other", "GET", "/v1/spaces", nil); status != 401 {
+		t.Errorf("an unknown opaque token = %d, want 401", status)
+	}
+}

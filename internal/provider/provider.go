@@ -20,6 +20,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-framework/types/basetypes"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
 	"github.com/seed-da88c8a3/terraform-provider-googlechat/internal/chatapi"
@@ -58,6 +59,13 @@ type providerModel struct {
 	Endpoint                  types.String `tfsdk:"endpoint"`
 	RequestTimeout            types.String `tfsdk:"request_timeout"`
 	MaxRetries                types.Int64  `tfsdk:"max_retries"`
+	RateLimits                types.Object `tfsdk:"rate_limits"`
+}
+
+type rateLimitsModel struct {
+	PerSpaceWritesPerMinute   types.Int64 `tfsdk:"per_space_writes_per_minute"`
+	SpaceWritesPerMinute      types.Int64 `tfsdk:"space_writes_per_minute"`
+	MembershipWritesPerMinute types.Int64 `tfsdk:"membership_writes_per_minute"`
 }
 
 func (p *googleChatProvider) Metadata(_ context.Context, _ provider.MetadataRequest, resp *provider.MetadataResponse) {
@@ -151,6 +159,29 @@ func (p *googleChatProvider) Schema(_ context.Context, _ provider.SchemaRequest,
 					"0 disables retries. Retries also stop at the operation's deadline.", defaultMaxRetries),
 				Validators: []validator.Int64{int64validator.Between(0, 100)},
 			},
+			"rate_limits": schema.SingleNestedAttribute{
+				Optional: true,
+				MarkdownDescription: "Client-side write quotas shared by every resource of this provider, so an apply that " +
+					"needs more writes than the API allows runs at the quota instead of drawing 429s. Each holds ten seconds " +
+					"of its rate as a burst; 0 turns one off. Defaults are the documented quotas.",
+				Attributes: map[string]schema.Attribute{
+					"per_space_writes_per_minute": schema.Int64Attribute{
+						Optional:            true,
+						MarkdownDescription: "Writes per minute in one space: space updates and deletes, message creates, edits and deletes. Default 60.",
+						Validators:          []validator.Int64{int64validator.Between(0, 100000)},
+					},
+					"space_writes_per_minute": schema.Int64Attribute{
+						Optional:            true,
+						MarkdownDescription: "Space creates, updates and deletes per minute, across spaces. Default 60.",
+						Validators:          []validator.Int64{int64validator.Between(0, 100000)},
+					},
+					"membership_writes_per_minute": schema.Int64Attribute{
+						Optional:            true,
+						MarkdownDescription: "Membership creates, updates and deletes per minute, across spaces. Default 300.",
+						Validators:          []validator.Int64{int64validator.Between(0, 100000)},
+					},
+				},
+			},
 		},
 	}
 }
@@ -166,6 +197,7 @@ func (p *googleChatProvider) Configure(ctx context.Context, req provider.Configu
 		"auth_mode": config.AuthMode, "impersonate_user": config.ImpersonateUser,
 		"impersonate_service_account": config.ImpersonateServiceAccount, "customer": config.Customer,
 		"request_timeout": config.RequestTimeout, "max_retries": config.MaxRetries, "scopes": config.Scopes,
+		"rate_limits": config.RateLimits,
 	} {
 		if value.IsUnknown() {
 			// Known only after apply: resources wait for a later Configure.
@@ -210,6 +242,23 @@ func (p *googleChatProvider) Configure(ctx context.Context, req provider.Configu
 	if !config.MaxRetries.IsNull() {
 		retry.MaxRetries = int(config.MaxRetries.ValueInt64())
 	}
+	limits := chatapi.DefaultRateLimits()
+	if !config.RateLimits.IsNull() {
+		var configured rateLimitsModel
+		resp.Diagnostics.Append(config.RateLimits.As(ctx, &configured, basetypes.ObjectAsOptions{})...)
+		for _, v := range []struct {
+			value types.Int64
+			into  *float64
+		}{
+			{configured.PerSpaceWritesPerMinute, &limits.PerSpaceWritesPerMinute},
+			{configured.SpaceWritesPerMinute, &limits.SpaceWritesPerMinute},
+			{configured.MembershipWritesPerMinute, &limits.MembershipWritesPerMinute},
+		} {
+			if !v.value.IsNull() && !v.value.IsUnknown() {
+				*v.into = float64(v.value.ValueInt64())
+			}
+		}
+	}
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -229,6 +278,7 @@ func (p *googleChatProvider) Configure(ctx context.Context, req provider.Configu
 		TokenSource: tokenSource,
 		UserAgent:   fmt.Sprintf("terraform-provider-googlechat/%s", p.version),
 		Retry:       retry,
+		RateLimits:  limits,
 		AuthMode:    mode,
 		Customer:    config.Customer.ValueString(),
 	})

@@ -2,7 +2,12 @@
 package resources
 
 import (
+	"context"
 	"fmt"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
+	"github.com/hashicorp/terraform-plugin-framework/path"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 
@@ -43,4 +48,23 @@ func configured(client *chatapi.Client, diags *diag.Diagnostics) bool {
 		return false
 	}
 	return true
+}
+
+// defaultTimeout bounds an operation, retries and quota waits included,
+// unless the resource's timeouts block says otherwise.
+const defaultTimeout = 20 * time.Minute
+
+// withTimeout reads the timeouts block from plan or state and bounds ctx.
+func withTimeout(ctx context.Context, from interface {
+	GetAttribute(context.Context, path.Path, any) diag.Diagnostics
+}, get func(timeouts.Value, context.Context, time.Duration) (time.Duration, diag.Diagnostics), diags *diag.Diagnostics) (context.Context, context.CancelFunc, bool) {
+	var value timeouts.Value
+	diags.Append(from.GetAttribute(ctx, path.Root("timeouts"), &value)...)
+	limit, d := get(value, ctx, defaultTimeout)
+	diags.Append(d...)
+	if diags.HasError() {
+		return ctx, func() {}, false
+	}
+	ctx, cancel := context.WithTimeout(ctx, limit)
+	return ctx, cancel, true
 }

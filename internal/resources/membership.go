@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
@@ -36,14 +37,15 @@ type membershipResource struct {
 }
 
 type membershipModel struct {
-	ID          types.String `tfsdk:"id"`
-	Name        types.String `tfsdk:"name"`
-	Space       types.String `tfsdk:"space"`
-	Member      types.String `tfsdk:"member"`
-	GroupMember types.String `tfsdk:"group_member"`
-	Role        types.String `tfsdk:"role"`
-	State       types.String `tfsdk:"state"`
-	CreateTime  types.String `tfsdk:"create_time"`
+	Timeouts    timeouts.Value `tfsdk:"timeouts"`
+	ID          types.String   `tfsdk:"id"`
+	Name        types.String   `tfsdk:"name"`
+	Space       types.String   `tfsdk:"space"`
+	Member      types.String   `tfsdk:"member"`
+	GroupMember types.String   `tfsdk:"group_member"`
+	Role        types.String   `tfsdk:"role"`
+	State       types.String   `tfsdk:"state"`
+	CreateTime  types.String   `tfsdk:"create_time"`
 }
 
 const (
@@ -63,7 +65,7 @@ func (r *membershipResource) Metadata(_ context.Context, _ resource.MetadataRequ
 	resp.TypeName = "google_chat_membership"
 }
 
-func (r *membershipResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+func (r *membershipResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
 	keep := []planmodifier.String{stringplanmodifier.UseStateForUnknown()}
 	replace := []planmodifier.String{stringplanmodifier.RequiresReplace()}
 	resp.Schema = schema.Schema{
@@ -71,6 +73,7 @@ func (r *membershipResource) Schema(_ context.Context, _ resource.SchemaRequest,
 			"[`spaces.members.create`](https://developers.google.com/workspace/chat/api/reference/rest/v1/spaces.members/create). " +
 			"The role is changed in place with `spaces.members.patch`. Don't manage the same space with " +
 			"`google_chat_space_members` as well: the two would undo each other's changes.",
+		Blocks: map[string]schema.Block{"timeouts": timeouts.Block(ctx, timeouts.Opts{Create: true, Update: true, Delete: true})},
 		Attributes: map[string]schema.Attribute{
 			"id":   schema.StringAttribute{Computed: true, PlanModifiers: keep, MarkdownDescription: "Same as `name`."},
 			"name": schema.StringAttribute{Computed: true, PlanModifiers: keep, MarkdownDescription: "Resource name, `spaces/{space}/members/{member}`."},
@@ -161,6 +164,11 @@ func (r *membershipResource) Create(ctx context.Context, req resource.CreateRequ
 	if !configured(r.client, &resp.Diagnostics) {
 		return
 	}
+	ctx, cancel, ok := withTimeout(ctx, req.Plan, timeouts.Value.Create, &resp.Diagnostics)
+	if !ok {
+		return
+	}
+	defer cancel()
 	var plan membershipModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
 	if resp.Diagnostics.HasError() {
@@ -170,10 +178,12 @@ func (r *membershipResource) Create(ctx context.Context, req resource.CreateRequ
 	input, key := membershipToAPI(plan)
 	attemptCtx, attempts := chatapi.WithAttemptLog(ctx)
 	out, err := r.client.CreateMembership(attemptCtx, space, input)
-	if chatapi.IsAlreadyExists(err) && attempts.Ambiguous() {
+	if err != nil && attempts.Uncertain() {
 		// An earlier attempt of this very create may have landed before its
 		// answer was lost: the membership is ours, read it back.
-		out, err = r.client.GetMembership(ctx, space+"/members/"+key)
+		if found, getErr := r.client.GetMembership(ctx, space+"/members/"+key); getErr == nil {
+			out, err = found, nil
+		}
 	} else if chatapi.IsAlreadyExists(err) {
 		addAPIError(&resp.Diagnostics, "Chat Membership Already Exists", "spaces.members.create", err,
 			fmt.Sprintf("%s is already in %s. To manage the existing membership, import it with:\n"+
@@ -226,6 +236,11 @@ func (r *membershipResource) Update(ctx context.Context, req resource.UpdateRequ
 	if !configured(r.client, &resp.Diagnostics) {
 		return
 	}
+	ctx, cancel, ok := withTimeout(ctx, req.Plan, timeouts.Value.Update, &resp.Diagnostics)
+	if !ok {
+		return
+	}
+	defer cancel()
 	var plan, state membershipModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
@@ -251,6 +266,11 @@ func (r *membershipResource) Delete(ctx context.Context, req resource.DeleteRequ
 	if !configured(r.client, &resp.Diagnostics) {
 		return
 	}
+	ctx, cancel, ok := withTimeout(ctx, req.State, timeouts.Value.Delete, &resp.Diagnostics)
+	if !ok {
+		return
+	}
+	defer cancel()
 	var state membershipModel
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
 	if resp.Diagnostics.HasError() {

@@ -33,8 +33,8 @@ func TestAccMembership_invalidInputMakesNoWrites(t *testing.T) {
   role = "OWNER"`), attributeError(bad, "role", "value must be one of")},
 		{"role for a group", membership("googlechat", `group_member = "groups/engineering"
   role = "ROLE_MANAGER"`), attributeError(bad, "role", "cannot be specified when")},
-		{"app adds a group", membership("googlechat.app", `group_member = "groups/engineering"`), attributeError(bad, "group_member", "Chat apps can't add Google groups")},
-		{"app adds itself", membership("googlechat.app", `member = "users/app"`), attributeError(bad, "member", "doesn't let an app add a Chat app")},
+		{"app adds a group", membership("googlechatapp", `group_member = "groups/engineering"`), attributeError(bad, "group_member", "Chat apps can't add Google groups")},
+		{"app adds itself", membership("googlechatapp", `member = "users/app"`), attributeError(bad, "member", "doesn't let an app add a Chat app")},
 		{"bad space", env.Config("resource \"google_chat_membership\" \"bad\" {\n  provider = googlechat\n  space = \"AAAA\"\n  member = \"users/bob@example.com\"\n}\n"), attributeError(bad, "space", "must be spaces/{space}")},
 		{"listed twice", members(`members = ["users/bob@example.com"]
   managers = ["users/bob@example.com"]`), regexp.MustCompile(`(?s)Member Listed Twice.*users/bob@example.com is in both (members and managers|managers and members)`)},
@@ -42,7 +42,7 @@ func TestAccMembership_invalidInputMakesNoWrites(t *testing.T) {
 		{"a group in a member list", members(`managers = ["groups/engineering"]`), attributeError("google_chat_space_members.bad", "managers", "must be users/{id or email}")},
 		{"audience from an app at creation", env.Config(`
 resource "google_chat_space" "bad" {
-  provider        = googlechat.app
+  provider        = googlechatapp
   display_name    = "x"
   access_settings = { audience = "audiences/default" }
 }

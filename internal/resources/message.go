@@ -8,6 +8,7 @@ import (
 
 	"github.com/google/uuid"
 	"github.com/hashicorp/terraform-plugin-framework-jsontypes/jsontypes"
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
@@ -36,6 +37,7 @@ type messageResource struct {
 }
 
 type messageModel struct {
+	Timeouts                timeouts.Value       `tfsdk:"timeouts"`
 	ID                      types.String         `tfsdk:"id"`
 	Name                    types.String         `tfsdk:"name"`
 	Space                   types.String         `tfsdk:"space"`
@@ -74,7 +76,7 @@ func (r *messageResource) Metadata(_ context.Context, _ resource.MetadataRequest
 	resp.TypeName = "google_chat_message"
 }
 
-func (r *messageResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+func (r *messageResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
 	replace := []planmodifier.String{stringplanmodifier.RequiresReplace()}
 	// Inputs the API does not return: a change replaces the message, but after
 	// import (no value in state) the configured value is only recorded.
@@ -87,6 +89,7 @@ func (r *messageResource) Schema(_ context.Context, _ resource.SchemaRequest, re
 			"and edited in place with `spaces.messages.patch`. With app credentials the Chat app is the sender and can post " +
 			"cards, accessory widgets and private messages; with user credentials the user is the sender and the message is " +
 			"text only. Every create carries a `requestId`, so a retried request never posts twice.",
+		Blocks: map[string]schema.Block{"timeouts": timeouts.Block(ctx, timeouts.Opts{Create: true, Update: true, Delete: true})},
 		Attributes: map[string]schema.Attribute{
 			"id": schema.StringAttribute{
 				Computed: true, PlanModifiers: keep,
@@ -205,6 +208,11 @@ func (r *messageResource) Create(ctx context.Context, req resource.CreateRequest
 	if !configured(r.client, &resp.Diagnostics) {
 		return
 	}
+	ctx, cancel, ok := withTimeout(ctx, req.Plan, timeouts.Value.Create, &resp.Diagnostics)
+	if !ok {
+		return
+	}
+	defer cancel()
 	var plan messageModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
 	if resp.Diagnostics.HasError() {
@@ -224,7 +232,7 @@ func (r *messageResource) Create(ctx context.Context, req resource.CreateRequest
 	}
 	attemptCtx, attempts := chatapi.WithAttemptLog(ctx)
 	out, err := r.client.CreateMessage(attemptCtx, space, input, opts)
-	if chatapi.IsAlreadyExists(err) && opts.MessageID != "" && attempts.Ambiguous() {
+	if opts.MessageID != "" && err != nil && attempts.Uncertain() {
 		// An earlier attempt of this very create may have landed before its
 		// answer was lost: the client-assigned ID finds our message.
 		existing, getErr := r.client.GetMessage(ctx, space+"/messages/"+opts.MessageID)
@@ -280,6 +288,11 @@ func (r *messageResource) Update(ctx context.Context, req resource.UpdateRequest
 	if !configured(r.client, &resp.Diagnostics) {
 		return
 	}
+	ctx, cancel, ok := withTimeout(ctx, req.Plan, timeouts.Value.Update, &resp.Diagnostics)
+	if !ok {
+		return
+	}
+	defer cancel()
 	var plan, state messageModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
@@ -321,6 +334,11 @@ func (r *messageResource) Delete(ctx context.Context, req resource.DeleteRequest
 	if !configured(r.client, &resp.Diagnostics) {
 		return
 	}
+	ctx, cancel, ok := withTimeout(ctx, req.State, timeouts.Value.Delete, &resp.Diagnostics)
+	if !ok {
+		return
+	}
+	defer cancel()
 	var state messageModel
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
 	if resp.Diagnostics.HasError() {

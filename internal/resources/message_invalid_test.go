@@ -18,7 +18,7 @@ func TestAccMessage_invalidInputMakesNoWrites(t *testing.T) {
 	message := func(provider, attrs string) string {
 		return env.Config(fmt.Sprintf("resource \"google_chat_message\" \"bad\" {\n  provider = %s\n  space = \"spaces/AAAAAAAAAAA\"\n%s\n}\n", provider, attrs))
 	}
-	app := func(attrs string) string { return message("googlechat.app", attrs) }
+	app := func(attrs string) string { return message("googlechatapp", attrs) }
 	user := func(attrs string) string { return message("googlechat", attrs) }
 	twoCardsWithoutIDs := `cards_v2 = jsonencode([{ card = { header = { title = "a" } } }, { card = { header = { title = "b" } } }])`
 	cases := []struct {
@@ -28,7 +28,7 @@ func TestAccMessage_invalidInputMakesNoWrites(t *testing.T) {
 	}{
 		{"no content", app(`fallback_text = "x"`), blockError("A message needs at least one of text, cards_v2 or accessory_widgets")},
 		{"empty text", app(`text = ""`), attributeError(bad, "text", "string length must be at least 1")},
-		{"space without prefix", env.Config("resource \"google_chat_message\" \"bad\" {\n  provider = googlechat.app\n  space = \"AAAA\"\n  text = \"x\"\n}\n"), attributeError(bad, "space", "must be spaces/{space}")},
+		{"space without prefix", env.Config("resource \"google_chat_message\" \"bad\" {\n  provider = googlechatapp\n  space = \"AAAA\"\n  text = \"x\"\n}\n"), attributeError(bad, "space", "must be spaces/{space}")},
 		{"message ID without client-", app(`text = "x"
   message_id = "custom-name"`), attributeError(bad, "message_id", "must begin with client-")},
 		{"message ID in uppercase", app(`text = "x"
@@ -79,7 +79,7 @@ func TestAccMessage_importRejectsBadIDs(t *testing.T) {
 		Steps: []resource.TestStep{{
 			Config: env.Config(`
 resource "google_chat_message" "imported" {
-  provider = googlechat.app
+  provider = googlechatapp
   space    = "spaces/AAAAAAAAAAA"
   text     = "x"
 }

@@ -26,7 +26,7 @@ var messageNameRE = regexp.MustCompile(`^spaces/[A-Za-z0-9_-]+/messages/[A-Za-z0
 func appSpaceConfig(env *testenv.Env, name string) string {
 	return env.Config(fmt.Sprintf(`
 resource "google_chat_space" "room" {
-  provider        = googlechat.app
+  provider        = googlechatapp
   display_name    = %q
   initial_members = [%q, %q]
 }
@@ -39,7 +39,7 @@ func TestAccMessage_textEditedInPlaceAndImported(t *testing.T) {
 	config := func(text string) string {
 		return appSpaceConfig(env, name) + fmt.Sprintf(`
 resource "google_chat_message" "hello" {
-  provider   = googlechat.app
+  provider   = googlechatapp
   space      = google_chat_space.room.name
   text       = %q
   message_id = "client-hello"
@@ -130,7 +130,7 @@ func TestAccMessage_cardWithAccessoryWidgets(t *testing.T) {
 		}
 		return appSpaceConfig(env, name) + fmt.Sprintf(`
 resource "google_chat_message" "card" {
-  provider          = googlechat.app
+  provider          = googlechatapp
   space             = google_chat_space.room.name
   text              = "👋🌎 Hello world! I created this message by calling the Chat API's messages.create() method."
   cards_v2          = jsonencode(%s)
@@ -186,7 +186,7 @@ func TestAccMessage_privateMessage(t *testing.T) {
 		Steps: []resource.TestStep{{
 			Config: appSpaceConfig(env, named("private")) + fmt.Sprintf(`
 resource "google_chat_message" "private" {
-  provider               = googlechat.app
+  provider               = googlechatapp
   space                  = google_chat_space.room.name
   text                   = "Hello private world!"
   private_message_viewer = %q
@@ -209,7 +209,7 @@ func TestAccMessage_threadsAndReplyOptions(t *testing.T) {
 		Steps: []resource.TestStep{{
 			Config: appSpaceConfig(env, named("threads")) + `
 resource "google_chat_message" "root" {
-  provider             = googlechat.app
+  provider             = googlechatapp
   space                = google_chat_space.room.name
   text                 = "Deploy 42 started"
   thread_key           = "deploy-42"
@@ -217,7 +217,7 @@ resource "google_chat_message" "root" {
 }
 
 resource "google_chat_message" "by_key" {
-  provider             = googlechat.app
+  provider             = googlechatapp
   space                = google_chat_space.room.name
   text                 = "Deploy 42 finished"
   thread_key           = "deploy-42"
@@ -226,7 +226,7 @@ resource "google_chat_message" "by_key" {
 }
 
 resource "google_chat_message" "by_name" {
-  provider             = googlechat.app
+  provider             = googlechatapp
   space                = google_chat_space.room.name
   text                 = "Rolled back"
   thread_name          = google_chat_message.root.thread_name
@@ -234,7 +234,7 @@ resource "google_chat_message" "by_name" {
 }
 
 resource "google_chat_message" "unspecified" {
-  provider   = googlechat.app
+  provider   = googlechatapp
   space      = google_chat_space.room.name
   text       = "Starts its own thread: the key is ignored"
   thread_key = "deploy-42"
@@ -257,17 +257,17 @@ func TestAccMessage_movingToAnotherSpaceReplaces(t *testing.T) {
 	config := func(target string) string {
 		return env.Config(fmt.Sprintf(`
 resource "google_chat_space" "first" {
-  provider     = googlechat.app
+  provider     = googlechatapp
   display_name = %q
 }
 
 resource "google_chat_space" "second" {
-  provider     = googlechat.app
+  provider     = googlechatapp
   display_name = %q
 }
 
 resource "google_chat_message" "moving" {
-  provider = googlechat.app
+  provider = googlechatapp
   space    = google_chat_space.%s.name
   text     = "on the move"
 }
@@ -295,7 +295,7 @@ func TestAccMessage_outOfBandEditAndDelete(t *testing.T) {
 	var messageName string
 	config := appSpaceConfig(env, name) + `
 resource "google_chat_message" "status" {
-  provider = googlechat.app
+  provider = googlechatapp
   space    = google_chat_space.room.name
   text     = "All systems normal"
 }
@@ -383,7 +383,7 @@ func TestAccMessage_lostResponsePostsOnce(t *testing.T) {
 		Steps: []resource.TestStep{{
 			Config: appSpaceConfig(env, name) + `
 resource "google_chat_message" "once" {
-  provider = googlechat.app
+  provider = googlechatapp
   space    = google_chat_space.room.name
   text     = "exactly once"
 }

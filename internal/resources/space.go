@@ -6,6 +6,7 @@ import (
 	"regexp"
 
 	"github.com/google/uuid"
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/path"
@@ -41,24 +42,25 @@ type spaceResource struct {
 }
 
 type spaceModel struct {
-	ID                           types.String `tfsdk:"id"`
-	Name                         types.String `tfsdk:"name"`
-	SpaceType                    types.String `tfsdk:"space_type"`
-	DisplayName                  types.String `tfsdk:"display_name"`
-	Description                  types.String `tfsdk:"description"`
-	Guidelines                   types.String `tfsdk:"guidelines"`
-	HistoryState                 types.String `tfsdk:"history_state"`
-	ExternalUserAllowed          types.Bool   `tfsdk:"external_user_allowed"`
-	SingleUserBotDm              types.Bool   `tfsdk:"single_user_bot_dm"`
-	PredefinedPermissionSettings types.String `tfsdk:"predefined_permission_settings"`
-	PermissionSettings           types.Object `tfsdk:"permission_settings"`
-	AccessSettings               types.Object `tfsdk:"access_settings"`
-	InitialMembers               types.Set    `tfsdk:"initial_members"`
-	DeletionPolicy               types.String `tfsdk:"deletion_policy"`
-	SpaceURI                     types.String `tfsdk:"space_uri"`
-	CreateTime                   types.String `tfsdk:"create_time"`
-	ThreadingState               types.String `tfsdk:"threading_state"`
-	AdminInstalled               types.Bool   `tfsdk:"admin_installed"`
+	Timeouts                     timeouts.Value `tfsdk:"timeouts"`
+	ID                           types.String   `tfsdk:"id"`
+	Name                         types.String   `tfsdk:"name"`
+	SpaceType                    types.String   `tfsdk:"space_type"`
+	DisplayName                  types.String   `tfsdk:"display_name"`
+	Description                  types.String   `tfsdk:"description"`
+	Guidelines                   types.String   `tfsdk:"guidelines"`
+	HistoryState                 types.String   `tfsdk:"history_state"`
+	ExternalUserAllowed          types.Bool     `tfsdk:"external_user_allowed"`
+	SingleUserBotDm              types.Bool     `tfsdk:"single_user_bot_dm"`
+	PredefinedPermissionSettings types.String   `tfsdk:"predefined_permission_settings"`
+	PermissionSettings           types.Object   `tfsdk:"permission_settings"`
+	AccessSettings               types.Object   `tfsdk:"access_settings"`
+	InitialMembers               types.Set      `tfsdk:"initial_members"`
+	DeletionPolicy               types.String   `tfsdk:"deletion_policy"`
+	SpaceURI                     types.String   `tfsdk:"space_uri"`
+	CreateTime                   types.String   `tfsdk:"create_time"`
+	ThreadingState               types.String   `tfsdk:"threading_state"`
+	AdminInstalled               types.Bool     `tfsdk:"admin_installed"`
 }
 
 const (
@@ -80,7 +82,7 @@ func (r *spaceResource) Metadata(_ context.Context, _ resource.MetadataRequest, 
 	resp.TypeName = "google_chat_space"
 }
 
-func (r *spaceResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+func (r *spaceResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "A Google Chat space: a named space (`SPACE`), a group chat (`GROUP_CHAT`) or a direct message " +
 			"(`DIRECT_MESSAGE`). With user credentials every type is created with " +
@@ -89,6 +91,7 @@ func (r *spaceResource) Schema(_ context.Context, _ resource.SchemaRequest, resp
 			"[`spaces.create`](https://developers.google.com/workspace/chat/api/reference/rest/v1/spaces/create) in the provider's " +
 			"`customer`, then the initial members are added one by one. Creation carries a `requestId`, so a retried request " +
 			"never makes a second space.",
+		Blocks: map[string]schema.Block{"timeouts": timeouts.Block(ctx, timeouts.Opts{Create: true, Update: true, Delete: true})},
 		Attributes: map[string]schema.Attribute{
 			"id": schema.StringAttribute{
 				Computed:            true,
@@ -274,6 +277,11 @@ func (r *spaceResource) Create(ctx context.Context, req resource.CreateRequest, 
 	if !configured(r.client, &resp.Diagnostics) {
 		return
 	}
+	ctx, cancel, ok := withTimeout(ctx, req.Plan, timeouts.Value.Create, &resp.Diagnostics)
+	if !ok {
+		return
+	}
+	defer cancel()
 	var plan, config spaceModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
 	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
@@ -291,11 +299,19 @@ func (r *spaceResource) Create(ctx context.Context, req resource.CreateRequest, 
 	requestID := uuid.NewString()
 	var out *chat.Space
 	var err error
+	attemptCtx, attempts := chatapi.WithAttemptLog(ctx)
 	if r.client.AuthMode == chatapi.AuthModeUser {
-		out, err = r.client.SetUpSpace(ctx, &chat.SetUpSpaceRequest{Space: input, Memberships: members, RequestId: requestID})
+		out, err = r.client.SetUpSpace(attemptCtx, &chat.SetUpSpaceRequest{Space: input, Memberships: members, RequestId: requestID})
 	} else {
 		input.Customer = r.client.Customer
-		out, err = r.client.CreateSpace(ctx, input, requestID)
+		out, err = r.client.CreateSpace(attemptCtx, input, requestID)
+	}
+	if err != nil && attempts.Uncertain() {
+		// Every retry failed, but an attempt may have created the space: look
+		// for it before reporting failure, so a later apply makes no second one.
+		if found := r.findCreated(ctx, plan, members); found != nil {
+			out, err = found, nil
+		}
 	}
 	if err != nil {
 		addAPIError(&resp.Diagnostics, "Unable to Create Chat Space", createMethod(r.client), err, createAdvice(err))
@@ -361,6 +377,11 @@ func (r *spaceResource) Update(ctx context.Context, req resource.UpdateRequest, 
 	if !configured(r.client, &resp.Diagnostics) {
 		return
 	}
+	ctx, cancel, ok := withTimeout(ctx, req.Plan, timeouts.Value.Update, &resp.Diagnostics)
+	if !ok {
+		return
+	}
+	defer cancel()
 	var plan, state, config spaceModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
@@ -392,6 +413,11 @@ func (r *spaceResource) Delete(ctx context.Context, req resource.DeleteRequest, 
 	if !configured(r.client, &resp.Diagnostics) {
 		return
 	}
+	ctx, cancel, ok := withTimeout(ctx, req.State, timeouts.Value.Delete, &resp.Diagnostics)
+	if !ok {
+		return
+	}
+	defer cancel()
 	var state spaceModel
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
 	if resp.Diagnostics.HasError() || state.DeletionPolicy.ValueString() == deletionAbandon {
@@ -422,6 +448,34 @@ func (r *spaceResource) ImportState(ctx context.Context, req resource.ImportStat
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("name"), name)...)
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), name)...)
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("deletion_policy"), deletionDelete)...)
+}
+
+// findCreated looks for a space a failed create may have made: a named space
+// by its display name (unique in the organization), a DM by its member. A
+// group chat has nothing to find it by.
+func (r *spaceResource) findCreated(ctx context.Context, plan spaceModel, members []*chat.Membership) *chat.Space {
+	switch plan.SpaceType.ValueString() {
+	case spaceTypeSpace:
+		spaces, err := r.client.ListSpaces(ctx, `space_type = "SPACE"`)
+		if err != nil {
+			return nil
+		}
+		for _, space := range spaces {
+			if space.DisplayName == plan.DisplayName.ValueString() {
+				found, err := r.client.GetSpace(ctx, space.Name)
+				if err == nil {
+					return found
+				}
+			}
+		}
+	case spaceTypeDM:
+		if len(members) == 1 && members[0].Member != nil {
+			if found, err := r.client.FindDirectMessage(ctx, members[0].Member.Name); err == nil {
+				return found
+			}
+		}
+	}
+	return nil
 }
 
 func createMethod(client *chatapi.Client) string {

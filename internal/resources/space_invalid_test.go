@@ -35,7 +35,7 @@ func TestAccSpace_invalidConfigurationsMakeNoWrites(t *testing.T) {
 		return env.Config("resource \"google_chat_space\" \"bad\" {\n  provider = googlechat\n" + attrs + "\n}\n")
 	}
 	appSpace := func(attrs string) string {
-		return env.Config("resource \"google_chat_space\" \"bad\" {\n  provider = googlechat.app\n" + attrs + "\n}\n")
+		return env.Config("resource \"google_chat_space\" \"bad\" {\n  provider = googlechatapp\n" + attrs + "\n}\n")
 	}
 	providerOnly := func(attrs string) string {
 		return fmt.Sprintf("provider \"googlechat\" {\n  endpoint = %q\n%s\n}\n\nresource \"google_chat_space\" \"bad\" {\n  display_name = \"x\"\n  provider = googlechat\n}\n",

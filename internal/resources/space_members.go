@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
@@ -37,11 +38,12 @@ type spaceMembersResource struct {
 }
 
 type spaceMembersModel struct {
-	ID                types.String `tfsdk:"id"`
-	Space             types.String `tfsdk:"space"`
-	Members           types.Set    `tfsdk:"members"`
-	Managers          types.Set    `tfsdk:"managers"`
-	AssistantManagers types.Set    `tfsdk:"assistant_managers"`
+	Timeouts          timeouts.Value `tfsdk:"timeouts"`
+	ID                types.String   `tfsdk:"id"`
+	Space             types.String   `tfsdk:"space"`
+	Members           types.Set      `tfsdk:"members"`
+	Managers          types.Set      `tfsdk:"managers"`
+	AssistantManagers types.Set      `tfsdk:"assistant_managers"`
 }
 
 // roleSets pairs each role with its attribute, in the order changes are made.
@@ -59,7 +61,7 @@ func (r *spaceMembersResource) Metadata(_ context.Context, _ resource.MetadataRe
 	resp.TypeName = "google_chat_space_members"
 }
 
-func (r *spaceMembersResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+func (r *spaceMembersResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
 	userSet := func(description string) schema.SetAttribute {
 		return schema.SetAttribute{
 			ElementType: types.StringType,
@@ -78,6 +80,7 @@ func (r *spaceMembersResource) Schema(_ context.Context, _ resource.SchemaReques
 			"credentials the provider identifies the calling user through `users/me` read state, which needs the " +
 			"`chat.users.readstate.readonly` scope in the provider's `scopes` when the space has members to remove. " +
 			"Destroying the resource removes the listed members.",
+		Blocks: map[string]schema.Block{"timeouts": timeouts.Block(ctx, timeouts.Opts{Create: true, Update: true, Delete: true})},
 		Attributes: map[string]schema.Attribute{
 			"id": schema.StringAttribute{Computed: true, MarkdownDescription: "Same as `space`.",
 				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()}},
@@ -156,6 +159,11 @@ func (r *spaceMembersResource) Create(ctx context.Context, req resource.CreateRe
 	if !configured(r.client, &resp.Diagnostics) {
 		return
 	}
+	ctx, cancel, ok := withTimeout(ctx, req.Plan, timeouts.Value.Create, &resp.Diagnostics)
+	if !ok {
+		return
+	}
+	defer cancel()
 	var plan spaceMembersModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
 	if resp.Diagnostics.HasError() {
@@ -172,6 +180,11 @@ func (r *spaceMembersResource) Update(ctx context.Context, req resource.UpdateRe
 	if !configured(r.client, &resp.Diagnostics) {
 		return
 	}
+	ctx, cancel, ok := withTimeout(ctx, req.Plan, timeouts.Value.Update, &resp.Diagnostics)
+	if !ok {
+		return
+	}
+	defer cancel()
 	var plan spaceMembersModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
 	if resp.Diagnostics.HasError() {
@@ -237,6 +250,11 @@ func (r *spaceMembersResource) Delete(ctx context.Context, req resource.DeleteRe
 	if !configured(r.client, &resp.Diagnostics) {
 		return
 	}
+	ctx, cancel, ok := withTimeout(ctx, req.State, timeouts.Value.Delete, &resp.Diagnostics)
+	if !ok {
+		return
+	}
+	defer cancel()
 	var state spaceMembersModel
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
 	if resp.Diagnostics.HasError() {
@@ -319,8 +337,11 @@ func (r *spaceMembersResource) reconcile(ctx context.Context, plan spaceMembersM
 func (r *spaceMembersResource) add(ctx context.Context, space, spelling, role string, private *privateData, diags *diag.Diagnostics) {
 	attemptCtx, attempts := chatapi.WithAttemptLog(ctx)
 	out, err := r.client.CreateMembership(attemptCtx, space, &chat.Membership{Member: &chat.User{Name: spelling, Type: "HUMAN"}})
-	if chatapi.IsAlreadyExists(err) && attempts.Ambiguous() {
-		out, err = r.client.GetMembership(ctx, space+"/members/"+strings.TrimPrefix(spelling, "users/"))
+	if err != nil && attempts.Uncertain() {
+		// An attempt may have added the member before its answer was lost.
+		if found, getErr := r.client.GetMembership(ctx, space+"/members/"+strings.TrimPrefix(spelling, "users/")); getErr == nil {
+			out, err = found, nil
+		}
 	}
 	if err != nil {
 		addAPIError(diags, "Unable to Add Chat Member", "spaces.members.create", err, membershipAdvice(err))

@@ -207,7 +207,7 @@ func TestAccSpace_appCredentials(t *testing.T) {
 		Steps: []resource.TestStep{{
 			Config: env.Config(fmt.Sprintf(`
 resource "google_chat_space" "test" {
-  provider                       = googlechat.app
+  provider                       = googlechatapp
   display_name                   = %q
   predefined_permission_settings = "ANNOUNCEMENT_SPACE"
   initial_members                = [%q, %q]
