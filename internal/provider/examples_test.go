@@ -15,25 +15,7 @@ func TestAccExamples_formatAndValidate(t *testing.T) {
 	if os.Getenv("TF_ACC") == "" || terraform == "" {
 		t.Skip("needs TF_ACC=1 and TF_ACC_TERRAFORM_PATH (make testacc)")
 	}
-	root, err := filepath.Abs("../..")
-	if err != nil {
-		t.Fatal(err)
-	}
-	plugins := t.TempDir()
-	build := exec.Command("go", "build", "-o", filepath.Join(plugins, "terraform-provider-googlechat"), ".")
-	build.Dir = root
-	if out, err := build.CombinedOutput(); err != nil {
-		t.Fatalf("building the provider: %v\n%s", err, out)
-	}
-	rc := filepath.Join(t.TempDir(), "terraformrc")
-	writeFile(t, rc, `provider_installation {
-  dev_overrides {
-    "registry.terraform.io/seed-da88c8a3/googlechat" = "`+plugins+`"
-  }
-  direct {}
-}
-`)
-	env := []string{"TF_CLI_CONFIG_FILE=" + rc, "CHECKPOINT_DISABLE=1", "TF_IN_AUTOMATION=1", "HOME=" + t.TempDir(), "PATH=" + os.Getenv("PATH")}
+	root, env := cliSetup(t)
 	run := func(dir string, args ...string) {
 		t.Helper()
 		cmd := exec.Command(terraform, args...)
@@ -62,6 +44,31 @@ func TestAccExamples_formatAndValidate(t *testing.T) {
 	quickStart := t.TempDir()
 	copyTF(t, filepath.Join(root, "examples", "quick-start"), quickStart, "quick_start")
 	run(quickStart, "validate", "-no-color")
+}
+
+// cliSetup builds the provider from this checkout for a real Terraform CLI
+// run (dev_overrides) and returns the module root and the CLI's environment.
+func cliSetup(t *testing.T) (string, []string) {
+	t.Helper()
+	root, err := filepath.Abs("../..")
+	if err != nil {
+		t.Fatal(err)
+	}
+	plugins := t.TempDir()
+	build := exec.Command("go", "build", "-o", filepath.Join(plugins, "terraform-provider-googlechat"), ".")
+	build.Dir = root
+	if out, err := build.CombinedOutput(); err != nil {
+		t.Fatalf("building the provider: %v\n%s", err, out)
+	}
+	rc := filepath.Join(t.TempDir(), "terraformrc")
+	writeFile(t, rc, `provider_installation {
+  dev_overrides {
+    "registry.terraform.io/seed-da88c8a3/googlechat" = "`+plugins+`"
+  }
+  direct {}
+}
+`)
+	return root, []string{"TF_CLI_CONFIG_FILE=" + rc, "CHECKPOINT_DISABLE=1", "TF_IN_AUTOMATION=1", "HOME=" + t.TempDir(), "PATH=" + os.Getenv("PATH")}
 }
 
 func copyTF(t *testing.T, from, to, prefix string) {
