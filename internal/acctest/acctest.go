@@ -8,6 +8,7 @@ package acctest
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"os"
 	"strings"
@@ -54,6 +55,16 @@ func NewWithOptions(t *testing.T, opts emulator.Options) *Env {
 	}
 	return env
 }
+
+// OpenTofu reports whether the suite runs with OpenTofu.
+func OpenTofu() bool { return os.Getenv("TF_ACC_PROVIDER_HOST") == "registry.opentofu.org" }
+
+// SkipImportBlockUnderOpenTofu is a TestStep.SkipFunc for import-block steps:
+// OpenTofu derives a provider requirement from an import block's resource
+// type (google_chat_* -> hashicorp/google) even when the resource names its
+// provider, and the import blocks plugin-testing writes carry no provider.
+// The CLI import steps still run under OpenTofu.
+func SkipImportBlockUnderOpenTofu() (bool, error) { return OpenTofu(), nil }
 
 // RequireEmulator skips t in live runs (fault injection, request log).
 func (e *Env) RequireEmulator() {
@@ -153,7 +164,11 @@ func (e *Env) Client(mode chatapi.AuthMode) *chatapi.Client {
 		if err != nil {
 			e.t.Fatalf("live runs need %s: %v", variable, err)
 		}
-		creds, err := google.CredentialsFromJSON(ctx, data, provider.DefaultScopes(mode)...)
+		var head struct {
+			Type string `json:"type"`
+		}
+		_ = json.Unmarshal(data, &head)
+		creds, err := google.CredentialsFromJSONWithType(ctx, data, google.CredentialsType(head.Type), provider.DefaultScopes(mode)...)
 		if err != nil {
 			e.t.Fatalf("%s: %v", variable, err)
 		}

@@ -54,7 +54,10 @@ type Client struct {
 func New(ctx context.Context, cfg Config) (*Client, error) {
 	base := cfg.Transport
 	if base == nil {
-		base = http.DefaultTransport.(*http.Transport).Clone()
+		base = http.DefaultTransport
+		if transport, ok := http.DefaultTransport.(*http.Transport); ok {
+			base = transport.Clone()
+		}
 	}
 	var rt http.RoundTripper = &loggingTransport{base: base, userAgent: cfg.UserAgent}
 	if cfg.TokenSource != nil {

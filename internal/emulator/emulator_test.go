@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -105,7 +106,7 @@ func TestSetUp_rules(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			srv := NewTestServer(t, Options{Users: append(manyUsers, "alice@example.com", "bob@example.com", "carol@example.com")})
+			srv := NewTestServer(t, Options{Users: slices.Concat(manyUsers, []string{"alice@example.com", "bob@example.com", "carol@example.com"})})
 			status, out := api(t, srv, tc.token, "POST", "/v1/spaces:setup", tc.body)
 			if status != tc.wantStatus || errStatus(out) != tc.wantError {
 				t.Errorf("got %d %s (%v), want %d %s", status, errStatus(out), out, tc.wantStatus, tc.wantError)

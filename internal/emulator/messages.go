@@ -16,7 +16,6 @@ const (
 	maxThreadKey             = 4000
 	defaultMessagePageSize   = 25
 	maxMessagePageSize       = 1000
-	messageIDPartLength      = 11
 	deletedByCreator         = "CREATOR"
 	replyFallbackToNewThread = "REPLY_MESSAGE_FALLBACK_TO_NEW_THREAD"
 	replyOrFail              = "REPLY_MESSAGE_OR_FAIL"
@@ -124,7 +123,7 @@ func (e *Emulator) insertMessage(c *call, rec *spaceRecord, in *chat.Message, me
 	if err != nil {
 		return nil, err
 	}
-	id := randomID(messageIDPartLength) + "." + randomID(messageIDPartLength)
+	id := randomID() + "." + randomID()
 	now := e.timestamp()
 	msg := chat.Message{
 		Name:                    rec.space.Name + "/messages/" + id,
@@ -188,7 +187,7 @@ func (e *Emulator) resolveThread(c *call, rec *spaceRecord, in *chat.Thread) (*c
 		return nil, false, invalidArgument("Invalid messageReplyOption %q.", option)
 	}
 	newThread := func(withKey string) *chat.Thread {
-		id := randomID(spaceIDLength)
+		id := randomID()
 		if withKey != "" {
 			rec.threads[c.caller.id+"|"+withKey] = id
 		}
@@ -319,13 +318,13 @@ func (f *messageFilter) matches(m *messageRecord) bool {
 	created, _ := time.Parse(time.RFC3339Nano, m.msg.CreateTime)
 	if f.after != "" {
 		after, _ := time.Parse(time.RFC3339Nano, f.after)
-		if !(created.After(after) || f.afterEq && created.Equal(after)) {
+		if !created.After(after) && (!f.afterEq || !created.Equal(after)) {
 			return false
 		}
 	}
 	if f.before != "" {
 		before, _ := time.Parse(time.RFC3339Nano, f.before)
-		if !(created.Before(before) || f.beforeEq && created.Equal(before)) {
+		if !created.Before(before) && (!f.beforeEq || !created.Equal(before)) {
 			return false
 		}
 	}

@@ -48,11 +48,11 @@ func TestRules_filtersAppsRequestIDsAndPromotion(t *testing.T) {
 	_, root := api(t, srv, app, "POST", "/v1/"+space+"/messages"+fallback, map[string]any{"text": "root", "thread": map[string]any{"threadKey": "t"}})
 	api(t, srv, app, "POST", "/v1/"+space+"/messages"+fallback, map[string]any{"text": "reply", "thread": map[string]any{"threadKey": "t"}})
 	thread := root["thread"].(map[string]any)["name"].(string)
-	if n, _ := listCount(t, srv, bob, space, "?filter="+q("thread.name = "+thread)); n != 2 {
+	if n, _ := listCount(t, srv, space, "?filter="+q("thread.name = "+thread)); n != 2 {
 		t.Errorf("thread filter found %d messages, want 2", n)
 	}
 	future := time.Now().Add(time.Hour).UTC().Format(time.RFC3339)
-	if n, _ := listCount(t, srv, bob, space, "?filter="+q(`create_time > "`+future+`"`)); n != 0 {
+	if n, _ := listCount(t, srv, space, "?filter="+q(`create_time > "`+future+`"`)); n != 0 {
 		t.Errorf("future filter found %d messages", n)
 	}
 

@@ -16,7 +16,6 @@ const (
 	maxDescription       = 4096
 	maxGuidelines        = 5000
 	maxSetupMemberships  = 49
-	spaceIDLength        = 11
 	defaultSpacePageSize = 100
 	maxSpacePageSize     = 1000
 )
@@ -95,9 +94,9 @@ func (e *Emulator) displayNameTaken(name, customer, exceptID string) bool {
 
 // newSpace stores a space built from validated input.
 func (e *Emulator) newSpace(in *chat.Space, creator *principal, customer string) *spaceRecord {
-	id := randomID(spaceIDLength)
+	id := randomID()
 	for e.spaces[id] != nil {
-		id = randomID(spaceIDLength)
+		id = randomID()
 	}
 	now := e.timestamp()
 	s := chat.Space{
@@ -546,7 +545,8 @@ func (e *Emulator) patchSpace(c *call) (any, *apiError) {
 			}
 			next.SpaceType = "SPACE"
 		case path == "display_name":
-			if !isSpace && !(slices.Contains(mask, "space_type") && in.SpaceType == "SPACE") {
+			converting := slices.Contains(mask, "space_type") && in.SpaceType == "SPACE"
+			if !isSpace && !converting {
 				return nil, invalidArgument("display_name can only be updated for spaces whose spaceType is SPACE.")
 			}
 			if strings.TrimSpace(in.DisplayName) == "" {
@@ -659,9 +659,10 @@ func checkMaskExclusivity(mask []string, kinds map[string]bool) *apiError {
 		return invalidArgument("To update access_settings.audience, omit all other field masks.")
 	case kinds["permissions"] && len(kinds) > 1:
 		// view_space_membership must travel with its access setting.
-		if !(len(kinds) == 2 && kinds["access_permissions"] &&
+		viewTogether := len(kinds) == 2 && kinds["access_permissions"] &&
 			slices.Contains(mask, "permission_settings.view_space_membership") &&
-			slices.Contains(mask, "access_settings.access_permission_settings.view_space_membership_setting")) {
+			slices.Contains(mask, "access_settings.access_permission_settings.view_space_membership_setting")
+		if !viewTogether {
 			return invalidArgument("When updating permission_settings you can only specify permission_settings field masks.")
 		}
 	case kinds["access_permissions"] && len(kinds) > 1:

@@ -5,7 +5,6 @@ import (
 	"encoding/base64"
 	"encoding/json"
 	"fmt"
-	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -104,9 +103,12 @@ func (s *spaceRecord) removeMember(key string) {
 
 const idAlphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-"
 
-// randomID returns n characters of [A-Za-z0-9_-], the shape of Chat IDs.
-func randomID(n int) string {
-	b := make([]byte, n)
+// idLength is the length of space, thread and message ID parts.
+const idLength = 11
+
+// randomID returns 11 characters of [A-Za-z0-9_-], the shape of Chat IDs.
+func randomID() string {
+	b := make([]byte, idLength)
 	_, _ = rand.Read(b)
 	for i := range b {
 		b[i] = idAlphabet[int(b[i])%len(idAlphabet)]
@@ -216,13 +218,4 @@ func paginate[T any](items []T, c *call, defaultSize, maxSize int64, filter stri
 		next = base64.RawURLEncoding.EncodeToString([]byte(fmt.Sprintf("%d|%s", end, filter)))
 	}
 	return items[offset:end], next, nil
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
 }

@@ -60,10 +60,15 @@ func cliSetup(t *testing.T) (string, []string) {
 	if out, err := build.CombinedOutput(); err != nil {
 		t.Fatalf("building the provider: %v\n%s", err, out)
 	}
+	// OpenTofu resolves seed-da88c8a3/googlechat on its own registry host.
+	host := os.Getenv("TF_ACC_PROVIDER_HOST")
+	if host == "" {
+		host = "registry.terraform.io"
+	}
 	rc := filepath.Join(t.TempDir(), "terraformrc")
 	writeFile(t, rc, `provider_installation {
   dev_overrides {
-    "registry.terraform.io/seed-da88c8a3/googlechat" = "`+plugins+`"
+    "`+host+`/seed-da88c8a3/googlechat" = "`+plugins+`"
   }
   direct {}
 }

@@ -71,6 +71,7 @@ resource "google_chat_membership" "dave" {
 				ResourceName:    "google_chat_membership.dave",
 				ImportState:     true,
 				ImportStateKind: resource.ImportBlockWithID,
+				SkipFunc:        testenv.SkipImportBlockUnderOpenTofu,
 				ImportStateIdFunc: func(s *terraformState) (string, error) {
 					return s.RootModule().Resources["google_chat_space.room"].Primary.ID + "/members/dave@example.com", nil
 				},

@@ -81,6 +81,7 @@ resource "google_chat_message" "hello" {
 				ResourceName:    "google_chat_message.hello",
 				ImportState:     true,
 				ImportStateKind: resource.ImportBlockWithID,
+				SkipFunc:        testenv.SkipImportBlockUnderOpenTofu,
 				ImportStateIdFunc: func(s *terraformState) (string, error) {
 					return s.RootModule().Resources["google_chat_space.room"].Primary.ID + "/messages/client-hello", nil
 				},
@@ -163,6 +164,7 @@ resource "google_chat_message" "card" {
 				ResourceName:     "google_chat_message.card",
 				ImportState:      true,
 				ImportStateKind:  resource.ImportBlockWithID,
+				SkipFunc:         testenv.SkipImportBlockUnderOpenTofu,
 				ImportPlanChecks: resource.ImportPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction("google_chat_message.card", plancheck.ResourceActionNoop)}},
 			},
 			{

@@ -41,7 +41,11 @@ func TestAccSpace_invalidConfigurationsMakeNoWrites(t *testing.T) {
 		return fmt.Sprintf("provider \"googlechat\" {\n  endpoint = %q\n%s\n}\n\nresource \"google_chat_space\" \"bad\" {\n  display_name = \"x\"\n  provider = googlechat\n}\n",
 			env.Emulator.URL+"/", attrs)
 	}
-	const providerBlock = `provider["registry.terraform.io/hashicorp/googlechat"]`
+	host := "registry.terraform.io"
+	if testenv.OpenTofu() {
+		host = "registry.opentofu.org"
+	}
+	providerBlock := `provider["` + host + `/hashicorp/googlechat"]`
 	cases := []struct {
 		name   string
 		config string
@@ -89,7 +93,7 @@ func TestAccSpace_invalidConfigurationsMakeNoWrites(t *testing.T) {
   initial_members = ["users/bob@example.com", "users/carol@example.com"]`), attributeError(bad, "space_type", "needs user credentials")},
 		{"app credentials add a group", appSpace(`display_name = "x"
   initial_members = ["groups/engineering"]`), attributeError(bad, "initial_members", "Chat apps can't add Google groups")},
-		{"plain http endpoint", fmt.Sprintf("provider \"googlechat\" {\n  endpoint = \"http://chat.example.com/\"\n}\n\nresource \"google_chat_space\" \"bad\" {\n  provider = googlechat\n  display_name = \"x\"\n}\n"), attributeError(providerBlock, "endpoint", "plain http:// for a host that is not loopback")},
+		{"plain http endpoint", "provider \"googlechat\" {\n  endpoint = \"http://chat.example.com/\"\n}\n\nresource \"google_chat_space\" \"bad\" {\n  provider = googlechat\n  display_name = \"x\"\n}\n", attributeError(providerBlock, "endpoint", "plain http:// for a host that is not loopback")},
 		{"credentials and token", providerOnly(`  credentials = "{}"
   access_token = "user:alice@example.com"`), attributeError(providerBlock, "credentials", "cannot be specified when")},
 		{"bad request_timeout", providerOnly(`  access_token = "x"

@@ -163,7 +163,8 @@ func (r *spaceResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanR
 
 // spaceTypeRequiresReplace: GROUP_CHAT to SPACE is the only in-place change.
 func spaceTypeRequiresReplace(_ context.Context, req planmodifier.StringRequest, resp *stringplanmodifier.RequiresReplaceIfFuncResponse) {
-	resp.RequiresReplace = !(req.StateValue.ValueString() == spaceTypeGroupChat && req.PlanValue.ValueString() == spaceTypeSpace)
+	promoted := req.StateValue.ValueString() == spaceTypeGroupChat && req.PlanValue.ValueString() == spaceTypeSpace
+	resp.RequiresReplace = !promoted
 }
 
 // changedAfterCreate replaces when an input-only value changes to another

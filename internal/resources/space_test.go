@@ -82,6 +82,7 @@ resource "google_chat_space" "test" {
 				ResourceName:      "google_chat_space.test",
 				ImportState:       true,
 				ImportStateKind:   resource.ImportBlockWithID,
+				SkipFunc:          testenv.SkipImportBlockUnderOpenTofu,
 				ImportPlanChecks:  resource.ImportPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction("google_chat_space.test", plancheck.ResourceActionNoop)}},
 				ImportStateIdFunc: bareSpaceID("google_chat_space.test"),
 			},

@@ -1,4 +1,5 @@
 import {
-  to = google_chat_membership.alice
-  id = "spaces/AAAAbbbbCCC/members/alice@example.com"
+  to       = google_chat_membership.alice
+  provider = googlechat.user
+  id       = "spaces/AAAAbbbbCCC/members/alice@example.com"
 }

@@ -1,4 +1,5 @@
 import {
-  to = google_chat_message.welcome
-  id = "spaces/AAAAbbbbCCC/messages/client-welcome"
+  to       = google_chat_message.welcome
+  provider = googlechat
+  id       = "spaces/AAAAbbbbCCC/messages/client-welcome"
 }

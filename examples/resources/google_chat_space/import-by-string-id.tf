@@ -1,4 +1,5 @@
 import {
-  to = google_chat_space.platform
-  id = "spaces/AAAAbbbbCCC"
+  to       = google_chat_space.platform
+  provider = googlechat.user
+  id       = "spaces/AAAAbbbbCCC"
 }

@@ -1,4 +1,5 @@
 import {
-  to = google_chat_space_members.leads
-  id = "spaces/AAAAbbbbCCC"
+  to       = google_chat_space_members.leads
+  provider = googlechat.user
+  id       = "spaces/AAAAbbbbCCC"
 }
