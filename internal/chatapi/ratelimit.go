@@ -27,8 +27,9 @@ func DefaultRateLimits() RateLimits {
 }
 
 // limiter waits for a token from every bucket a request counts against. A
-// bucket holds ten seconds of its quota, so short bursts pass at once and
-// sustained load runs at the quota instead of drawing 429s.
+// bucket holds one second of its quota, so writes are paced evenly at the
+// quota instead of bursting into 429s (and the API's unpublished per-space
+// burst limits).
 type limiter struct {
 	limits RateLimits
 	mu     sync.Mutex
@@ -46,7 +47,7 @@ func bucket(perMinute float64) *rate.Limiter {
 	if perMinute <= 0 {
 		return nil
 	}
-	return rate.NewLimiter(rate.Limit(perMinute/60), max(1, int(perMinute/6)))
+	return rate.NewLimiter(rate.Limit(perMinute/60), max(1, int(perMinute/60)))
 }
 
 func (l *limiter) perSpace(space string) *rate.Limiter {

@@ -33,10 +33,10 @@ func TestWriteClass(t *testing.T) {
 	}
 }
 
-// With 60 writes a minute per space, a space's bucket holds ten: the
-// eleventh write waits, other spaces and reads don't.
+// With 600 writes a minute per space, a space's bucket holds one second's
+// worth, ten: the eleventh write waits, other spaces and reads don't.
 func TestLimiter_perSpaceBucket(t *testing.T) {
-	l := newLimiter(RateLimits{PerSpaceWritesPerMinute: 60})
+	l := newLimiter(RateLimits{PerSpaceWritesPerMinute: 600})
 	post := func(space string) *http.Request {
 		req, _ := http.NewRequest("POST", "http://x/v1/spaces/"+space+"/messages", nil)
 		return req
@@ -46,7 +46,7 @@ func TestLimiter_perSpaceBucket(t *testing.T) {
 			t.Fatalf("write %d within the burst: %v", i, err)
 		}
 	}
-	short, cancel := context.WithTimeout(context.Background(), 50*time.Millisecond)
+	short, cancel := context.WithTimeout(context.Background(), 20*time.Millisecond)
 	defer cancel()
 	if err := l.wait(short, post("A")); err == nil {
 		t.Error("the eleventh write to a space in the same second must wait")

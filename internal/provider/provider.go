@@ -162,8 +162,8 @@ func (p *googleChatProvider) Schema(_ context.Context, _ provider.SchemaRequest,
 			"rate_limits": schema.SingleNestedAttribute{
 				Optional: true,
 				MarkdownDescription: "Client-side write quotas shared by every resource of this provider, so an apply that " +
-					"needs more writes than the API allows runs at the quota instead of drawing 429s. Each holds ten seconds " +
-					"of its rate as a burst; 0 turns one off. Defaults are the documented quotas.",
+					"needs more writes than the API allows runs at the quota instead of drawing 429s. Writes are paced " +
+					"evenly (a burst of one second's worth); 0 turns a limit off. Defaults are the documented quotas.",
 				Attributes: map[string]schema.Attribute{
 					"per_space_writes_per_minute": schema.Int64Attribute{
 						Optional:            true,
