@@ -54,7 +54,7 @@ func TestBenchmarks(t *testing.T) {
 	version, _ := exec.Command(h.tf, "version").Output()
 	commit, _ := exec.Command("git", "-C", h.root, "rev-parse", "--short", "HEAD").Output()
 	r.add("# Benchmarks\n")
-	r.add("Written by `make bench`: the provider built from commit %s as its own plugin process, driven by %s"+
+	r.add("Written by `make bench`: the provider built from commit %s as its own plugin process, driven by %s "+
 		"against the in-process emulator. Each time is the median of %d runs; every goal is a ratio taken in the same run, so a "+
 		"slower machine moves both sides.\n", strings.TrimSpace(string(commit)), strings.SplitN(string(version), "\n", 2)[0], runs)
 	r.add("- Machine: %s\n- Date: %s\n- Go: %s\n", machine(), time.Now().UTC().Format("2006-01-02 15:04 UTC"), strings.TrimSpace(goVersion()))
