@@ -54,6 +54,17 @@ func configured(client *chatapi.Client, diags *diag.Diagnostics) bool {
 // unless the resource's timeouts block says otherwise.
 const defaultTimeout = 20 * time.Minute
 
+// begin starts a create, update or delete: it needs a configured client, and
+// bounds ctx by the operation's timeout from plan or state.
+func begin(ctx context.Context, client *chatapi.Client, from interface {
+	GetAttribute(context.Context, path.Path, any) diag.Diagnostics
+}, get func(timeouts.Value, context.Context, time.Duration) (time.Duration, diag.Diagnostics), diags *diag.Diagnostics) (context.Context, context.CancelFunc, bool) {
+	if !configured(client, diags) {
+		return ctx, func() {}, false
+	}
+	return withTimeout(ctx, from, get, diags)
+}
+
 // withTimeout reads the timeouts block from plan or state and bounds ctx.
 func withTimeout(ctx context.Context, from interface {
 	GetAttribute(context.Context, path.Path, any) diag.Diagnostics

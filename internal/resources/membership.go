@@ -161,10 +161,7 @@ func (r *membershipResource) ModifyPlan(ctx context.Context, req resource.Modify
 }
 
 func (r *membershipResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	if !configured(r.client, &resp.Diagnostics) {
-		return
-	}
-	ctx, cancel, ok := withTimeout(ctx, req.Plan, timeouts.Value.Create, &resp.Diagnostics)
+	ctx, cancel, ok := begin(ctx, r.client, req.Plan, timeouts.Value.Create, &resp.Diagnostics)
 	if !ok {
 		return
 	}
@@ -233,10 +230,7 @@ func (r *membershipResource) Read(ctx context.Context, req resource.ReadRequest,
 }
 
 func (r *membershipResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	if !configured(r.client, &resp.Diagnostics) {
-		return
-	}
-	ctx, cancel, ok := withTimeout(ctx, req.Plan, timeouts.Value.Update, &resp.Diagnostics)
+	ctx, cancel, ok := begin(ctx, r.client, req.Plan, timeouts.Value.Update, &resp.Diagnostics)
 	if !ok {
 		return
 	}
@@ -263,10 +257,7 @@ func (r *membershipResource) Update(ctx context.Context, req resource.UpdateRequ
 }
 
 func (r *membershipResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	if !configured(r.client, &resp.Diagnostics) {
-		return
-	}
-	ctx, cancel, ok := withTimeout(ctx, req.State, timeouts.Value.Delete, &resp.Diagnostics)
+	ctx, cancel, ok := begin(ctx, r.client, req.State, timeouts.Value.Delete, &resp.Diagnostics)
 	if !ok {
 		return
 	}

@@ -205,10 +205,7 @@ func (r *messageResource) Configure(_ context.Context, req resource.ConfigureReq
 }
 
 func (r *messageResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	if !configured(r.client, &resp.Diagnostics) {
-		return
-	}
-	ctx, cancel, ok := withTimeout(ctx, req.Plan, timeouts.Value.Create, &resp.Diagnostics)
+	ctx, cancel, ok := begin(ctx, r.client, req.Plan, timeouts.Value.Create, &resp.Diagnostics)
 	if !ok {
 		return
 	}
@@ -285,10 +282,7 @@ func (r *messageResource) Read(ctx context.Context, req resource.ReadRequest, re
 }
 
 func (r *messageResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	if !configured(r.client, &resp.Diagnostics) {
-		return
-	}
-	ctx, cancel, ok := withTimeout(ctx, req.Plan, timeouts.Value.Update, &resp.Diagnostics)
+	ctx, cancel, ok := begin(ctx, r.client, req.Plan, timeouts.Value.Update, &resp.Diagnostics)
 	if !ok {
 		return
 	}
@@ -331,10 +325,7 @@ func (r *messageResource) patch(ctx context.Context, state *messageModel, plan m
 }
 
 func (r *messageResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	if !configured(r.client, &resp.Diagnostics) {
-		return
-	}
-	ctx, cancel, ok := withTimeout(ctx, req.State, timeouts.Value.Delete, &resp.Diagnostics)
+	ctx, cancel, ok := begin(ctx, r.client, req.State, timeouts.Value.Delete, &resp.Diagnostics)
 	if !ok {
 		return
 	}

@@ -274,10 +274,7 @@ func (r *spaceResource) Configure(_ context.Context, req resource.ConfigureReque
 }
 
 func (r *spaceResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	if !configured(r.client, &resp.Diagnostics) {
-		return
-	}
-	ctx, cancel, ok := withTimeout(ctx, req.Plan, timeouts.Value.Create, &resp.Diagnostics)
+	ctx, cancel, ok := begin(ctx, r.client, req.Plan, timeouts.Value.Create, &resp.Diagnostics)
 	if !ok {
 		return
 	}
@@ -374,10 +371,7 @@ func (r *spaceResource) Read(ctx context.Context, req resource.ReadRequest, resp
 }
 
 func (r *spaceResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	if !configured(r.client, &resp.Diagnostics) {
-		return
-	}
-	ctx, cancel, ok := withTimeout(ctx, req.Plan, timeouts.Value.Update, &resp.Diagnostics)
+	ctx, cancel, ok := begin(ctx, r.client, req.Plan, timeouts.Value.Update, &resp.Diagnostics)
 	if !ok {
 		return
 	}
@@ -410,10 +404,7 @@ func (r *spaceResource) Update(ctx context.Context, req resource.UpdateRequest, 
 }
 
 func (r *spaceResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	if !configured(r.client, &resp.Diagnostics) {
-		return
-	}
-	ctx, cancel, ok := withTimeout(ctx, req.State, timeouts.Value.Delete, &resp.Diagnostics)
+	ctx, cancel, ok := begin(ctx, r.client, req.State, timeouts.Value.Delete, &resp.Diagnostics)
 	if !ok {
 		return
 	}

@@ -156,10 +156,7 @@ func (p privateData) save(ctx context.Context, to privateSetter, diags *diag.Dia
 }
 
 func (r *spaceMembersResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	if !configured(r.client, &resp.Diagnostics) {
-		return
-	}
-	ctx, cancel, ok := withTimeout(ctx, req.Plan, timeouts.Value.Create, &resp.Diagnostics)
+	ctx, cancel, ok := begin(ctx, r.client, req.Plan, timeouts.Value.Create, &resp.Diagnostics)
 	if !ok {
 		return
 	}
@@ -177,10 +174,7 @@ func (r *spaceMembersResource) Create(ctx context.Context, req resource.CreateRe
 }
 
 func (r *spaceMembersResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	if !configured(r.client, &resp.Diagnostics) {
-		return
-	}
-	ctx, cancel, ok := withTimeout(ctx, req.Plan, timeouts.Value.Update, &resp.Diagnostics)
+	ctx, cancel, ok := begin(ctx, r.client, req.Plan, timeouts.Value.Update, &resp.Diagnostics)
 	if !ok {
 		return
 	}
@@ -247,10 +241,7 @@ func (r *spaceMembersResource) Read(ctx context.Context, req resource.ReadReques
 }
 
 func (r *spaceMembersResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	if !configured(r.client, &resp.Diagnostics) {
-		return
-	}
-	ctx, cancel, ok := withTimeout(ctx, req.State, timeouts.Value.Delete, &resp.Diagnostics)
+	ctx, cancel, ok := begin(ctx, r.client, req.State, timeouts.Value.Delete, &resp.Diagnostics)
 	if !ok {
 		return
 	}
