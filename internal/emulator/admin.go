@@ -66,15 +66,7 @@ func (e *Emulator) serveAdmin(w http.ResponseWriter, r *http.Request) {
 		e.ClearRequests()
 		writeJSON(w, http.StatusOK, struct{}{})
 	case "GET /__emulator/faults":
-		e.mu.Lock()
-		rules := []FaultRule{}
-		for _, f := range e.faults {
-			if !f.expired {
-				rules = append(rules, f.rule)
-			}
-		}
-		e.mu.Unlock()
-		writeJSON(w, http.StatusOK, map[string]any{"faults": rules})
+		writeJSON(w, http.StatusOK, map[string]any{"faults": e.activeFaults()})
 	case "POST /__emulator/faults":
 		var rule FaultRule
 		if err := json.NewDecoder(r.Body).Decode(&rule); err != nil {

@@ -137,3 +137,15 @@ func (d *directory) resolveUser(name string, caller *principal) (*principal, *ap
 	}
 	return nil, notFound("User %s not found.", name)
 }
+
+// resolveGroup turns groups/{group} into a seeded group ID.
+func (d *directory) resolveGroup(name string) (string, *apiError) {
+	id, ok := strings.CutPrefix(name, "groups/")
+	if !ok || id == "" {
+		return "", invalidArgument("Invalid group name %q: want groups/{group}.", name)
+	}
+	if !d.groups[id] {
+		return "", notFound("Group %s not found.", name)
+	}
+	return id, nil
+}

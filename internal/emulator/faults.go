@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"math/rand/v2"
+	"net/http"
 	"regexp"
 	"strings"
 	"time"
@@ -88,6 +89,19 @@ func (e *Emulator) ClearFaults() {
 	e.faults = nil
 }
 
+// activeFaults returns the rules that have not run out.
+func (e *Emulator) activeFaults() []FaultRule {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	rules := []FaultRule{}
+	for _, f := range e.faults {
+		if !f.expired {
+			rules = append(rules, f.rule)
+		}
+	}
+	return rules
+}
+
 // matchFault returns the first rule that matches c and fires (e.mu held).
 func (e *Emulator) matchFault(c *call) *faultState {
 	for _, f := range e.faults {
@@ -130,80 +144,85 @@ func (f *faultState) matches(c *call) bool {
 	return true
 }
 
-// Quota emulates the API's write quotas with token buckets; zero disables one.
-type Quota struct {
-	// SpaceWritesPerSecond limits writes per space (spaces.patch/delete,
-	// messages.create/patch/update/delete). The API documents 60 per minute.
-	SpaceWritesPerSecond float64 `json:"spaceWritesPerSecond,omitempty"`
-	// ProjectSpaceWritesPerMinute limits spaces.setup/create/patch/delete (60).
-	ProjectSpaceWritesPerMinute float64 `json:"projectSpaceWritesPerMinute,omitempty"`
-	// ProjectMembershipWritesPerMinute limits members.create/patch/delete (300).
-	ProjectMembershipWritesPerMinute float64 `json:"projectMembershipWritesPerMinute,omitempty"`
-}
+// The steps below run in ServeHTTP's order: stall, failBeforeServing, then
+// (after the handler) failAfterCommit. Each reports whether it answered the
+// call, which then ends.
 
-type bucket struct {
-	tokens float64
-	last   time.Time
-}
-
-type quotaState struct {
-	limits  Quota
-	buckets map[string]*bucket
-}
-
-// SetQuota replaces the quota configuration and refills every bucket.
-func (e *Emulator) SetQuota(q Quota) {
-	e.mu.Lock()
-	defer e.mu.Unlock()
-	e.quota = quotaState{limits: q, buckets: map[string]*bucket{}}
-}
-
-var perSpaceWrites = map[string]bool{
-	"chat.spaces.patch": true, "chat.spaces.delete": true, "chat.spaces.messages.create": true,
-	"chat.spaces.messages.patch": true, "chat.spaces.messages.update": true, "chat.spaces.messages.delete": true,
-}
-
-var projectSpaceWrites = map[string]bool{
-	"chat.spaces.setup": true, "chat.spaces.create": true, "chat.spaces.patch": true, "chat.spaces.delete": true,
-}
-
-var projectMembershipWrites = map[string]bool{
-	"chat.spaces.members.create": true, "chat.spaces.members.patch": true, "chat.spaces.members.delete": true,
-}
-
-// checkQuota takes a token from every bucket c counts against (e.mu held).
-func (e *Emulator) checkQuota(c *call) *apiError {
-	q := e.quota.limits
-	type take struct {
-		key   string
-		rate  float64 // tokens per second
-		burst float64
+// stall waits for Options.Latency plus the fault's latency, answering 499
+// when the client goes away first.
+func (e *Emulator) stall(w http.ResponseWriter, r *http.Request, record RequestRecord, f *faultState) bool {
+	delay := e.opts.Latency + f.latency()
+	if delay <= 0 {
+		return false
 	}
-	var takes []take
-	if q.SpaceWritesPerSecond > 0 && perSpaceWrites[c.rpc] && c.space != "" {
-		takes = append(takes, take{"space:" + c.space, q.SpaceWritesPerSecond, q.SpaceWritesPerSecond})
+	select {
+	case <-time.After(delay):
+		return false
+	case <-r.Context().Done():
+		e.finish(w, record, nil, statusError(499, "client went away"))
+		return true
 	}
-	if q.ProjectSpaceWritesPerMinute > 0 && projectSpaceWrites[c.rpc] {
-		takes = append(takes, take{"project:spaces", q.ProjectSpaceWritesPerMinute / 60, q.ProjectSpaceWritesPerMinute})
-	}
-	if q.ProjectMembershipWritesPerMinute > 0 && projectMembershipWrites[c.rpc] {
-		takes = append(takes, take{"project:members", q.ProjectMembershipWritesPerMinute / 60, q.ProjectMembershipWritesPerMinute})
-	}
-	now := e.opts.Now()
-	for _, t := range takes {
-		b := e.quota.buckets[t.key]
-		if b == nil {
-			b = &bucket{tokens: max(t.burst, 1), last: now}
-			e.quota.buckets[t.key] = b
+}
+
+// failBeforeServing resets the connection or answers the fault's status
+// without serving the call (a 429 carries the quota error details).
+func (e *Emulator) failBeforeServing(w http.ResponseWriter, record RequestRecord, f *faultState) bool {
+	switch {
+	case f == nil || f.rule.CommitThenFail:
+		return false
+	case f.rule.Reset:
+		e.finish(w, record, nil, statusError(0, "connection reset by fault"))
+		resetConnection(w)
+	case f.rule.Status != 0:
+		apiErr := statusError(f.rule.Status, "Injected fault.")
+		if f.rule.Status == http.StatusTooManyRequests {
+			apiErr = quotaError("Injected fault: quota exceeded.")
 		}
-		b.tokens = min(max(t.burst, 1), b.tokens+now.Sub(b.last).Seconds()*t.rate)
-		b.last = now
-		if b.tokens < 1 {
-			return quotaError(fmt.Sprintf("Quota exceeded for quota metric 'Write requests' (%s).", t.key))
-		}
+		e.finishFault(w, record, apiErr, f.rule.RetryAfter)
+	default:
+		return false
 	}
-	for _, t := range takes {
-		e.quota.buckets[t.key].tokens--
+	return true
+}
+
+// failAfterCommit turns a call that succeeded into a reset connection or an
+// error (503 unless the rule sets a status), for commitThenFail rules.
+func (e *Emulator) failAfterCommit(w http.ResponseWriter, record RequestRecord, f *faultState, apiErr *apiError) bool {
+	if f == nil || !f.rule.CommitThenFail || apiErr != nil {
+		return false
 	}
-	return nil
+	if f.rule.Reset {
+		e.finish(w, record, nil, statusError(0, "connection reset after commit"))
+		resetConnection(w)
+		return true
+	}
+	status := f.rule.Status
+	if status == 0 {
+		status = http.StatusServiceUnavailable
+	}
+	e.finishFault(w, record, statusError(status, "Injected fault after commit."), f.rule.RetryAfter)
+	return true
+}
+
+func (e *Emulator) finishFault(w http.ResponseWriter, record RequestRecord, apiErr *apiError, retryAfter string) {
+	if retryAfter != "" {
+		w.Header().Set("Retry-After", retryAfter)
+	}
+	e.finish(w, record, nil, apiErr)
+}
+
+// resetConnection closes the client's connection with no answer.
+func resetConnection(w http.ResponseWriter) {
+	hijacker, ok := w.(http.Hijacker)
+	if !ok {
+		return
+	}
+	conn, _, err := hijacker.Hijack()
+	if err != nil {
+		return
+	}
+	if tcp, ok := conn.(interface{ SetLinger(int) error }); ok {
+		_ = tcp.SetLinger(0)
+	}
+	conn.Close()
 }

@@ -7,12 +7,44 @@ import (
 	chat "google.golang.org/api/chat/v1"
 )
 
+// The spaces.members collection.
+
 const (
 	defaultMemberPageSize = 100
 	maxMemberPageSize     = 1000
 )
 
 var memberRoles = map[string]bool{"ROLE_MEMBER": true, "ROLE_MANAGER": true, "ROLE_ASSISTANT_MANAGER": true}
+
+// userMembership builds the membership of a user or app in rec.
+func (e *Emulator) userMembership(rec *spaceRecord, p *principal, role string, invited bool) *memberRecord {
+	state := "JOINED"
+	if invited {
+		state = "INVITED"
+	}
+	return &memberRecord{principal: p, membership: chat.Membership{
+		Name:        rec.space.Name + "/members/" + p.id,
+		State:       state,
+		Role:        role,
+		Member:      &chat.User{Name: p.userName(), Type: p.userType()},
+		CreateTime:  e.timestamp(),
+		Affiliation: "INTERNAL",
+	}}
+}
+
+func (e *Emulator) groupMembership(rec *spaceRecord, groupID string) *memberRecord {
+	return &memberRecord{membership: chat.Membership{
+		Name:        rec.space.Name + "/members/" + groupID,
+		State:       "JOINED",
+		Role:        "MEMBERSHIP_ROLE_UNSPECIFIED",
+		GroupMember: &chat.Group{Name: "groups/" + groupID},
+		CreateTime:  e.timestamp(),
+	}}
+}
+
+func membershipNotFound(rec *spaceRecord, c *call) *apiError {
+	return notFound("Membership %s/members/%s not found.", rec.space.Name, c.member)
+}
 
 // memberKey resolves the {member} path segment: a user ID, an email alias,
 // "app", or a group ID.
@@ -22,16 +54,12 @@ func (e *Emulator) memberKey(rec *spaceRecord, c *call) (string, *apiError) {
 	}
 	p, err := e.dir.resolveUser("users/"+c.member, c.caller)
 	if err != nil {
-		return "", notFound("Membership %s/members/%s not found.", rec.space.Name, c.member)
+		return "", membershipNotFound(rec, c)
 	}
 	return p.id, nil
 }
 
-func (e *Emulator) createMembership(c *call) (any, *apiError) {
-	rec, err := e.lookupSpace(c)
-	if err != nil {
-		return nil, err
-	}
+func (e *Emulator) createMembership(c *call, rec *spaceRecord) (any, *apiError) {
 	var in chat.Membership
 	if err := c.decode(&in); err != nil {
 		return nil, err
@@ -39,8 +67,8 @@ func (e *Emulator) createMembership(c *call) (any, *apiError) {
 	if (in.Member == nil) == (in.GroupMember == nil) {
 		return nil, invalidArgument("Membership needs exactly one of member or groupMember.")
 	}
-	if !e.allowed(rec, c.caller, "manage_members_and_groups") && c.caller.kind == kindUser {
-		return nil, permissionDenied("The caller may not add members to this space.")
+	if err := checkCanAddMembers(rec, c.caller); err != nil {
+		return nil, err
 	}
 	if in.GroupMember != nil {
 		return e.addGroup(c, rec, in.GroupMember.Name)
@@ -74,12 +102,9 @@ func (e *Emulator) addGroup(c *call, rec *spaceRecord, name string) (any, *apiEr
 	if rec.space.SpaceType != "SPACE" {
 		return nil, invalidArgument("Google groups can only be added to spaces whose spaceType is SPACE.")
 	}
-	id, ok := strings.CutPrefix(name, "groups/")
-	if !ok || id == "" {
-		return nil, invalidArgument("Invalid group name %q: want groups/{group}.", name)
-	}
-	if !e.dir.groups[id] {
-		return nil, notFound("Group %s not found.", name)
+	id, err := e.dir.resolveGroup(name)
+	if err != nil {
+		return nil, err
 	}
 	if rec.members[id] != nil {
 		return nil, alreadyExists("%s is already a member of %s.", name, rec.space.Name)
@@ -90,25 +115,21 @@ func (e *Emulator) addGroup(c *call, rec *spaceRecord, name string) (any, *apiEr
 	return m.render(), nil
 }
 
-// lookupMembership finds the space and the membership the path names.
-func (e *Emulator) lookupMembership(c *call) (*spaceRecord, string, *memberRecord, *apiError) {
-	rec, err := e.lookupSpace(c)
-	if err != nil {
-		return nil, "", nil, err
-	}
+// lookupMembership finds the membership the path names in rec.
+func (e *Emulator) lookupMembership(c *call, rec *spaceRecord) (string, *memberRecord, *apiError) {
 	key, err := e.memberKey(rec, c)
 	if err != nil {
-		return nil, "", nil, err
+		return "", nil, err
 	}
 	m := rec.members[key]
 	if m == nil {
-		return nil, "", nil, notFound("Membership %s/members/%s not found.", rec.space.Name, c.member)
+		return "", nil, membershipNotFound(rec, c)
 	}
-	return rec, key, m, nil
+	return key, m, nil
 }
 
-func (e *Emulator) getMembership(c *call) (any, *apiError) {
-	_, _, m, err := e.lookupMembership(c)
+func (e *Emulator) getMembership(c *call, rec *spaceRecord) (any, *apiError) {
+	_, m, err := e.lookupMembership(c, rec)
 	if err != nil {
 		return nil, err
 	}
@@ -179,11 +200,7 @@ func (f *memberFilter) matches(m *chat.Membership) bool {
 	return !f.or
 }
 
-func (e *Emulator) listMemberships(c *call) (any, *apiError) {
-	rec, err := e.lookupSpace(c)
-	if err != nil {
-		return nil, err
-	}
+func (e *Emulator) listMemberships(c *call, rec *spaceRecord) (any, *apiError) {
 	filter, err := parseMemberFilter(c.query.Get("filter"))
 	if err != nil {
 		return nil, err
@@ -213,8 +230,8 @@ func (e *Emulator) listMemberships(c *call) (any, *apiError) {
 	return &chat.ListMembershipsResponse{Memberships: page, NextPageToken: next}, nil
 }
 
-func (e *Emulator) patchMembership(c *call) (any, *apiError) {
-	rec, _, m, err := e.lookupMembership(c)
+func (e *Emulator) patchMembership(c *call, rec *spaceRecord) (any, *apiError) {
+	_, m, err := e.lookupMembership(c, rec)
 	if err != nil {
 		return nil, err
 	}
@@ -222,13 +239,14 @@ func (e *Emulator) patchMembership(c *call) (any, *apiError) {
 	if err := c.decode(&in); err != nil {
 		return nil, err
 	}
-	for _, path := range normalizeMask(c.query.Get("updateMask")) {
+	mask, err := c.updateMask()
+	if err != nil {
+		return nil, err
+	}
+	for _, path := range mask {
 		if path != "role" && path != "*" {
 			return nil, invalidArgument("Invalid updateMask path %q: only role is supported.", path)
 		}
-	}
-	if len(normalizeMask(c.query.Get("updateMask"))) == 0 {
-		return nil, invalidArgument("updateMask is required.")
 	}
 	switch {
 	case !memberRoles[in.Role]:
@@ -237,65 +255,25 @@ func (e *Emulator) patchMembership(c *call) (any, *apiError) {
 		return nil, invalidArgument("Group memberships have no role.")
 	case in.Role != "ROLE_MEMBER" && rec.space.SpaceType != "SPACE":
 		return nil, invalidArgument("%s is only supported in spaces whose spaceType is SPACE.", in.Role)
-	case c.caller.kind == kindApp && (rec.creator == nil || rec.creator.id != c.caller.id):
-		return nil, permissionDenied("With app authentication, memberships can only be updated in spaces the app created.")
-	case c.caller.kind == kindUser && rec.joinedMember(c.caller).membership.Role != "ROLE_MANAGER":
-		return nil, permissionDenied("Only space managers can change roles.")
+	}
+	if err := checkCanChangeRole(rec, c.caller); err != nil {
+		return nil, err
 	}
 	m.membership.Role = in.Role
 	e.commit()
 	return m.render(), nil
 }
 
-func (e *Emulator) deleteMembership(c *call) (any, *apiError) {
-	rec, key, m, err := e.lookupMembership(c)
+func (e *Emulator) deleteMembership(c *call, rec *spaceRecord) (any, *apiError) {
+	key, m, err := e.lookupMembership(c, rec)
 	if err != nil {
 		return nil, err
 	}
-	self := key == c.caller.id
-	if c.caller.kind == kindApp && !self {
-		switch {
-		case m.membership.GroupMember != nil:
-			return nil, permissionDenied("Apps can't remove Google groups from a space.")
-		case m.principal != nil && m.principal.kind == kindApp:
-			return nil, permissionDenied("Apps can't remove other apps from a space.")
-		}
-	}
-	if c.caller.kind == kindUser && !self {
-		callerRole := rec.joinedMember(c.caller).membership.Role
-		if m.membership.Role == "ROLE_MANAGER" && callerRole != "ROLE_MANAGER" {
-			return nil, permissionDenied("Only a space manager can remove a space manager.")
-		}
-		if !e.allowed(rec, c.caller, "manage_members_and_groups") {
-			return nil, permissionDenied("The caller may not remove members from this space.")
-		}
+	if err := checkCanRemoveMember(rec, c.caller, key, m); err != nil {
+		return nil, err
 	}
 	out := m.render()
 	rec.removeMember(key)
 	e.commit()
 	return out, nil
-}
-
-// getSpaceReadState answers users.spaces.getSpaceReadState for the calling
-// user only (the "me" alias, their email or their ID), under user
-// authentication. The name it returns carries the canonical user ID.
-func (e *Emulator) getSpaceReadState(c *call) (any, *apiError) {
-	if c.caller.kind == kindApp {
-		return nil, permissionDenied("getSpaceReadState requires user authentication.")
-	}
-	user := c.member
-	if user != "me" {
-		p, err := e.dir.resolveUser("users/"+user, c.caller)
-		if err != nil || p.id != c.caller.id {
-			return nil, permissionDenied("Only the calling user's read state can be read.")
-		}
-	}
-	rec, err := e.lookupSpace(c)
-	if err != nil {
-		return nil, err
-	}
-	return &chat.SpaceReadState{
-		Name:         c.caller.userName() + "/spaces/" + rec.id + "/spaceReadState",
-		LastReadTime: rec.space.LastActiveTime,
-	}, nil
 }

@@ -1,0 +1,45 @@
+// Package emulator is an in-memory Google Chat API v1 (chat.googleapis.com)
+// for tests and offline use. It follows the discovery document for spaces,
+// members and messages, speaks Google's JSON error envelope, identifies
+// callers from bearer tokens, and has an admin API under /__emulator/ for
+// resetting, inspecting and injecting faults.
+//
+// Bearer tokens: "user:<email or id>" acts as a seeded user (user
+// authentication); "app" or "app:<name>" acts as a Chat app (app
+// authentication).
+//
+// # Files
+//
+// Serving:
+//   - emulator.go: Options, the Emulator and its state, New and Reset.
+//   - serve.go: ServeHTTP, the path every API call takes (route,
+//     authenticate, faults, quota, handler, answer), and JSON bodies.
+//   - routes.go: the table of API methods (HTTP method, path pattern, RPC
+//     name, handler) and path matching. New endpoints get a row here.
+//   - errors.go: google.rpc.Status errors and the JSON error envelope.
+//   - requestlog.go: the request log (RequestRecord).
+//   - testserver.go: NewTestServer, for tests.
+//   - admin.go: the /__emulator/ admin API and state snapshots.
+//
+// Rules shared by every collection:
+//   - permissions.go: who may do what (role, creator and permission
+//     setting checks) and the permission presets.
+//   - faults.go: fault rules and their injection into ServeHTTP.
+//   - quota.go: write quotas (token buckets).
+//   - directory.go: users, groups, apps and the principals calling.
+//   - store.go: the stored records, object cloning, IDs and timestamps.
+//   - requestid.go: requestId idempotency.
+//   - query.go: updateMask and pagination parameters.
+//
+// One file or more per API collection:
+//   - spaces.go: shared space rules, spaces.get, list, findDirectMessage
+//     and delete.
+//   - spaces_create.go: spaces.create, spaces.setup and DM pairing.
+//   - spaces_patch.go: spaces.patch, one update function per updateMask kind.
+//   - members.go: spaces.members.
+//   - messages.go: shared message rules, spaces.messages.get and delete.
+//   - messages_create.go: spaces.messages.create and threading.
+//   - messages_list.go: spaces.messages.list and its filter.
+//   - messages_update.go: spaces.messages.patch and update.
+//   - readstate.go: users.spaces.getSpaceReadState.
+package emulator

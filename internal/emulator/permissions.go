@@ -1,0 +1,225 @@
+package emulator
+
+import (
+	"strings"
+
+	chat "google.golang.org/api/chat/v1"
+)
+
+// Permission rules: who may do what in a space. Handlers validate their
+// input, then call the check for their action; each check answers
+// PERMISSION_DENIED with the API's wording, or nil. Membership of the space
+// itself is checked first, by lookupSpace.
+
+// createdBy reports whether p created the space (apps act as their creator).
+func (s *spaceRecord) createdBy(p *principal) bool {
+	return s.creator != nil && s.creator.id == p.id
+}
+
+// role is p's role in the space, "" when p has not joined it.
+func (s *spaceRecord) role(p *principal) string {
+	if m := s.joinedMember(p); m != nil {
+		return m.membership.Role
+	}
+	return ""
+}
+
+// checkManagerOrCreatorApp is the rule for managing a space: a user must be
+// a space manager, an app must have created the space.
+func checkManagerOrCreatorApp(rec *spaceRecord, p *principal, appDenied, userDenied string) *apiError {
+	if p.kind == kindApp && !rec.createdBy(p) {
+		return permissionDenied("%s", appDenied)
+	}
+	if p.kind == kindUser && rec.role(p) != "ROLE_MANAGER" {
+		return permissionDenied("%s", userDenied)
+	}
+	return nil
+}
+
+// checkCanDeleteSpace: apps delete only the spaces they created; users must
+// manage a named space (group chats and DMs have no managers).
+func checkCanDeleteSpace(rec *spaceRecord, p *principal) *apiError {
+	if p.kind == kindApp {
+		if !rec.createdBy(p) {
+			return permissionDenied("With app authentication, only spaces the app created can be deleted.")
+		}
+		return nil
+	}
+	if rec.space.SpaceType == "SPACE" && rec.role(p) != "ROLE_MANAGER" {
+		return permissionDenied("Only space managers can delete a space.")
+	}
+	return nil
+}
+
+// checkCanUpdateAudience covers access_settings.audience in spaces.patch.
+func checkCanUpdateAudience(rec *spaceRecord, p *principal) *apiError {
+	switch {
+	case p.kind == kindApp:
+		return permissionDenied("Updating access_settings.audience isn't supported with app authentication.")
+	case rec.role(p) != "ROLE_MANAGER":
+		return permissionDenied("Only space managers can update access settings.")
+	}
+	return nil
+}
+
+// checkCanUpdateAccessPermissions covers
+// access_settings.access_permission_settings in spaces.patch.
+func checkCanUpdateAccessPermissions(rec *spaceRecord, p *principal) *apiError {
+	if role := rec.role(p); role != "ROLE_MANAGER" && role != "ROLE_ASSISTANT_MANAGER" {
+		return permissionDenied("Only space managers and assistant managers can update access permission settings.")
+	}
+	return nil
+}
+
+// checkCanUpdatePermissionSettings covers permission_settings in spaces.patch.
+func checkCanUpdatePermissionSettings(rec *spaceRecord, p *principal) *apiError {
+	return checkManagerOrCreatorApp(rec, p,
+		"With app authentication, only the app that created the space can update permission_settings.",
+		"Only space managers can update permission settings.")
+}
+
+// checkCanAddMembers covers members.create for users; apps are not bound by
+// the space's manage_members_and_groups setting.
+func checkCanAddMembers(rec *spaceRecord, p *principal) *apiError {
+	if !allowed(rec, p, "manage_members_and_groups") && p.kind == kindUser {
+		return permissionDenied("The caller may not add members to this space.")
+	}
+	return nil
+}
+
+// checkCanChangeRole covers members.patch.
+func checkCanChangeRole(rec *spaceRecord, p *principal) *apiError {
+	return checkManagerOrCreatorApp(rec, p,
+		"With app authentication, memberships can only be updated in spaces the app created.",
+		"Only space managers can change roles.")
+}
+
+// checkCanRemoveMember covers members.delete of the membership under key;
+// anyone may leave.
+func checkCanRemoveMember(rec *spaceRecord, p *principal, key string, target *memberRecord) *apiError {
+	if key == p.id {
+		return nil
+	}
+	if p.kind == kindApp {
+		switch {
+		case target.membership.GroupMember != nil:
+			return permissionDenied("Apps can't remove Google groups from a space.")
+		case target.principal != nil && target.principal.kind == kindApp:
+			return permissionDenied("Apps can't remove other apps from a space.")
+		}
+		return nil
+	}
+	if target.membership.Role == "ROLE_MANAGER" && rec.role(p) != "ROLE_MANAGER" {
+		return permissionDenied("Only a space manager can remove a space manager.")
+	}
+	if !allowed(rec, p, "manage_members_and_groups") {
+		return permissionDenied("The caller may not remove members from this space.")
+	}
+	return nil
+}
+
+// checkCanUpdateMessage covers messages.patch and messages.update.
+func checkCanUpdateMessage(m *messageRecord, p *principal) *apiError {
+	if m.sender.id != p.id {
+		return permissionDenied("Only the message's sender can update it.")
+	}
+	return nil
+}
+
+// checkCanDeleteMessage covers messages.delete: the sender, or a space
+// manager under user authentication.
+func checkCanDeleteMessage(rec *spaceRecord, p *principal, m *messageRecord) *apiError {
+	if m.sender.id != p.id && (p.kind == kindApp || rec.role(p) != "ROLE_MANAGER") {
+		return permissionDenied("Only the message's sender or a space manager can delete it.")
+	}
+	return nil
+}
+
+// allowed checks a permission setting for the caller's role; chats without
+// permission settings let every member act.
+func allowed(rec *spaceRecord, p *principal, setting string) bool {
+	perms := rec.space.PermissionSettings
+	if perms == nil {
+		return true
+	}
+	if p.kind == kindApp {
+		return rec.createdBy(p)
+	}
+	m := rec.joinedMember(p)
+	var s *chat.PermissionSetting
+	switch setting {
+	case "modify_space_details":
+		s = perms.ModifySpaceDetails
+	case "toggle_history":
+		s = perms.ToggleHistory
+	case "manage_members_and_groups":
+		s = perms.ManageMembersAndGroups
+	}
+	if s == nil || m == nil {
+		return false
+	}
+	switch m.membership.Role {
+	case "ROLE_MANAGER":
+		return s.ManagersAllowed
+	case "ROLE_ASSISTANT_MANAGER":
+		return s.AssistantManagersAllowed
+	default:
+		return s.MembersAllowed
+	}
+}
+
+func setting(managers, assistants, members bool) *chat.PermissionSetting {
+	return &chat.PermissionSetting{ManagersAllowed: managers, AssistantManagersAllowed: assistants, MembersAllowed: members}
+}
+
+// presetPermissions derives permission settings from a predefined preset.
+// The API does not document the values; these follow the Chat UI's presets.
+func presetPermissions(preset string) *chat.PermissionSettings {
+	members := preset != "ANNOUNCEMENT_SPACE"
+	return &chat.PermissionSettings{
+		ManageMembersAndGroups: setting(true, true, members),
+		ModifySpaceDetails:     setting(true, true, members),
+		ToggleHistory:          setting(true, true, members),
+		UseAtMentionAll:        setting(true, true, members),
+		ManageApps:             setting(true, true, members),
+		ManageWebhooks:         setting(true, true, members),
+		PostMessages:           setting(true, true, members),
+		ReplyMessages:          setting(true, true, true),
+		ViewSpaceMembership:    setting(true, true, true),
+	}
+}
+
+// applyPermissionMask replaces the settings a permission_settings path names.
+func applyPermissionMask(current, in *chat.PermissionSettings, path string) *chat.PermissionSettings {
+	out := clone(current)
+	if in == nil {
+		in = &chat.PermissionSettings{}
+	}
+	pick := func(s *chat.PermissionSetting) *chat.PermissionSetting {
+		if s == nil {
+			return setting(false, false, false)
+		}
+		return setting(s.ManagersAllowed, s.AssistantManagersAllowed, s.MembersAllowed)
+	}
+	all := path == "permission_settings"
+	name := strings.TrimPrefix(path, "permission_settings.")
+	fields := map[string]struct {
+		dst **chat.PermissionSetting
+		src *chat.PermissionSetting
+	}{
+		"manage_members_and_groups": {&out.ManageMembersAndGroups, in.ManageMembersAndGroups},
+		"modify_space_details":      {&out.ModifySpaceDetails, in.ModifySpaceDetails},
+		"toggle_history":            {&out.ToggleHistory, in.ToggleHistory},
+		"use_at_mention_all":        {&out.UseAtMentionAll, in.UseAtMentionAll},
+		"manage_apps":               {&out.ManageApps, in.ManageApps},
+		"manage_webhooks":           {&out.ManageWebhooks, in.ManageWebhooks},
+		"reply_messages":            {&out.ReplyMessages, in.ReplyMessages},
+		"view_space_membership":     {&out.ViewSpaceMembership, in.ViewSpaceMembership},
+	}
+	for key, f := range fields {
+		if all || key == name {
+			*f.dst = pick(f.src)
+		}
+	}
+	return out
+}

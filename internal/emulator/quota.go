@@ -1,0 +1,84 @@
+package emulator
+
+import (
+	"fmt"
+	"time"
+)
+
+// Quota emulates the API's write quotas with token buckets; zero disables one.
+type Quota struct {
+	// SpaceWritesPerSecond limits writes per space (spaces.patch/delete,
+	// messages.create/patch/update/delete). The API documents 60 per minute.
+	SpaceWritesPerSecond float64 `json:"spaceWritesPerSecond,omitempty"`
+	// ProjectSpaceWritesPerMinute limits spaces.setup/create/patch/delete (60).
+	ProjectSpaceWritesPerMinute float64 `json:"projectSpaceWritesPerMinute,omitempty"`
+	// ProjectMembershipWritesPerMinute limits members.create/patch/delete (300).
+	ProjectMembershipWritesPerMinute float64 `json:"projectMembershipWritesPerMinute,omitempty"`
+}
+
+type bucket struct {
+	tokens float64
+	last   time.Time
+}
+
+type quotaState struct {
+	limits  Quota
+	buckets map[string]*bucket
+}
+
+// SetQuota replaces the quota configuration and refills every bucket.
+func (e *Emulator) SetQuota(q Quota) {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	e.quota = quotaState{limits: q, buckets: map[string]*bucket{}}
+}
+
+var perSpaceWrites = map[string]bool{
+	"chat.spaces.patch": true, "chat.spaces.delete": true, "chat.spaces.messages.create": true,
+	"chat.spaces.messages.patch": true, "chat.spaces.messages.update": true, "chat.spaces.messages.delete": true,
+}
+
+var projectSpaceWrites = map[string]bool{
+	"chat.spaces.setup": true, "chat.spaces.create": true, "chat.spaces.patch": true, "chat.spaces.delete": true,
+}
+
+var projectMembershipWrites = map[string]bool{
+	"chat.spaces.members.create": true, "chat.spaces.members.patch": true, "chat.spaces.members.delete": true,
+}
+
+// checkQuota takes a token from every bucket c counts against (e.mu held).
+func (e *Emulator) checkQuota(c *call) *apiError {
+	q := e.quota.limits
+	type take struct {
+		key   string
+		rate  float64 // tokens per second
+		burst float64
+	}
+	var takes []take
+	if q.SpaceWritesPerSecond > 0 && perSpaceWrites[c.rpc] && c.space != "" {
+		takes = append(takes, take{"space:" + c.space, q.SpaceWritesPerSecond, q.SpaceWritesPerSecond})
+	}
+	if q.ProjectSpaceWritesPerMinute > 0 && projectSpaceWrites[c.rpc] {
+		takes = append(takes, take{"project:spaces", q.ProjectSpaceWritesPerMinute / 60, q.ProjectSpaceWritesPerMinute})
+	}
+	if q.ProjectMembershipWritesPerMinute > 0 && projectMembershipWrites[c.rpc] {
+		takes = append(takes, take{"project:members", q.ProjectMembershipWritesPerMinute / 60, q.ProjectMembershipWritesPerMinute})
+	}
+	now := e.opts.Now()
+	for _, t := range takes {
+		b := e.quota.buckets[t.key]
+		if b == nil {
+			b = &bucket{tokens: max(t.burst, 1), last: now}
+			e.quota.buckets[t.key] = b
+		}
+		b.tokens = min(max(t.burst, 1), b.tokens+now.Sub(b.last).Seconds()*t.rate)
+		b.last = now
+		if b.tokens < 1 {
+			return quotaError(fmt.Sprintf("Quota exceeded for quota metric 'Write requests' (%s).", t.key))
+		}
+	}
+	for _, t := range takes {
+		e.quota.buckets[t.key].tokens--
+	}
+	return nil
+}

@@ -1,0 +1,137 @@
+package emulator
+
+import (
+	"fmt"
+	"net/http"
+	"strings"
+)
+
+// handlerFunc serves one RPC (e.mu held).
+type handlerFunc func(e *Emulator, c *call) (any, *apiError)
+
+// spaceHandlerFunc serves one RPC on a space or something in it, once
+// withSpace has found the space.
+type spaceHandlerFunc func(e *Emulator, c *call, rec *spaceRecord) (any, *apiError)
+
+// withSpace looks up {space} for the caller before h runs: 404 when it does
+// not exist, 403 when the caller is not a member (see lookupSpace).
+func withSpace(h spaceHandlerFunc) handlerFunc {
+	return func(e *Emulator, c *call) (any, *apiError) {
+		rec, err := e.lookupSpace(c)
+		if err != nil {
+			return nil, err
+		}
+		return h(e, c, rec)
+	}
+}
+
+// apiRoute is one RPC: an HTTP method and a path pattern below /v1/, where a
+// {placeholder} segment matches any one segment and binds it to pathParams.
+type apiRoute struct {
+	method, pattern, rpc string
+	handler              handlerFunc
+}
+
+// apiRoutes are the Chat API v1 methods the emulator serves, by collection.
+// Patterns never overlap, so their order does not matter. To add a method,
+// add a row here and its handler to the collection's file.
+var apiRoutes = []apiRoute{
+	// spaces: spaces.go, spaces_create.go, spaces_patch.go
+	{http.MethodPost, "spaces", "chat.spaces.create", (*Emulator).createSpace},
+	{http.MethodGet, "spaces", "chat.spaces.list", (*Emulator).listSpaces},
+	{http.MethodPost, "spaces:setup", "chat.spaces.setup", (*Emulator).setUpSpace},
+	{http.MethodGet, "spaces:findDirectMessage", "chat.spaces.findDirectMessage", (*Emulator).findDirectMessage},
+	{http.MethodGet, "spaces/{space}", "chat.spaces.get", withSpace((*Emulator).getSpace)},
+	{http.MethodPatch, "spaces/{space}", "chat.spaces.patch", withSpace((*Emulator).patchSpace)},
+	{http.MethodDelete, "spaces/{space}", "chat.spaces.delete", withSpace((*Emulator).deleteSpace)},
+
+	// spaces.members: members.go
+	{http.MethodPost, "spaces/{space}/members", "chat.spaces.members.create", withSpace((*Emulator).createMembership)},
+	{http.MethodGet, "spaces/{space}/members", "chat.spaces.members.list", withSpace((*Emulator).listMemberships)},
+	{http.MethodGet, "spaces/{space}/members/{member}", "chat.spaces.members.get", withSpace((*Emulator).getMembership)},
+	{http.MethodPatch, "spaces/{space}/members/{member}", "chat.spaces.members.patch", withSpace((*Emulator).patchMembership)},
+	{http.MethodDelete, "spaces/{space}/members/{member}", "chat.spaces.members.delete", withSpace((*Emulator).deleteMembership)},
+
+	// spaces.messages: messages.go, messages_create.go, messages_list.go, messages_update.go
+	{http.MethodPost, "spaces/{space}/messages", "chat.spaces.messages.create", withSpace((*Emulator).createMessage)},
+	{http.MethodGet, "spaces/{space}/messages", "chat.spaces.messages.list", withSpace((*Emulator).listMessages)},
+	{http.MethodGet, "spaces/{space}/messages/{message}", "chat.spaces.messages.get", withSpace((*Emulator).getMessage)},
+	{http.MethodPatch, "spaces/{space}/messages/{message}", "chat.spaces.messages.patch", withSpace((*Emulator).updateMessage)},
+	{http.MethodPut, "spaces/{space}/messages/{message}", "chat.spaces.messages.update", withSpace((*Emulator).updateMessage)},
+	{http.MethodDelete, "spaces/{space}/messages/{message}", "chat.spaces.messages.delete", withSpace((*Emulator).deleteMessage)},
+
+	// users.spaces: readstate.go
+	{http.MethodGet, "users/{user}/spaces/{space}/spaceReadState", "chat.users.spaces.getSpaceReadState", (*Emulator).getSpaceReadState},
+}
+
+// pathParams are the placeholder segments of a matched path.
+type pathParams struct {
+	space  string // {space}: space ID
+	member string // {member}: user ID, email, "app" or group ID
+	user   string // {user}: user ID, email or "me"
+	msg    string // {message}: message ID or client-assigned ID
+}
+
+// field returns the field a placeholder segment binds, or nil.
+func (p *pathParams) field(segment string) *string {
+	switch segment {
+	case "{space}":
+		return &p.space
+	case "{member}":
+		return &p.member
+	case "{user}":
+		return &p.user
+	case "{message}":
+		return &p.msg
+	}
+	return nil
+}
+
+// compiledRoute is an apiRoute with its pattern split into segments.
+type compiledRoute struct {
+	apiRoute
+	segments []string
+}
+
+var router = compileRoutes(apiRoutes)
+
+func compileRoutes(routes []apiRoute) []compiledRoute {
+	out := make([]compiledRoute, 0, len(routes))
+	for _, r := range routes {
+		segments := strings.Split(r.pattern, "/")
+		for _, seg := range segments {
+			if strings.HasPrefix(seg, "{") && new(pathParams).field(seg) == nil {
+				panic(fmt.Sprintf("route %s %s: unknown placeholder %s", r.method, r.pattern, seg))
+			}
+		}
+		out = append(out, compiledRoute{apiRoute: r, segments: segments})
+	}
+	return out
+}
+
+// route finds the RPC for a method and a path below /v1/.
+func route(method, path string) (*apiRoute, pathParams) {
+	parts := strings.Split(path, "/")
+	for i := range router {
+		r := &router[i]
+		if r.method != method || len(r.segments) != len(parts) {
+			continue
+		}
+		var params pathParams
+		if r.match(parts, &params) {
+			return &r.apiRoute, params
+		}
+	}
+	return nil, pathParams{}
+}
+
+func (r *compiledRoute) match(parts []string, params *pathParams) bool {
+	for i, seg := range r.segments {
+		if field := params.field(seg); field != nil {
+			*field = parts[i]
+		} else if seg != parts[i] {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,137 @@
+package emulator
+
+import (
+	"bytes"
+	"encoding/json"
+	"io"
+	"net/http"
+	"net/url"
+	"strings"
+)
+
+// call is one API request being served.
+type call struct {
+	rpc    string
+	caller *principal
+	req    *http.Request
+	body   []byte
+	query  url.Values
+	pathParams
+
+	pageSizeLimit int64 // Options.PageSizeLimit
+}
+
+func (c *call) decode(into any) *apiError {
+	if len(bytes.TrimSpace(c.body)) == 0 {
+		return nil
+	}
+	dec := json.NewDecoder(bytes.NewReader(c.body))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(into); err != nil {
+		return invalidArgument("Invalid JSON payload received. %v", err)
+	}
+	return nil
+}
+
+// ServeHTTP serves /v1/... like chat.googleapis.com and /__emulator/... for admin.
+//
+// An API call goes through: routing (routes.go), authentication, fault
+// matching, latency, injected failures (faults.go), quotas (quota.go), the
+// handler under e.mu, commit-then-fail faults, and the answer.
+func (e *Emulator) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if strings.HasPrefix(r.URL.Path, "/__emulator/") {
+		e.serveAdmin(w, r)
+		return
+	}
+	path, err := url.PathUnescape(strings.TrimPrefix(r.URL.EscapedPath(), "/v1/"))
+	if err != nil || !strings.HasPrefix(r.URL.Path, "/v1/") {
+		writeError(w, notFound("The requested URL %s was not found on this server.", r.URL.Path))
+		return
+	}
+	rt, params := route(r.Method, path)
+	body, _ := io.ReadAll(io.LimitReader(r.Body, 64<<20))
+	record := RequestRecord{Method: r.Method, Path: r.URL.Path, Query: r.URL.RawQuery, Body: string(body)}
+	if rt == nil {
+		e.finish(w, record, nil, notFound("Method %s %s is not part of the Chat API v1.", r.Method, r.URL.Path))
+		return
+	}
+	record.RPC = rt.rpc
+	c := &call{rpc: rt.rpc, req: r, body: body, query: r.URL.Query(), pathParams: params,
+		pageSizeLimit: e.opts.PageSizeLimit}
+
+	e.mu.Lock()
+	caller, authErr := e.authenticate(r)
+	if caller != nil {
+		c.caller = caller
+		record.Principal = caller.String()
+	}
+	fault := e.matchFault(c)
+	e.mu.Unlock()
+
+	if e.stall(w, r, record, fault) {
+		return
+	}
+	if authErr != nil {
+		e.finish(w, record, nil, authErr)
+		return
+	}
+	if e.failBeforeServing(w, record, fault) {
+		return
+	}
+	out, apiErr, committed := e.apply(c, rt.handler)
+	record.Committed = committed
+	if e.failAfterCommit(w, record, fault, apiErr) {
+		return
+	}
+	e.finish(w, record, out, apiErr)
+}
+
+// authenticate maps the bearer token to a principal (e.mu held).
+func (e *Emulator) authenticate(r *http.Request) (*principal, *apiError) {
+	token, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer ")
+	if alias, found := e.opts.Tokens[token]; found {
+		token = alias
+	}
+	if !ok || token == "" {
+		return nil, errorf(http.StatusUnauthorized, "UNAUTHENTICATED",
+			"Request is missing required authentication credential. Expected OAuth 2 access token.")
+	}
+	p, ok := e.dir.fromToken(token)
+	if !ok {
+		return nil, errorf(http.StatusUnauthorized, "UNAUTHENTICATED", "Request had invalid authentication credentials.")
+	}
+	return p, nil
+}
+
+// apply runs the handler under e.mu once the call passes the quotas;
+// committed says the handler succeeded and changed state.
+func (e *Emulator) apply(c *call, handler handlerFunc) (out any, apiErr *apiError, committed bool) {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	if quotaErr := e.checkQuota(c); quotaErr != nil {
+		return nil, quotaErr, false
+	}
+	before := e.seq
+	out, apiErr = handler(e, c)
+	return out, apiErr, apiErr == nil && e.seq != before
+}
+
+// finish logs the call and writes its answer; an error with code 0 writes
+// nothing, for the caller resets the connection.
+func (e *Emulator) finish(w http.ResponseWriter, record RequestRecord, out any, apiErr *apiError) {
+	record.Status = http.StatusOK
+	if apiErr != nil {
+		record.Status = apiErr.Code
+	}
+	e.appendLog(record)
+	switch {
+	case apiErr != nil && apiErr.Code == 0:
+		// The connection is reset by the caller.
+	case apiErr != nil:
+		writeError(w, apiErr)
+	case out == nil:
+		writeJSON(w, http.StatusOK, struct{}{})
+	default:
+		writeJSON(w, http.StatusOK, out)
+	}
+}
