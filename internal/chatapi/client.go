@@ -36,6 +36,9 @@ type Config struct {
 	// RateLimits are client-side write quotas; the zero value sets none.
 	RateLimits RateLimits
 	AuthMode   AuthMode
+	// AuthModeSource says why AuthMode was chosen, for error advice (see
+	// Client.AuthModeSource).
+	AuthModeSource string
 	// Customer is sent as space.customer when app credentials create a space.
 	Customer string
 	// Transport is the innermost round tripper (tests); nil uses a clone of
@@ -47,7 +50,10 @@ type Config struct {
 type Client struct {
 	service  *chat.Service
 	AuthMode AuthMode
-	Customer string
+	// AuthModeSource says why AuthMode was chosen, such as "set by
+	// auth_mode" or "inferred from access_token"; "" when unknown.
+	AuthModeSource string
+	Customer       string
 }
 
 // New builds the client. It makes no network call.
@@ -83,7 +89,26 @@ func New(ctx context.Context, cfg Config) (*Client, error) {
 	if mode == "" {
 		mode = AuthModeUser
 	}
-	return &Client{service: service, AuthMode: mode, Customer: customer}, nil
+	return &Client{service: service, AuthMode: mode, AuthModeSource: cfg.AuthModeSource, Customer: customer}, nil
+}
+
+// AuthModeNote is a sentence for permission errors: which auth mode the
+// client uses, why, and how to use the other one. It is "" for a client
+// without an auth mode.
+func (c *Client) AuthModeNote() string {
+	if c == nil || c.AuthMode == "" {
+		return ""
+	}
+	source := ""
+	if c.AuthModeSource != "" {
+		source = " (" + c.AuthModeSource + ")"
+	}
+	if c.AuthMode == AuthModeApp {
+		return fmt.Sprintf(`auth_mode is "app"%s; set auth_mode = "user" with user credentials (an authorized_user file, `+
+			`an access token or impersonate_user) to act as a user`, source)
+	}
+	return fmt.Sprintf(`auth_mode is "%s"%s; set auth_mode = "app" with the Chat app's service account credentials `+
+		`to act as the Chat app`, c.AuthMode, source)
 }
 
 // NormalizeEndpoint keeps the trailing slash the Go client needs to resolve
@@ -98,70 +123,79 @@ func NormalizeEndpoint(endpoint string) string {
 // SetUpSpace calls spaces.setup (user credentials only). A request with a
 // requestId is idempotent, so the transport may send it again.
 func (c *Client) SetUpSpace(ctx context.Context, req *chat.SetUpSpaceRequest) (*chat.Space, error) {
+	ctx, done := traceCall(ctx)
 	if req.RequestId != "" {
 		ctx = WithIdempotent(ctx)
 	}
 	out, err := c.service.Spaces.Setup(req).Context(ctx).Do()
-	return out, classify(err)
+	return out, done(err)
 }
 
 // CreateSpace calls spaces.create with a requestId that makes it idempotent.
 func (c *Client) CreateSpace(ctx context.Context, space *chat.Space, requestID string) (*chat.Space, error) {
+	ctx, done := traceCall(ctx)
 	call := c.service.Spaces.Create(space).Context(ctx)
 	if requestID != "" {
 		call = call.RequestId(requestID)
 	}
 	out, err := call.Do()
-	return out, classify(err)
+	return out, done(err)
 }
 
 // GetSpace calls spaces.get.
 func (c *Client) GetSpace(ctx context.Context, name string) (*chat.Space, error) {
+	ctx, done := traceCall(ctx)
 	out, err := c.service.Spaces.Get(name).Context(ctx).Do()
-	return out, classify(err)
+	return out, done(err)
 }
 
 // PatchSpace calls spaces.patch with the given update mask paths.
 func (c *Client) PatchSpace(ctx context.Context, name string, space *chat.Space, mask []string) (*chat.Space, error) {
+	ctx, done := traceCall(ctx)
 	out, err := c.service.Spaces.Patch(name, space).UpdateMask(strings.Join(mask, ",")).Context(ctx).Do()
-	return out, classify(err)
+	return out, done(err)
 }
 
 // DeleteSpace calls spaces.delete.
 func (c *Client) DeleteSpace(ctx context.Context, name string) error {
+	ctx, done := traceCall(ctx)
 	_, err := c.service.Spaces.Delete(name).Context(ctx).Do()
-	return classify(err)
+	return done(err)
 }
 
 // ListSpaces calls spaces.list for every page with the API's filter.
 func (c *Client) ListSpaces(ctx context.Context, filter string) ([]*chat.Space, error) {
+	ctx, done := traceCall(ctx)
 	var spaces []*chat.Space
 	call := c.service.Spaces.List().Filter(filter).PageSize(1000).Context(ctx)
 	err := call.Pages(ctx, func(page *chat.ListSpacesResponse) error {
 		spaces = append(spaces, page.Spaces...)
 		return nil
 	})
-	return spaces, classify(err)
+	return spaces, done(err)
 }
 
 // FindDirectMessage calls spaces.findDirectMessage for users/{id or email}.
 func (c *Client) FindDirectMessage(ctx context.Context, user string) (*chat.Space, error) {
+	ctx, done := traceCall(ctx)
 	out, err := c.service.Spaces.FindDirectMessage().Name(user).Context(ctx).Do()
-	return out, classify(err)
+	return out, done(err)
 }
 
 // CreateMembership calls spaces.members.create. Membership names are
 // deterministic, so a repeated create answers ALREADY_EXISTS rather than
 // adding a second member: the transport may send it again.
 func (c *Client) CreateMembership(ctx context.Context, space string, membership *chat.Membership) (*chat.Membership, error) {
+	ctx, done := traceCall(ctx)
 	out, err := c.service.Spaces.Members.Create(space, membership).Context(WithIdempotent(ctx)).Do()
-	return out, classify(err)
+	return out, done(err)
 }
 
 // GetMembership calls spaces.members.get (name spaces/S/members/M).
 func (c *Client) GetMembership(ctx context.Context, name string) (*chat.Membership, error) {
+	ctx, done := traceCall(ctx)
 	out, err := c.service.Spaces.Members.Get(name).Context(ctx).Do()
-	return out, classify(err)
+	return out, done(err)
 }
 
 // MessageOptions are messages.create's query parameters.
@@ -174,6 +208,7 @@ type MessageOptions struct {
 
 // CreateMessage calls spaces.messages.create.
 func (c *Client) CreateMessage(ctx context.Context, space string, message *chat.Message, opts MessageOptions) (*chat.Message, error) {
+	ctx, done := traceCall(ctx)
 	call := c.service.Spaces.Messages.Create(space, message).Context(ctx)
 	if opts.MessageID != "" {
 		call = call.MessageId(opts.MessageID)
@@ -188,34 +223,38 @@ func (c *Client) CreateMessage(ctx context.Context, space string, message *chat.
 		call = call.CreateMessageNotificationOptionsNotificationType(opts.NotificationType)
 	}
 	out, err := call.Do()
-	return out, classify(err)
+	return out, done(err)
 }
 
 // GetMessage calls spaces.messages.get (system or client-assigned ID).
 func (c *Client) GetMessage(ctx context.Context, name string) (*chat.Message, error) {
+	ctx, done := traceCall(ctx)
 	out, err := c.service.Spaces.Messages.Get(name).Context(ctx).Do()
-	return out, classify(err)
+	return out, done(err)
 }
 
 // PatchMessage calls spaces.messages.patch with the given update mask paths.
 func (c *Client) PatchMessage(ctx context.Context, name string, message *chat.Message, mask []string) (*chat.Message, error) {
+	ctx, done := traceCall(ctx)
 	out, err := c.service.Spaces.Messages.Patch(name, message).UpdateMask(strings.Join(mask, ",")).Context(ctx).Do()
-	return out, classify(err)
+	return out, done(err)
 }
 
 // DeleteMessage calls spaces.messages.delete. force (user credentials only)
 // also deletes the message's threaded replies.
 func (c *Client) DeleteMessage(ctx context.Context, name string, force bool) error {
+	ctx, done := traceCall(ctx)
 	call := c.service.Spaces.Messages.Delete(name).Context(ctx)
 	if force {
 		call = call.Force(true)
 	}
 	_, err := call.Do()
-	return classify(err)
+	return done(err)
 }
 
 // ListMemberships calls spaces.members.list for every page.
 func (c *Client) ListMemberships(ctx context.Context, space, filter string, showGroups, showInvited bool) ([]*chat.Membership, error) {
+	ctx, done := traceCall(ctx)
 	var out []*chat.Membership
 	call := c.service.Spaces.Members.List(space).Filter(filter).PageSize(1000).Context(ctx)
 	if showGroups {
@@ -228,29 +267,32 @@ func (c *Client) ListMemberships(ctx context.Context, space, filter string, show
 		out = append(out, page.Memberships...)
 		return nil
 	})
-	return out, classify(err)
+	return out, done(err)
 }
 
 // PatchMembership changes a membership's role (update mask "role").
 func (c *Client) PatchMembership(ctx context.Context, name, role string) (*chat.Membership, error) {
+	ctx, done := traceCall(ctx)
 	out, err := c.service.Spaces.Members.Patch(name, &chat.Membership{Role: role}).UpdateMask("role").Context(ctx).Do()
-	return out, classify(err)
+	return out, done(err)
 }
 
 // DeleteMembership calls spaces.members.delete.
 func (c *Client) DeleteMembership(ctx context.Context, name string) error {
+	ctx, done := traceCall(ctx)
 	_, err := c.service.Spaces.Members.Delete(name).Context(ctx).Do()
-	return classify(err)
+	return done(err)
 }
 
 // CallingUser returns users/{id} of the authenticated user, read through the
 // documented "me" alias of users.spaces.getSpaceReadState (it needs the
 // chat.users.readstate.readonly scope). App credentials have no calling user.
 func (c *Client) CallingUser(ctx context.Context, space string) (string, error) {
+	ctx, done := traceCall(ctx)
 	id := strings.TrimPrefix(space, "spaces/")
 	out, err := c.service.Users.Spaces.GetSpaceReadState("users/me/spaces/" + id + "/spaceReadState").Context(ctx).Do()
 	if err != nil {
-		return "", classify(err)
+		return "", done(err)
 	}
 	user, _, ok := strings.Cut(strings.TrimPrefix(out.Name, "users/"), "/")
 	if !ok || user == "me" || user == "" {

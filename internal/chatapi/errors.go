@@ -84,3 +84,11 @@ func IsNotFound(err error) bool { return Code(err) == http.StatusNotFound }
 func IsAlreadyExists(err error) bool {
 	return Code(err) == http.StatusConflict && StatusName(err) != "ABORTED"
 }
+
+// IsPermissionDenied reports a 403: the caller lacks a scope, a role or
+// access to the object.
+func IsPermissionDenied(err error) bool { return Code(err) == http.StatusForbidden }
+
+// IsInvalidArgument reports a 400: the API refused the request as malformed
+// or not allowed for this object.
+func IsInvalidArgument(err error) bool { return Code(err) == http.StatusBadRequest }

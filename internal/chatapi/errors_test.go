@@ -3,6 +3,7 @@ package chatapi
 import (
 	"context"
 	"errors"
+	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"testing"
@@ -49,5 +50,27 @@ func TestErrorClassification(t *testing.T) {
 	}
 	if IsNotFound(errors.New("plain")) || Code(nil) != 0 {
 		t.Error("plain errors are not API errors")
+	}
+}
+
+func TestErrorPredicates(t *testing.T) {
+	cases := []struct {
+		err                               error
+		notFound, exists, denied, invalid bool
+	}{
+		{&APIError{Code: 404, Status: "NOT_FOUND"}, true, false, false, false},
+		{&APIError{Code: 409, Status: "ALREADY_EXISTS"}, false, true, false, false},
+		{&APIError{Code: 403, Status: "PERMISSION_DENIED"}, false, false, true, false},
+		{&APIError{Code: 400, Status: "INVALID_ARGUMENT"}, false, false, false, true},
+		{fmt.Errorf("wrapped: %w", &APIError{Code: 403}), false, false, true, false},
+		{errors.New("plain"), false, false, false, false},
+		{nil, false, false, false, false},
+	}
+	for _, tc := range cases {
+		if IsNotFound(tc.err) != tc.notFound || IsAlreadyExists(tc.err) != tc.exists ||
+			IsPermissionDenied(tc.err) != tc.denied || IsInvalidArgument(tc.err) != tc.invalid {
+			t.Errorf("%v: IsNotFound=%v IsAlreadyExists=%v IsPermissionDenied=%v IsInvalidArgument=%v", tc.err,
+				IsNotFound(tc.err), IsAlreadyExists(tc.err), IsPermissionDenied(tc.err), IsInvalidArgument(tc.err))
+		}
 	}
 }

@@ -3,13 +3,13 @@ package chatapi
 import (
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"math/rand/v2"
 	"net"
 	"net/http"
 	"net/url"
 	"strconv"
-	"strings"
 	"sync"
 	"syscall"
 	"time"
@@ -56,7 +56,30 @@ type attemptLogKey struct{}
 // tell a plain failure from one that followed a possibly committed attempt.
 type AttemptLog struct {
 	mu       sync.Mutex
-	outcomes []string // "200", "503", "reset", "timeout"...
+	outcomes []attemptOutcome
+}
+
+// attemptOutcome is how one attempt ended: with an HTTP answer (status), or
+// without one, transiently (reset, timeout) or not.
+type attemptOutcome struct {
+	status    int  // the answer's HTTP status; 0 when there was no answer
+	transient bool // no answer, in a way that may have reached the server
+}
+
+// uncertain: a 5xx answer or a transient failure may follow a write that
+// the server applied.
+func (o attemptOutcome) uncertain() bool {
+	return o.transient || (o.status >= 500 && o.status <= 599)
+}
+
+func (o attemptOutcome) String() string {
+	switch {
+	case o.transient:
+		return "transient"
+	case o.status == 0:
+		return "error"
+	}
+	return strconv.Itoa(o.status)
 }
 
 // WithAttemptLog returns a context whose requests record their attempts.
@@ -65,7 +88,7 @@ func WithAttemptLog(ctx context.Context) (context.Context, *AttemptLog) {
 	return context.WithValue(ctx, attemptLogKey{}, log), log
 }
 
-func (l *AttemptLog) add(outcome string) {
+func (l *AttemptLog) add(outcome attemptOutcome) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	l.outcomes = append(l.outcomes, outcome)
@@ -77,7 +100,7 @@ func (l *AttemptLog) Uncertain() bool {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	for _, outcome := range l.outcomes {
-		if outcome == "transient" || strings.HasPrefix(outcome, "5") {
+		if outcome.uncertain() {
 			return true
 		}
 	}
@@ -90,12 +113,10 @@ func recordAttempt(ctx context.Context, resp *http.Response, err error) {
 		return
 	}
 	switch {
-	case err != nil && isTransient(err):
-		log.add("transient")
 	case err != nil:
-		log.add("error")
+		log.add(attemptOutcome{transient: isTransient(err)})
 	default:
-		log.add(strconv.Itoa(resp.StatusCode))
+		log.add(attemptOutcome{status: resp.StatusCode})
 	}
 }
 
@@ -122,10 +143,14 @@ type retryTransport struct {
 func (t *retryTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 	parent := req.Context()
 	idempotent := isIdempotent(req)
+	stop := t.stopper(parent)
 	for attempt := 0; ; attempt++ {
 		// Every attempt, retries included, waits for the write quota.
 		if err := t.limiter.wait(parent, req); err != nil {
-			return nil, err
+			if attempt == 0 {
+				return nil, err
+			}
+			return nil, stop(attempt, err, "the write quota (rate_limits) leaves no time for another attempt before the operation's deadline")
 		}
 		attemptReq, cancel, err := t.prepare(req, attempt)
 		if err != nil {
@@ -135,7 +160,15 @@ func (t *retryTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 		recordAttempt(parent, resp, err)
 		retryable, retryAfter := shouldRetry(parent, resp, err)
 		if !retryable || !idempotent || attempt >= t.policy.MaxRetries {
-			return finish(resp, err, cancel)
+			resp, err = finish(resp, err, cancel)
+			reason := fmt.Sprintf("max_retries = %d spent", t.policy.MaxRetries)
+			if t.policy.MaxRetries == 0 {
+				reason = "max_retries = 0 turns retries off"
+			}
+			if !idempotent {
+				reason = "a POST without a requestId is never sent twice"
+			}
+			return resp, stop(attempt+1, err, reason)
 		}
 		wait := t.backoff(attempt)
 		if retryAfter > maxRetryAfter {
@@ -147,7 +180,8 @@ func (t *retryTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 		}
 		if deadline, ok := parent.Deadline(); ok && time.Until(deadline) < wait {
 			// Waiting would outlive the caller: give back what we have now.
-			return finish(resp, err, cancel)
+			resp, err = finish(resp, err, cancel)
+			return resp, stop(attempt+1, err, "the next retry would start after the operation's deadline")
 		}
 		tflog.Debug(parent, "Retrying Chat API request", map[string]any{
 			"method": req.Method, "url": redactURL(req.URL), "attempt": attempt + 1,
@@ -159,9 +193,125 @@ func (t *retryTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 		}
 		cancel()
 		if err := t.sleep(parent, wait); err != nil {
-			return nil, err
+			return nil, stop(attempt+1, err, "")
 		}
 	}
+}
+
+// stopper returns the function RoundTrip ends with when it gives up on an
+// error: one that left no answer (a timeout, a reset) or that followed the
+// end of the caller's context is wrapped in a *GaveUpError that says how
+// many attempts were made over how long, and is noted in the call's trace.
+// Other errors pass unchanged.
+func (t *retryTransport) stopper(parent context.Context) func(attempts int, err error, reason string) error {
+	start := time.Now()
+	trace, _ := parent.Value(callTraceKey{}).(*callTrace)
+	trace.set(nil)
+	return func(attempts int, err error, reason string) error {
+		if err == nil || (parent.Err() == nil && !isTransient(err)) {
+			return err
+		}
+		switch {
+		case errors.Is(parent.Err(), context.DeadlineExceeded):
+			reason = "the operation's deadline passed"
+		case parent.Err() != nil:
+			reason = "the operation was cancelled"
+		}
+		gaveUp := &GaveUpError{Attempts: attempts, Elapsed: time.Since(start), AttemptTimeout: t.policy.AttemptTimeout,
+			Reason: reason, Err: err}
+		trace.set(gaveUp)
+		return gaveUp
+	}
+}
+
+// GaveUpError is what a request ends with when the client stops trying
+// without an answer: every attempt timed out or lost its connection, or the
+// operation's deadline passed. It wraps the error that ended the request, so
+// errors.Is(err, context.DeadlineExceeded) and errors.As keep working.
+type GaveUpError struct {
+	// Attempts is how many times the request was sent.
+	Attempts int
+	// Elapsed is the time from the first attempt to giving up.
+	Elapsed time.Duration
+	// AttemptTimeout bounds each attempt (the provider's request_timeout; 0: none).
+	AttemptTimeout time.Duration
+	// Reason says why no further attempt was made.
+	Reason string
+	Err    error
+}
+
+func (e *GaveUpError) Error() string {
+	attempts := "1 attempt"
+	if e.Attempts != 1 {
+		attempts = fmt.Sprintf("%d attempts", e.Attempts)
+	}
+	bound := "no request_timeout bounds each attempt"
+	if e.AttemptTimeout > 0 {
+		bound = fmt.Sprintf("request_timeout (%s) bounds each attempt", e.AttemptTimeout)
+	}
+	reason := ""
+	if e.Reason != "" {
+		reason = " (" + e.Reason + ")"
+	}
+	return fmt.Sprintf("Chat API request gave up after %s over %s%s: %v; %s, and the operation as a whole is bounded by "+
+		"the resource's timeouts block", attempts, roundElapsed(e.Elapsed), reason, e.Err, bound)
+}
+
+func (e *GaveUpError) Unwrap() error { return e.Err }
+
+// roundElapsed keeps two or three significant figures: 3.2s, 1m4s.
+func roundElapsed(d time.Duration) time.Duration {
+	switch {
+	case d >= time.Minute:
+		return d.Round(time.Second)
+	case d >= time.Second:
+		return d.Round(100 * time.Millisecond)
+	}
+	return d.Round(time.Millisecond)
+}
+
+type callTraceKey struct{}
+
+// callTrace carries, for one Client call, the give-up of its last request.
+// The Go client for the Chat API replaces a transport error with the bare
+// ctx.Err() once the caller's context is done; the trace lets the Client put
+// the count of attempts back.
+type callTrace struct {
+	mu     sync.Mutex
+	gaveUp *GaveUpError
+}
+
+func (t *callTrace) set(gaveUp *GaveUpError) {
+	if t == nil {
+		return
+	}
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	t.gaveUp = gaveUp
+}
+
+// explain wraps a bare context error in the give-up the transport noted.
+func (t *callTrace) explain(err error) error {
+	var gaveUp *GaveUpError
+	if err == nil || errors.As(err, &gaveUp) ||
+		!(errors.Is(err, context.DeadlineExceeded) || errors.Is(err, context.Canceled)) {
+		return err
+	}
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if t.gaveUp == nil {
+		return err
+	}
+	out := *t.gaveUp
+	out.Err = err
+	return &out
+}
+
+// traceCall prepares ctx for one Client call; done classifies the call's
+// error and restores a give-up the Go client reduced to ctx.Err().
+func traceCall(ctx context.Context) (context.Context, func(error) error) {
+	trace := &callTrace{}
+	return context.WithValue(ctx, callTraceKey{}, trace), func(err error) error { return trace.explain(classify(err)) }
 }
 
 // prepare clones req for one attempt, with a fresh body and its own timeout.

@@ -3,6 +3,7 @@ package chatapi
 import (
 	"bytes"
 	"context"
+	"errors"
 	"io"
 	"net"
 	"net/http"
@@ -384,5 +385,133 @@ func TestAttemptLog_uncertain(t *testing.T) {
 				t.Errorf("Uncertain() = %v, want %v (outcomes %v)", got, tc.want, log.outcomes)
 			}
 		})
+	}
+}
+
+// hangingServer accepts requests and never answers them.
+func hangingServer(t *testing.T) (*httptest.Server, func() int) {
+	t.Helper()
+	var mu sync.Mutex
+	requests := 0
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		requests++
+		mu.Unlock()
+		<-r.Context().Done()
+	}))
+	t.Cleanup(srv.Close)
+	return srv, func() int {
+		mu.Lock()
+		defer mu.Unlock()
+		return requests
+	}
+}
+
+func TestRetryTransport_hungEndpointSaysWhyItGaveUp(t *testing.T) {
+	srv, requests := hangingServer(t)
+	var waits []time.Duration
+	rt := testTransport(RetryPolicy{MaxRetries: 2, MinBackoff: time.Millisecond, MaxBackoff: time.Millisecond,
+		AttemptTimeout: 100 * time.Millisecond}, &waits)
+	_, err := send(t, rt, context.Background(), http.MethodGet, srv.URL+"/v1/spaces/S", "")
+	var gaveUp *GaveUpError
+	if !errors.As(err, &gaveUp) {
+		t.Fatalf("want a *GaveUpError, got %T %v", err, err)
+	}
+	if gaveUp.Attempts != 3 || requests() != 3 || gaveUp.Elapsed < 300*time.Millisecond {
+		t.Errorf("Attempts = %d (server saw %d) over %v; want 3 over at least 300ms", gaveUp.Attempts, requests(), gaveUp.Elapsed)
+	}
+	if !errors.Is(err, context.DeadlineExceeded) {
+		t.Errorf("the give-up must still wrap the attempt's error: %v", err)
+	}
+	for _, want := range []string{"gave up after 3 attempts over ", "max_retries = 2 spent", "request_timeout (100ms) bounds each attempt",
+		"the resource's timeouts block", "context deadline exceeded"} {
+		if !strings.Contains(err.Error(), want) {
+			t.Errorf("error %q lacks %q", err, want)
+		}
+	}
+}
+
+// Through the Client, as resources see it: the Go client for the Chat API
+// reduces a transport error to ctx.Err() once the operation's deadline has
+// passed; the count of attempts must survive that.
+func TestClient_hungEndpointSaysWhyItGaveUp(t *testing.T) {
+	cases := []struct {
+		name       string
+		maxRetries int
+		deadline   time.Duration
+		want       []string
+	}{
+		{"retries spent", 2, time.Minute, []string{"gave up after 3 attempts", "max_retries = 2 spent"}},
+		{"operation deadline", 100, 450 * time.Millisecond, []string{"gave up after ", "the operation's deadline", "attempts over "}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			srv, requests := hangingServer(t)
+			client, err := New(context.Background(), Config{Endpoint: srv.URL, Retry: RetryPolicy{MaxRetries: tc.maxRetries,
+				MinBackoff: time.Millisecond, MaxBackoff: time.Millisecond, AttemptTimeout: 100 * time.Millisecond}})
+			if err != nil {
+				t.Fatal(err)
+			}
+			ctx, cancel := context.WithTimeout(context.Background(), tc.deadline)
+			defer cancel()
+			_, err = client.GetSpace(ctx, "spaces/S")
+			var gaveUp *GaveUpError
+			if !errors.As(err, &gaveUp) {
+				t.Fatalf("want a *GaveUpError, got %T %v", err, err)
+			}
+			if gaveUp.Attempts < 2 || gaveUp.Attempts != requests() {
+				t.Errorf("Attempts = %d, the server saw %d requests", gaveUp.Attempts, requests())
+			}
+			if !errors.Is(err, context.DeadlineExceeded) || IsNotFound(err) || Code(err) != 0 {
+				t.Errorf("errors.Is and the classification must see through the give-up: %v", err)
+			}
+			for _, want := range append(tc.want, "request_timeout (100ms) bounds each attempt", "the resource's timeouts block") {
+				if !strings.Contains(err.Error(), want) {
+					t.Errorf("error %q lacks %q", err, want)
+				}
+			}
+		})
+	}
+}
+
+// A plain answer is never dressed up as a give-up.
+func TestClient_answersAreNotGiveUps(t *testing.T) {
+	srv := newScriptedServer(t, step{status: http.StatusServiceUnavailable}, step{status: http.StatusNotFound})
+	client, err := New(context.Background(), Config{Endpoint: srv.URL, Retry: RetryPolicy{MaxRetries: 3,
+		MinBackoff: time.Millisecond, MaxBackoff: time.Millisecond, AttemptTimeout: time.Second}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = client.GetSpace(context.Background(), "spaces/S")
+	var gaveUp *GaveUpError
+	if !IsNotFound(err) || errors.As(err, &gaveUp) {
+		t.Errorf("want a plain 404, got %T %v", err, err)
+	}
+}
+
+func TestAttemptOutcome(t *testing.T) {
+	cases := []struct {
+		outcome       attemptOutcome
+		wantUncertain bool
+		wantString    string
+	}{
+		{attemptOutcome{status: 200}, false, "200"},
+		{attemptOutcome{status: 409}, false, "409"},
+		{attemptOutcome{status: 429}, false, "429"},
+		{attemptOutcome{status: 499}, false, "499"},
+		{attemptOutcome{status: 500}, true, "500"},
+		{attemptOutcome{status: 503}, true, "503"},
+		{attemptOutcome{status: 599}, true, "599"},
+		{attemptOutcome{status: 600}, false, "600"},
+		{attemptOutcome{transient: true}, true, "transient"},
+		{attemptOutcome{}, false, "error"},
+	}
+	for _, tc := range cases {
+		if got := tc.outcome.uncertain(); got != tc.wantUncertain {
+			t.Errorf("%v.uncertain() = %v, want %v", tc.outcome, got, tc.wantUncertain)
+		}
+		if got := tc.outcome.String(); got != tc.wantString {
+			t.Errorf("String() = %q, want %q", got, tc.wantString)
+		}
 	}
 }

@@ -8,7 +8,9 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
+	"unicode"
 
 	"golang.org/x/oauth2"
 	"golang.org/x/oauth2/google"
@@ -36,16 +38,33 @@ var (
 )
 
 // authSettings are the provider's credential attributes after env fallbacks.
+// Each *Env field names the environment variable the value came from, and is
+// "" when the provider block set it (or nothing did).
 type authSettings struct {
-	Credentials               string // path or JSON content
-	AccessToken               string
-	ImpersonateServiceAccount string
-	ImpersonateUser           string
-	AuthMode                  string // "", "app" or "user"
-	Scopes                    []string
+	Credentials                  string // path or JSON content
+	CredentialsEnv               string
+	AccessToken                  string
+	AccessTokenEnv               string
+	ImpersonateServiceAccount    string
+	ImpersonateServiceAccountEnv string
+	ImpersonateUser              string
+	ImpersonateUserEnv           string
+	AuthMode                     string // "", "app" or "user"
+	Scopes                       []string
 }
 
-// authError names the provider attribute at fault.
+// resolvedAuth is what resolveAuth makes of the settings.
+type resolvedAuth struct {
+	TokenSource oauth2.TokenSource
+	Mode        chatapi.AuthMode
+	// ModeSource says why Mode was chosen ("set by auth_mode", "inferred
+	// from access_token", ...), for chatapi.Client.AuthModeNote.
+	ModeSource string
+	Scopes     []string
+}
+
+// authError names the provider attribute at fault; Attribute is "" when the
+// fault lies in the environment rather than in the provider block.
 type authError struct {
 	Attribute string
 	Err       error
@@ -53,19 +72,79 @@ type authError struct {
 
 func (e *authError) Error() string { return e.Err.Error() }
 
-// credentialsJSON reads the credentials attribute: JSON content or a file path.
-func credentialsJSON(value string) ([]byte, error) {
+// origin names where a setting came from: its environment variable, else the
+// provider attribute.
+func origin(attribute, env string) string {
+	if env != "" {
+		return env
+	}
+	return attribute
+}
+
+// credentialsAttribute is the attribute a credentials error points at: none
+// when the value came from the environment, for the provider block may be
+// empty.
+func (s authSettings) credentialsAttribute() string {
+	if s.CredentialsEnv != "" {
+		return ""
+	}
+	return "credentials"
+}
+
+// credentialsWhere names where the credentials came from.
+func (s authSettings) credentialsWhere() string {
+	switch {
+	case s.Credentials == "":
+		return "Application Default Credentials"
+	case s.CredentialsEnv != "":
+		return s.CredentialsEnv
+	}
+	return "the credentials attribute"
+}
+
+// describeCredentials shows a credentials value in an error without giving a
+// secret away: JSON content is never shown, and a path only when it looks
+// like one (a mangled key does not).
+func describeCredentials(value string) string {
+	trimmed := strings.TrimSpace(value)
+	switch {
+	case strings.HasPrefix(trimmed, "{"):
+		return "JSON content"
+	case !looksLikePath(trimmed):
+		return "a value that is not shown (it does not look like a file path)"
+	}
+	if expanded := expandHome(trimmed); expanded != trimmed {
+		return fmt.Sprintf("%q (%s)", trimmed, expanded)
+	}
+	return strconv.Quote(trimmed)
+}
+
+// looksLikePath: one short line without control characters or key material.
+func looksLikePath(value string) bool {
+	if value == "" || len(value) > 4096 || strings.Contains(value, "PRIVATE KEY") {
+		return false
+	}
+	return !strings.ContainsFunc(value, unicode.IsControl)
+}
+
+// expandHome replaces a leading ~/ with the home directory.
+func expandHome(path string) string {
+	if strings.HasPrefix(path, "~/") {
+		if home, err := os.UserHomeDir(); err == nil {
+			return filepath.Join(home, path[2:])
+		}
+	}
+	return path
+}
+
+// credentialsJSON reads the credentials attribute: JSON content or a file
+// path. env names the variable the value came from ("" for the attribute).
+func credentialsJSON(value, env string) ([]byte, error) {
 	trimmed := strings.TrimSpace(value)
 	if strings.HasPrefix(trimmed, "{") {
 		return []byte(trimmed), nil
 	}
-	path := trimmed
-	if strings.HasPrefix(path, "~/") {
-		if home, err := os.UserHomeDir(); err == nil {
-			path = filepath.Join(home, path[2:])
-		}
-	}
-	data, err := os.ReadFile(path)
+	data, err := os.ReadFile(expandHome(trimmed))
 	if err != nil {
 		// Never repeat the value: it may be a key that is not quite JSON.
 		reason := "the file could not be read"
@@ -73,7 +152,14 @@ func credentialsJSON(value string) ([]byte, error) {
 		if errors.As(err, &pathErr) {
 			reason = pathErr.Err.Error()
 		}
-		return nil, fmt.Errorf("credentials is neither JSON content nor a readable file (%s)", reason)
+		if env == "" {
+			return nil, fmt.Errorf("credentials is neither JSON content nor a readable file (%s)", reason)
+		}
+		// From the environment, where it is a path by convention: name both,
+		// for the provider block the user looks at may be empty.
+		return nil, fmt.Errorf("%s is set to %s, which is neither JSON content nor a readable file (%s). The provider "+
+			"block sets no credentials, so the provider read %s; fix or unset it, or set credentials or access_token in "+
+			"the provider block", env, describeCredentials(value), reason, env)
 	}
 	return data, nil
 }
@@ -96,21 +182,26 @@ func credentialsType(data []byte) (string, error) {
 }
 
 // inferAuthMode applies the documented default: a service account without
-// impersonate_user is the app; anything acting as a person is a user.
-func inferAuthMode(s authSettings, credType string) chatapi.AuthMode {
+// impersonate_user is the app; anything acting as a person is a user. It
+// also says why, for error advice.
+func inferAuthMode(s authSettings, credType string) (chatapi.AuthMode, string) {
 	switch {
 	case s.AuthMode != "":
-		return chatapi.AuthMode(s.AuthMode)
+		return chatapi.AuthMode(s.AuthMode), "set by auth_mode"
 	case s.ImpersonateUser != "":
-		return chatapi.AuthModeUser
+		return chatapi.AuthModeUser, "inferred from " + origin("impersonate_user", s.ImpersonateUserEnv)
 	case s.ImpersonateServiceAccount != "":
-		return chatapi.AuthModeApp
+		return chatapi.AuthModeApp, "inferred from " + origin("impersonate_service_account", s.ImpersonateServiceAccountEnv)
 	case s.AccessToken != "":
-		return chatapi.AuthModeUser
+		return chatapi.AuthModeUser, "inferred from " + origin("access_token", s.AccessTokenEnv)
 	case credType == "authorized_user" || credType == "external_account_authorized_user":
-		return chatapi.AuthModeUser
+		return chatapi.AuthModeUser, fmt.Sprintf("inferred from the %s credentials in %s", credType, s.credentialsWhere())
+	case credType == "service_account":
+		return chatapi.AuthModeApp, "inferred from the service account key in " + s.credentialsWhere()
+	case credType != "":
+		return chatapi.AuthModeApp, fmt.Sprintf("inferred from the %s credentials in %s", credType, s.credentialsWhere())
 	}
-	return chatapi.AuthModeApp
+	return chatapi.AuthModeApp, "inferred from Application Default Credentials without a key file"
 }
 
 // DefaultScopes are the scopes requested for mode when scopes is unset.
@@ -125,26 +216,40 @@ func defaultScopes(mode chatapi.AuthMode) []string {
 
 // resolveAuth turns the settings into a token source and an auth mode. It
 // reads files but makes no network call: tokens are fetched on first use.
-func resolveAuth(ctx context.Context, s authSettings) (oauth2.TokenSource, chatapi.AuthMode, []string, error) {
+func resolveAuth(ctx context.Context, s authSettings) (resolvedAuth, error) {
 	var data []byte
 	var credType string
 	if s.Credentials != "" {
 		var err error
-		if data, err = credentialsJSON(s.Credentials); err != nil {
-			return nil, "", nil, &authError{"credentials", err}
+		if data, err = credentialsJSON(s.Credentials, s.CredentialsEnv); err != nil {
+			return resolvedAuth{}, &authError{s.credentialsAttribute(), err}
 		}
 		if credType, err = credentialsType(data); err != nil {
-			return nil, "", nil, &authError{"credentials", err}
+			if s.CredentialsEnv != "" {
+				err = fmt.Errorf("%s is set to %s, read because the provider block sets no credentials: %w",
+					s.CredentialsEnv, describeCredentials(s.Credentials), err)
+			}
+			return resolvedAuth{}, &authError{s.credentialsAttribute(), err}
 		}
 	} else if s.AccessToken == "" {
 		// Application Default Credentials: read the file ADC would use, if any,
 		// to infer the mode; the metadata server means a service account.
-		if found, err := google.FindDefaultCredentials(ctx, cloudPlatformScope); err == nil && len(found.JSON) > 0 {
-			data = found.JSON
-			credType, _ = credentialsType(data)
-		} else if err != nil {
-			return nil, "", nil, &authError{"credentials", fmt.Errorf(
+		found, err := google.FindDefaultCredentials(ctx, cloudPlatformScope)
+		switch {
+		case err != nil && os.Getenv("GOOGLE_APPLICATION_CREDENTIALS") != "":
+			return resolvedAuth{}, &authError{"", fmt.Errorf(
+				"no credentials were configured, so Application Default Credentials were used, and "+
+					"GOOGLE_APPLICATION_CREDENTIALS is set to %s, which they could not load (%v). Fix or unset "+
+					"GOOGLE_APPLICATION_CREDENTIALS, or set credentials or access_token",
+				describeCredentials(os.Getenv("GOOGLE_APPLICATION_CREDENTIALS")), err)}
+		case err != nil:
+			return resolvedAuth{}, &authError{"credentials", fmt.Errorf(
 				"no credentials were configured and Application Default Credentials were not found (%v). Set credentials, access_token, GOOGLE_CHAT_CREDENTIALS or GOOGLE_APPLICATION_CREDENTIALS, or run `gcloud auth application-default login`", err)}
+		case len(found.JSON) > 0:
+			data = found.JSON
+			if credType, err = credentialsType(data); err != nil {
+				return resolvedAuth{}, &authError{"credentials", fmt.Errorf("the Application Default Credentials file: %w", err)}
+			}
 		}
 	}
 	// Domain-wide delegation signs as the user with a service account key, or
@@ -158,50 +263,56 @@ func resolveAuth(ctx context.Context, s authSettings) (oauth2.TokenSource, chata
 		case data == nil:
 			what = "Application Default Credentials without a key file (such as the metadata server)"
 		}
-		return nil, "", nil, &authError{"impersonate_user", fmt.Errorf(
+		return resolvedAuth{}, &authError{"impersonate_user", fmt.Errorf(
 			"domain-wide delegation needs a service account key or impersonate_service_account; %s can't act as %s", what, s.ImpersonateUser)}
 	}
-	mode := inferAuthMode(s, credType)
-	scopes := s.Scopes
-	if len(scopes) == 0 {
-		scopes = defaultScopes(mode)
+	out := resolvedAuth{Scopes: s.Scopes}
+	out.Mode, out.ModeSource = inferAuthMode(s, credType)
+	if len(out.Scopes) == 0 {
+		out.Scopes = defaultScopes(out.Mode)
 	}
 
-	if s.ImpersonateServiceAccount != "" {
-		base, err := baseTokenSource(ctx, s, data, []string{cloudPlatformScope})
-		if err != nil {
-			return nil, "", nil, err
+	var err error
+	switch {
+	case s.ImpersonateServiceAccount != "":
+		var base oauth2.TokenSource
+		if base, err = baseTokenSource(ctx, s, data, credType, []string{cloudPlatformScope}); err != nil {
+			return resolvedAuth{}, err
 		}
-		ts, err := impersonate.CredentialsTokenSource(ctx, impersonate.CredentialsConfig{
+		out.TokenSource, err = impersonate.CredentialsTokenSource(ctx, impersonate.CredentialsConfig{
 			TargetPrincipal: s.ImpersonateServiceAccount,
-			Scopes:          scopes,
+			Scopes:          out.Scopes,
 			Subject:         s.ImpersonateUser,
 		}, option.WithTokenSource(base))
 		if err != nil {
-			return nil, "", nil, &authError{"impersonate_service_account", err}
+			return resolvedAuth{}, &authError{"impersonate_service_account", err}
 		}
-		return ts, mode, scopes, nil
-	}
-	if s.ImpersonateUser != "" && credType == "service_account" {
-		cfg, err := google.JWTConfigFromJSON(data, scopes...)
+	case s.ImpersonateUser != "" && credType == "service_account":
+		cfg, err := google.JWTConfigFromJSON(data, out.Scopes...)
 		if err != nil {
-			return nil, "", nil, &authError{"credentials", err}
+			return resolvedAuth{}, &authError{s.credentialsAttribute(), err}
 		}
 		cfg.Subject = s.ImpersonateUser
-		return cfg.TokenSource(ctx), mode, scopes, nil
+		out.TokenSource = cfg.TokenSource(ctx)
+	default:
+		if out.TokenSource, err = baseTokenSource(ctx, s, data, credType, out.Scopes); err != nil {
+			return resolvedAuth{}, err
+		}
 	}
-	ts, err := baseTokenSource(ctx, s, data, scopes)
-	return ts, mode, scopes, err
+	return out, nil
 }
 
-func baseTokenSource(ctx context.Context, s authSettings, data []byte, scopes []string) (oauth2.TokenSource, error) {
+// baseTokenSource authenticates as the settings say, before any
+// impersonation. credType is data's "type", which resolveAuth has already
+// checked with credentialsType.
+func baseTokenSource(ctx context.Context, s authSettings, data []byte, credType string, scopes []string) (oauth2.TokenSource, error) {
 	if s.AccessToken != "" {
 		return oauth2.StaticTokenSource(&oauth2.Token{AccessToken: s.AccessToken, TokenType: "Bearer"}), nil
 	}
 	if data != nil {
-		creds, err := google.CredentialsFromJSONWithType(ctx, data, google.CredentialsType(mustType(data)), scopes...)
+		creds, err := google.CredentialsFromJSONWithType(ctx, data, google.CredentialsType(credType), scopes...)
 		if err != nil {
-			return nil, &authError{"credentials", err}
+			return nil, &authError{s.credentialsAttribute(), err}
 		}
 		return creds.TokenSource, nil
 	}
@@ -210,9 +321,4 @@ func baseTokenSource(ctx context.Context, s authSettings, data []byte, scopes []
 		return nil, &authError{"credentials", err}
 	}
 	return creds.TokenSource, nil
-}
-
-func mustType(data []byte) string {
-	t, _ := credentialsType(data)
-	return t
 }

@@ -14,6 +14,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
 	"github.com/seed-da88c8a3/terraform-provider-googlechat/internal/chatapi"
 )
 
@@ -70,7 +72,8 @@ func TestResolveAuth(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			ts, mode, scopes, err := resolveAuth(context.Background(), tc.settings)
+			auth, err := resolveAuth(context.Background(), tc.settings)
+			ts, mode, scopes := auth.TokenSource, auth.Mode, auth.Scopes
 			if tc.wantAttr != "" {
 				var authErr *authError
 				if !errors.As(err, &authErr) || authErr.Attribute != tc.wantAttr {
@@ -89,34 +92,34 @@ func TestResolveAuth(t *testing.T) {
 }
 
 func TestResolveAuth_accessTokenIsSentAsIs(t *testing.T) {
-	ts, _, _, err := resolveAuth(context.Background(), authSettings{AccessToken: "ya29.token"})
+	auth, err := resolveAuth(context.Background(), authSettings{AccessToken: "ya29.token"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	token, err := ts.Token()
+	token, err := auth.TokenSource.Token()
 	if err != nil || token.AccessToken != "ya29.token" {
 		t.Errorf("token = %v, %v", token, err)
 	}
 }
 
-func TestStringOr(t *testing.T) {
+func TestEnvOr(t *testing.T) {
 	t.Setenv("GOOGLE_CHAT_CREDENTIALS", "")
 	t.Setenv("GOOGLE_CREDENTIALS", "second")
-	if got := stringOr(typesNull(), "GOOGLE_CHAT_CREDENTIALS", "GOOGLE_CREDENTIALS"); got != "second" {
-		t.Errorf("stringOr = %q, want the first set variable", got)
+	if got, env := envOr(types.StringNull(), os.Getenv, "GOOGLE_CHAT_CREDENTIALS", "GOOGLE_CREDENTIALS"); got != "second" || env != "GOOGLE_CREDENTIALS" {
+		t.Errorf("envOr = %q from %q, want the first set variable", got, env)
 	}
 	t.Setenv("GOOGLE_CHAT_CREDENTIALS", "first")
-	if got := stringOr(typesNull(), "GOOGLE_CHAT_CREDENTIALS", "GOOGLE_CREDENTIALS"); got != "first" {
-		t.Errorf("stringOr = %q, want GOOGLE_CHAT_CREDENTIALS first", got)
+	if got, env := envOr(types.StringNull(), os.Getenv, "GOOGLE_CHAT_CREDENTIALS", "GOOGLE_CREDENTIALS"); got != "first" || env != "GOOGLE_CHAT_CREDENTIALS" {
+		t.Errorf("envOr = %q from %q, want GOOGLE_CHAT_CREDENTIALS first", got, env)
 	}
-	if got := stringOr(typesString("attr"), "GOOGLE_CHAT_CREDENTIALS"); got != "attr" {
-		t.Errorf("the attribute wins over the environment, got %q", got)
+	if got, env := envOr(types.StringValue("attr"), os.Getenv, "GOOGLE_CHAT_CREDENTIALS"); got != "attr" || env != "" {
+		t.Errorf("the attribute wins over the environment, got %q from %q", got, env)
 	}
 }
 
 func TestCredentialsErrorsNeverEchoTheValue(t *testing.T) {
 	secret := "not-json-but-secret-key-material"
-	_, _, _, err := resolveAuth(context.Background(), authSettings{Credentials: secret})
+	_, err := resolveAuth(context.Background(), authSettings{Credentials: secret})
 	if err == nil || strings.Contains(err.Error(), secret) {
 		t.Errorf("error %v must not repeat the credentials value", err)
 	}

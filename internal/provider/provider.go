@@ -5,10 +5,9 @@ package provider
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"os"
-	"time"
+	"regexp"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/listvalidator"
@@ -20,7 +19,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
-	"github.com/hashicorp/terraform-plugin-framework/types/basetypes"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
 	"github.com/seed-da88c8a3/terraform-provider-googlechat/internal/chatapi"
@@ -31,11 +29,6 @@ import (
 
 // Address is the provider's registry address.
 const Address = "registry.terraform.io/seed-da88c8a3/googlechat"
-
-const (
-	defaultRequestTimeout = 60 * time.Second
-	defaultMaxRetries     = 10
-)
 
 var _ provider.Provider = (*googleChatProvider)(nil)
 
@@ -57,6 +50,7 @@ type providerModel struct {
 	Scopes                    types.List   `tfsdk:"scopes"`
 	Customer                  types.String `tfsdk:"customer"`
 	Endpoint                  types.String `tfsdk:"endpoint"`
+	InsecureEndpoint          types.Bool   `tfsdk:"insecure_endpoint"`
 	RequestTimeout            types.String `tfsdk:"request_timeout"`
 	MaxRetries                types.Int64  `tfsdk:"max_retries"`
 	RateLimits                types.Object `tfsdk:"rate_limits"`
@@ -73,9 +67,16 @@ func (p *googleChatProvider) Metadata(_ context.Context, _ provider.MetadataRequ
 	resp.Version = p.version
 }
 
-var emailPattern = `^[^@\s/]+@[^@\s/]+\.[^@\s/]+$`
+// Patterns of the provider's string attributes, compiled once.
+var (
+	emailRegexp    = regexp.MustCompile(`^[^@\s/]+@[^@\s/]+\.[^@\s/]+$`)
+	scopeRegexp    = regexp.MustCompile(`^https://www\.googleapis\.com/auth/\S+$`)
+	customerRegexp = regexp.MustCompile(`^customers/[A-Za-z0-9_]+$`)
+)
 
 func (p *googleChatProvider) Schema(_ context.Context, _ provider.SchemaRequest, resp *provider.SchemaResponse) {
+	// The defaults the descriptions quote are chatapi's own.
+	retry, limits := chatapi.DefaultRetryPolicy(), chatapi.DefaultRateLimits()
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "The Google Chat provider manages Google Chat spaces, memberships and messages through the " +
 			"[Chat REST API v1](https://developers.google.com/workspace/chat/api/reference/rest). It authenticates either as a " +
@@ -105,13 +106,13 @@ func (p *googleChatProvider) Schema(_ context.Context, _ provider.SchemaRequest,
 				Optional: true,
 				MarkdownDescription: "Email of a service account to impersonate with the base credentials (keyless; the base " +
 					"principal needs `roles/iam.serviceAccountTokenCreator` on it). Falls back to `GOOGLE_IMPERSONATE_SERVICE_ACCOUNT`.",
-				Validators: []validator.String{stringvalidator.RegexMatches(regexpMust(emailPattern), "must be a service account email")},
+				Validators: []validator.String{stringvalidator.RegexMatches(emailRegexp, "must be a service account email")},
 			},
 			"impersonate_user": schema.StringAttribute{
 				Optional: true,
 				MarkdownDescription: "Email of the Workspace user a service account acts as through domain-wide delegation. " +
 					"Implies `auth_mode = \"user\"`. Falls back to `GOOGLE_CHAT_IMPERSONATE_USER`.",
-				Validators: []validator.String{stringvalidator.RegexMatches(regexpMust(emailPattern), "must be a user email")},
+				Validators: []validator.String{stringvalidator.RegexMatches(emailRegexp, "must be a user email")},
 			},
 			"auth_mode": schema.StringAttribute{
 				Optional: true,
@@ -130,7 +131,7 @@ func (p *googleChatProvider) Schema(_ context.Context, _ provider.SchemaRequest,
 				Validators: []validator.List{
 					listvalidator.SizeAtLeast(1),
 					listvalidator.UniqueValues(),
-					listvalidator.ValueStringsAre(stringvalidator.RegexMatches(regexpMust(`^https://www\.googleapis\.com/auth/\S+$`),
+					listvalidator.ValueStringsAre(stringvalidator.RegexMatches(scopeRegexp,
 						"must be a full scope URL such as https://www.googleapis.com/auth/chat.bot")),
 				},
 			},
@@ -138,25 +139,34 @@ func (p *googleChatProvider) Schema(_ context.Context, _ provider.SchemaRequest,
 				Optional: true,
 				MarkdownDescription: "The Workspace customer that owns spaces created with app credentials, as " +
 					"`customers/{customer}`. Defaults to `customers/my_customer`. Not used with user credentials.",
-				Validators: []validator.String{stringvalidator.RegexMatches(regexpMust(`^customers/[A-Za-z0-9_]+$`), "must be customers/{customer}")},
+				Validators: []validator.String{stringvalidator.RegexMatches(customerRegexp, "must be customers/{customer}")},
 			},
 			"endpoint": schema.StringAttribute{
 				Optional: true,
 				MarkdownDescription: "Base URL of the Chat API, for the local emulator or a proxy. Defaults to " +
 					"`https://chat.googleapis.com/`. Falls back to `GOOGLE_CHAT_ENDPOINT`. Plain `http://` is accepted only " +
-					"for loopback hosts.",
-				Validators: []validator.String{validators.Endpoint()},
+					"for loopback hosts, unless `insecure_endpoint` is true.",
+				Validators: []validator.String{endpointValidator{}},
+			},
+			"insecure_endpoint": schema.BoolAttribute{
+				Optional: true,
+				MarkdownDescription: "Accept a plain `http://` `endpoint` on any host, such as a Chat API emulator in a CI " +
+					"service container. Without it, `http://` is accepted only for loopback hosts (`localhost`, " +
+					"`127.0.0.0/8`, `::1`). With it, requests and their access tokens may cross the network unencrypted: " +
+					"never use it with the real API. Defaults to `false`. Falls back to `GOOGLE_CHAT_INSECURE_ENDPOINT` " +
+					"(`true` or `false`).",
 			},
 			"request_timeout": schema.StringAttribute{
-				Optional:            true,
-				MarkdownDescription: "Time limit for one HTTP request, as a duration such as `\"60s\"` (the default). A request that times out is retried like a 503.",
-				Validators:          []validator.String{validators.Duration()},
+				Optional: true,
+				MarkdownDescription: fmt.Sprintf("Time limit for one HTTP request, as a duration such as `\"%s\"` (the default). "+
+					"A request that times out is retried like a 503.", durationString(retry.AttemptTimeout)),
+				Validators: []validator.String{validators.Duration()},
 			},
 			"max_retries": schema.Int64Attribute{
 				Optional: true,
 				MarkdownDescription: fmt.Sprintf("How many times one request is retried after a 429, 500, 502, 503, 504, a connection "+
 					"reset or a timeout, with truncated exponential backoff and full jitter (honouring `Retry-After`). Default %d; "+
-					"0 disables retries. Retries also stop at the operation's deadline.", defaultMaxRetries),
+					"0 disables retries. Retries also stop at the operation's deadline.", retry.MaxRetries),
 				Validators: []validator.Int64{int64validator.Between(0, 100)},
 			},
 			"rate_limits": schema.SingleNestedAttribute{
@@ -166,19 +176,22 @@ func (p *googleChatProvider) Schema(_ context.Context, _ provider.SchemaRequest,
 					"evenly (a burst of one second's worth); 0 turns a limit off. Defaults are the documented quotas.",
 				Attributes: map[string]schema.Attribute{
 					"per_space_writes_per_minute": schema.Int64Attribute{
-						Optional:            true,
-						MarkdownDescription: "Writes per minute in one space: space updates and deletes, message creates, edits and deletes. Default 60.",
-						Validators:          []validator.Int64{int64validator.Between(0, 100000)},
+						Optional: true,
+						MarkdownDescription: fmt.Sprintf("Writes per minute in one space: space updates and deletes, message "+
+							"creates, edits and deletes. Default %s.", perMinute(limits.PerSpaceWritesPerMinute)),
+						Validators: []validator.Int64{int64validator.Between(0, 100000)},
 					},
 					"space_writes_per_minute": schema.Int64Attribute{
-						Optional:            true,
-						MarkdownDescription: "Space creates, updates and deletes per minute, across spaces. Default 60.",
-						Validators:          []validator.Int64{int64validator.Between(0, 100000)},
+						Optional: true,
+						MarkdownDescription: fmt.Sprintf("Space creates, updates and deletes per minute, across spaces. Default %s.",
+							perMinute(limits.SpaceWritesPerMinute)),
+						Validators: []validator.Int64{int64validator.Between(0, 100000)},
 					},
 					"membership_writes_per_minute": schema.Int64Attribute{
-						Optional:            true,
-						MarkdownDescription: "Membership creates, updates and deletes per minute, across spaces. Default 300.",
-						Validators:          []validator.Int64{int64validator.Between(0, 100000)},
+						Optional: true,
+						MarkdownDescription: fmt.Sprintf("Membership creates, updates and deletes per minute, across spaces. Default %s.",
+							perMinute(limits.MembershipWritesPerMinute)),
+						Validators: []validator.Int64{int64validator.Between(0, 100000)},
 					},
 				},
 			},
@@ -192,101 +205,28 @@ func (p *googleChatProvider) Configure(ctx context.Context, req provider.Configu
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	for name, value := range map[string]interface{ IsUnknown() bool }{
-		"credentials": config.Credentials, "access_token": config.AccessToken, "endpoint": config.Endpoint,
-		"auth_mode": config.AuthMode, "impersonate_user": config.ImpersonateUser,
-		"impersonate_service_account": config.ImpersonateServiceAccount, "customer": config.Customer,
-		"request_timeout": config.RequestTimeout, "max_retries": config.MaxRetries, "scopes": config.Scopes,
-		"rate_limits": config.RateLimits,
-	} {
-		if value.IsUnknown() {
-			// Known only after apply: resources wait for a later Configure.
-			tflog.Debug(ctx, "Provider configuration not yet known; deferring client creation", map[string]any{"attribute": name})
-			return
-		}
-	}
-
-	settings := authSettings{
-		Credentials:               stringOr(config.Credentials, "GOOGLE_CHAT_CREDENTIALS", "GOOGLE_CREDENTIALS"),
-		AccessToken:               stringOr(config.AccessToken, "GOOGLE_OAUTH_ACCESS_TOKEN"),
-		ImpersonateServiceAccount: stringOr(config.ImpersonateServiceAccount, "GOOGLE_IMPERSONATE_SERVICE_ACCOUNT"),
-		ImpersonateUser:           stringOr(config.ImpersonateUser, "GOOGLE_CHAT_IMPERSONATE_USER"),
-		AuthMode:                  config.AuthMode.ValueString(),
-	}
-	if config.AccessToken.IsNull() && !config.Credentials.IsNull() {
-		settings.AccessToken = "" // an explicit credentials attribute wins over the token variable
-	}
-	if !config.AccessToken.IsNull() && config.Credentials.IsNull() {
-		settings.Credentials = ""
-	}
-	if settings.Credentials != "" && settings.AccessToken != "" {
-		resp.Diagnostics.AddAttributeError(path.Root("access_token"), "Conflicting Credentials",
-			"Both credentials and an access token were found (in the provider block or the environment: GOOGLE_CHAT_CREDENTIALS, "+
-				"GOOGLE_CREDENTIALS, GOOGLE_OAUTH_ACCESS_TOKEN). Set only one.")
+	if name, unknown := firstUnknown(config); unknown {
+		// Known only after apply: resources wait for a later Configure.
+		tflog.Debug(ctx, "Provider configuration not yet known; deferring client creation", map[string]any{"attribute": name})
 		return
 	}
-	resp.Diagnostics.Append(config.Scopes.ElementsAs(ctx, &settings.Scopes, false)...)
-
-	endpoint := stringOr(config.Endpoint, "GOOGLE_CHAT_ENDPOINT")
-	if endpoint != "" {
-		if err := validators.CheckEndpoint(endpoint); err != nil {
-			resp.Diagnostics.AddAttributeError(path.Root("endpoint"), "Invalid Endpoint", err.Error())
-		}
-	}
-	timeout := defaultRequestTimeout
-	if !config.RequestTimeout.IsNull() {
-		timeout, _ = time.ParseDuration(config.RequestTimeout.ValueString())
-	}
-	retry := chatapi.DefaultRetryPolicy()
-	retry.AttemptTimeout = timeout
-	if !config.MaxRetries.IsNull() {
-		retry.MaxRetries = int(config.MaxRetries.ValueInt64())
-	}
-	limits := chatapi.DefaultRateLimits()
-	if !config.RateLimits.IsNull() {
-		var configured rateLimitsModel
-		resp.Diagnostics.Append(config.RateLimits.As(ctx, &configured, basetypes.ObjectAsOptions{})...)
-		for _, v := range []struct {
-			value types.Int64
-			into  *float64
-		}{
-			{configured.PerSpaceWritesPerMinute, &limits.PerSpaceWritesPerMinute},
-			{configured.SpaceWritesPerMinute, &limits.SpaceWritesPerMinute},
-			{configured.MembershipWritesPerMinute, &limits.MembershipWritesPerMinute},
-		} {
-			if !v.value.IsNull() && !v.value.IsUnknown() {
-				*v.into = float64(v.value.ValueInt64())
-			}
-		}
-	}
+	settings, diags := resolveSettings(ctx, config, os.Getenv)
+	resp.Diagnostics.Append(diags...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
-
-	tokenSource, mode, scopes, err := resolveAuth(ctx, settings)
+	auth, err := resolveAuth(ctx, settings.Auth)
 	if err != nil {
-		attribute := "credentials"
-		var authErr *authError
-		if errors.As(err, &authErr) {
-			attribute = authErr.Attribute
-		}
-		resp.Diagnostics.AddAttributeError(path.Root(attribute), "Unable to Load Google Credentials", err.Error())
+		resp.Diagnostics.Append(authDiagnostic(err))
 		return
 	}
-	client, err := chatapi.New(ctx, chatapi.Config{
-		Endpoint:    endpoint,
-		TokenSource: tokenSource,
-		UserAgent:   fmt.Sprintf("terraform-provider-googlechat/%s", p.version),
-		Retry:       retry,
-		RateLimits:  limits,
-		AuthMode:    mode,
-		Customer:    config.Customer.ValueString(),
-	})
+	client, err := chatapi.New(ctx, clientConfig(settings, auth, p.version))
 	if err != nil {
 		resp.Diagnostics.AddError("Unable to Create Chat API Client", err.Error())
 		return
 	}
-	tflog.Debug(ctx, "Configured Chat API client", map[string]any{"auth_mode": string(mode), "scopes": scopes, "endpoint": endpoint})
+	tflog.Debug(ctx, "Configured Chat API client", map[string]any{"auth_mode": string(auth.Mode),
+		"auth_mode_source": auth.ModeSource, "scopes": auth.Scopes, "endpoint": settings.Endpoint})
 	resp.ResourceData = client
 	resp.DataSourceData = client
 }
@@ -297,17 +237,4 @@ func (p *googleChatProvider) Resources(context.Context) []func() resource.Resour
 
 func (p *googleChatProvider) DataSources(context.Context) []func() datasource.DataSource {
 	return []func() datasource.DataSource{datasources.NewSpace, datasources.NewSpaces, datasources.NewDirectMessage, datasources.NewMembers}
-}
-
-// stringOr returns the attribute's value, else the first set environment variable.
-func stringOr(value types.String, envs ...string) string {
-	if !value.IsNull() {
-		return value.ValueString()
-	}
-	for _, env := range envs {
-		if v := os.Getenv(env); v != "" {
-			return v
-		}
-	}
-	return ""
 }

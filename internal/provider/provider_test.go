@@ -35,14 +35,12 @@ resource "google_chat_space" "env" {
 			ConfigStateChecks: []statecheck.StateCheck{
 				statecheck.ExpectKnownValue("google_chat_space.env", tfjsonpath.New("display_name"), knownvalue.StringExact("Configured from the environment")),
 			},
-			Check: func(*terraformState) error {
+			Check: func(*terraform.State) error {
 				return env.CheckCreatedBy("Configured from the environment", "user:carol@example.com")
 			},
 		}},
 	})
 }
-
-type terraformState = terraform.State
 
 // A provider configured from values known only after apply plans without a
 // client (no crash, no API call) and works once the values are known.

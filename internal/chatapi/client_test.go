@@ -1,0 +1,40 @@
+package chatapi
+
+import (
+	"context"
+	"testing"
+)
+
+func TestClient_AuthModeNote(t *testing.T) {
+	cases := []struct {
+		name   string
+		client *Client
+		want   string
+	}{
+		{"user from an access token", &Client{AuthMode: AuthModeUser, AuthModeSource: "inferred from access_token"},
+			`auth_mode is "user" (inferred from access_token); set auth_mode = "app" with the Chat app's service account credentials to act as the Chat app`},
+		{"app from a key", &Client{AuthMode: AuthModeApp, AuthModeSource: "inferred from the service account key"},
+			`auth_mode is "app" (inferred from the service account key); set auth_mode = "user" with user credentials (an authorized_user file, an access token or impersonate_user) to act as a user`},
+		{"source unknown", &Client{AuthMode: AuthModeUser},
+			`auth_mode is "user"; set auth_mode = "app" with the Chat app's service account credentials to act as the Chat app`},
+		{"no mode", &Client{}, ""},
+		{"nil client", nil, ""},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := tc.client.AuthModeNote(); got != tc.want {
+				t.Errorf("AuthModeNote() =\n%s\nwant\n%s", got, tc.want)
+			}
+		})
+	}
+}
+
+func TestNew_keepsTheAuthModeSource(t *testing.T) {
+	client, err := New(context.Background(), Config{AuthMode: AuthModeApp, AuthModeSource: "set by auth_mode"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if client.AuthMode != AuthModeApp || client.AuthModeSource != "set by auth_mode" {
+		t.Errorf("AuthMode %q, AuthModeSource %q", client.AuthMode, client.AuthModeSource)
+	}
+}
