@@ -12,6 +12,7 @@ import (
 	"fmt"
 	"os"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-framework/providerserver"
@@ -32,6 +33,13 @@ type Env struct {
 	Emulator *emulator.Server
 	// ProviderSettings are extra lines for both provider blocks (emulator runs).
 	ProviderSettings string
+
+	// viaAPI makes the space checks look through the API, as in live runs,
+	// even with an emulator (this package's own tests).
+	viaAPI bool
+
+	mu      sync.Mutex
+	clients map[chatapi.AuthMode]*chatapi.Client
 }
 
 // Live reports whether acceptance tests run against the real API.
@@ -143,10 +151,28 @@ func (e *Env) User(i int) string {
 }
 
 // Client returns an API client acting like the provider ("user" or "app"),
-// for out-of-band changes and destroy checks.
+// for out-of-band changes and destroy checks. It is built once per mode.
 func (e *Env) Client(mode chatapi.AuthMode) *chatapi.Client {
 	e.t.Helper()
-	ctx := context.Background()
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	if client := e.clients[mode]; client != nil {
+		return client
+	}
+	client, err := chatapi.New(context.Background(), e.clientConfig(mode))
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	if e.clients == nil {
+		e.clients = map[chatapi.AuthMode]*chatapi.Client{}
+	}
+	e.clients[mode] = client
+	return client
+}
+
+// clientConfig is the chatapi configuration of Client(mode).
+func (e *Env) clientConfig(mode chatapi.AuthMode) chatapi.Config {
+	e.t.Helper()
 	cfg := chatapi.Config{Retry: chatapi.DefaultRetryPolicy(), AuthMode: mode}
 	if e.Emulator != nil {
 		cfg.Endpoint = e.Emulator.URL + "/"
@@ -155,54 +181,26 @@ func (e *Env) Client(mode chatapi.AuthMode) *chatapi.Client {
 			token = "app"
 		}
 		cfg.TokenSource = oauth2.StaticTokenSource(&oauth2.Token{AccessToken: token})
-	} else {
-		variable := "GOOGLE_CHAT_ACC_USER_CREDENTIALS"
-		if mode == chatapi.AuthModeApp {
-			variable = "GOOGLE_CHAT_ACC_APP_CREDENTIALS"
-		}
-		data, err := os.ReadFile(os.Getenv(variable))
-		if err != nil {
-			e.t.Fatalf("live runs need %s: %v", variable, err)
-		}
-		var head struct {
-			Type string `json:"type"`
-		}
-		_ = json.Unmarshal(data, &head)
-		creds, err := google.CredentialsFromJSONWithType(ctx, data, google.CredentialsType(head.Type), provider.DefaultScopes(mode)...)
-		if err != nil {
-			e.t.Fatalf("%s: %v", variable, err)
-		}
-		cfg.TokenSource = creds.TokenSource
+		return cfg
 	}
-	client, err := chatapi.New(ctx, cfg)
+	variable := "GOOGLE_CHAT_ACC_USER_CREDENTIALS"
+	if mode == chatapi.AuthModeApp {
+		variable = "GOOGLE_CHAT_ACC_APP_CREDENTIALS"
+	}
+	data, err := os.ReadFile(os.Getenv(variable))
 	if err != nil {
-		e.t.Fatal(err)
+		e.t.Fatalf("live runs need %s: %v", variable, err)
 	}
-	return client
-}
-
-// CheckSpacesDestroyed verifies that every google_chat_space in state that
-// Terraform was to delete is gone from the API.
-func (e *Env) CheckSpacesDestroyed(s *terraform.State) error {
-	user, app := e.Client(chatapi.AuthModeUser), e.Client(chatapi.AuthModeApp)
-	for _, rs := range s.RootModule().Resources {
-		if rs.Type != "google_chat_space" || rs.Primary.Attributes["deletion_policy"] == "ABANDON" ||
-			rs.Primary.Attributes["space_type"] != "SPACE" {
-			continue
-		}
-		_, err := user.GetSpace(context.Background(), rs.Primary.ID)
-		if chatapi.Code(err) == 403 {
-			// Not the user's space: the app may have made it.
-			_, err = app.GetSpace(context.Background(), rs.Primary.ID)
-		}
-		if err == nil {
-			return fmt.Errorf("%s still exists after destroy", rs.Primary.ID)
-		}
-		if !chatapi.IsNotFound(err) {
-			return fmt.Errorf("checking %s: %v", rs.Primary.ID, err)
-		}
+	var head struct {
+		Type string `json:"type"`
 	}
-	return nil
+	_ = json.Unmarshal(data, &head)
+	creds, err := google.CredentialsFromJSONWithType(context.Background(), data, google.CredentialsType(head.Type), provider.DefaultScopes(mode)...)
+	if err != nil {
+		e.t.Fatalf("%s: %v", variable, err)
+	}
+	cfg.TokenSource = creds.TokenSource
+	return cfg
 }
 
 // Writes returns the emulator's logged write calls (anything but GET).
@@ -226,14 +224,18 @@ func (e *Env) findSpace(displayName string) (*emulator.SpaceState, error) {
 	return nil, fmt.Errorf("no live space named %q in the emulator", displayName)
 }
 
-// checkSpace runs check on the emulator's live space with that display name
-// (in live runs it checks nothing).
-func (e *Env) checkSpace(displayName string, check func(*emulator.SpaceState) error) func(*terraform.State) error {
-	return func(*terraform.State) error {
-		if e.Emulator == nil {
-			return nil
+// checkSpace runs check on the live space with that display name: the
+// emulator's own record, or in live runs what the API answers (see apiSpace;
+// messages are fetched only when withMessages is set).
+func (e *Env) checkSpace(displayName string, withMessages bool, check func(*emulator.SpaceState) error) func(*terraform.State) error {
+	return func(s *terraform.State) error {
+		var space *emulator.SpaceState
+		var err error
+		if e.Emulator != nil && !e.viaAPI {
+			space, err = e.findSpace(displayName)
+		} else {
+			space, err = e.apiSpace(s, displayName, withMessages)
 		}
-		space, err := e.findSpace(displayName)
 		if err != nil {
 			return err
 		}
@@ -241,10 +243,10 @@ func (e *Env) checkSpace(displayName string, check func(*emulator.SpaceState) er
 	}
 }
 
-// CheckSpaceMembers verifies in the emulator that the named space has count
-// memberships.
+// CheckSpaceMembers verifies that the named space has count memberships
+// (people, groups and apps; see apiSpace for what live runs can see).
 func (e *Env) CheckSpaceMembers(displayName string, count int) func(*terraform.State) error {
-	return e.checkSpace(displayName, func(space *emulator.SpaceState) error {
+	return e.checkSpace(displayName, false, func(space *emulator.SpaceState) error {
 		if len(space.Memberships) != count {
 			return fmt.Errorf("%s has %d memberships, want %d: %+v", displayName, len(space.Memberships), count, space.Memberships)
 		}
@@ -256,10 +258,11 @@ func (e *Env) CheckSpaceMembers(displayName string, count int) func(*terraform.S
 // must still exist after destroy.
 func (e *Env) CheckSpaceLive(displayName string) func(*terraform.State) error {
 	return func(*terraform.State) error {
-		if e.Emulator == nil {
-			return nil
+		if e.Emulator != nil && !e.viaAPI {
+			_, err := e.findSpace(displayName)
+			return err
 		}
-		_, err := e.findSpace(displayName)
+		_, _, err := e.findAPISpace(displayName)
 		return err
 	}
 }
@@ -278,10 +281,10 @@ func (e *Env) CheckCreatedBy(displayName, principal string) error {
 	return fmt.Errorf("no successful create of %s in the request log", displayName)
 }
 
-// CheckMessages verifies in the emulator that the named space holds exactly
-// count messages that are not deleted.
+// CheckMessages verifies that the named space holds exactly count messages
+// that are not deleted.
 func (e *Env) CheckMessages(displayName string, count int) func(*terraform.State) error {
-	return e.checkSpace(displayName, func(space *emulator.SpaceState) error {
+	return e.checkSpace(displayName, true, func(space *emulator.SpaceState) error {
 		live := 0
 		for _, m := range space.Messages {
 			if m.DeleteTime == "" {
@@ -295,15 +298,23 @@ func (e *Env) CheckMessages(displayName string, count int) func(*terraform.State
 	})
 }
 
-// CheckLiveSpaces verifies that the emulator holds exactly count live spaces:
-// nothing extra (no duplicate from a retried create) and nothing missing.
+// CheckLiveSpaces verifies that exactly count spaces are live: nothing extra
+// (no duplicate from a retried create) and nothing missing. The emulator
+// counts all its spaces; live runs, whose accounts hold other spaces, count
+// the spaces of this test (see apiLiveSpaces).
 func (e *Env) CheckLiveSpaces(count int) func(*terraform.State) error {
-	return func(*terraform.State) error {
-		if e.Emulator == nil {
-			return nil
+	return func(s *terraform.State) error {
+		var live []string
+		if e.Emulator != nil && !e.viaAPI {
+			live = e.Emulator.LiveSpaces()
+		} else {
+			var err error
+			if live, err = e.apiLiveSpaces(s); err != nil {
+				return err
+			}
 		}
-		if live := e.Emulator.LiveSpaces(); len(live) != count {
-			return fmt.Errorf("the emulator holds %d live spaces, want %d: %v", len(live), count, live)
+		if len(live) != count {
+			return fmt.Errorf("%d live spaces, want %d: %v", len(live), count, live)
 		}
 		return nil
 	}

@@ -3,7 +3,6 @@ package datasources
 import (
 	"context"
 	"fmt"
-	"regexp"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
@@ -13,6 +12,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/seed-da88c8a3/terraform-provider-googlechat/internal/chatapi"
+	"github.com/seed-da88c8a3/terraform-provider-googlechat/internal/convert"
+	"github.com/seed-da88c8a3/terraform-provider-googlechat/internal/glue"
 )
 
 var _ datasource.DataSourceWithConfigure = (*directMessageDataSource)(nil)
@@ -39,7 +40,7 @@ func (d *directMessageDataSource) Schema(_ context.Context, _ datasource.SchemaR
 		Required: true,
 		MarkdownDescription: "The other person, `users/{id}`, or `users/{email}` with user credentials. With app credentials " +
 			"this finds the app's direct message with that user; with user credentials, the caller's.",
-		Validators: []validator.String{stringvalidator.RegexMatches(regexp.MustCompile(`^users/[^/\s]+$`), "must be users/{id or email}")},
+		Validators: []validator.String{stringvalidator.RegexMatches(convert.UserNamePattern, "must be users/{id or email}")},
 	}
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Finds the existing direct message with a user, with " +
@@ -50,11 +51,11 @@ func (d *directMessageDataSource) Schema(_ context.Context, _ datasource.SchemaR
 }
 
 func (d *directMessageDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.client = clientFrom(req.ProviderData, resp)
+	d.client = glue.ClientFrom(req.ProviderData, &resp.Diagnostics)
 }
 
 func (d *directMessageDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	if !configured(d.client, &resp.Diagnostics) {
+	if !glue.Configured(d.client, &resp.Diagnostics) {
 		return
 	}
 	var config directMessageModel
@@ -71,8 +72,8 @@ func (d *directMessageDataSource) Read(ctx context.Context, req datasource.ReadR
 		return
 	}
 	if err != nil {
-		resp.Diagnostics.AddAttributeError(path.Root("user"), "Unable to Find Direct Message",
-			fmt.Sprintf("spaces.findDirectMessage %s failed: %v", user, err))
+		glue.AddAttributeAPIError(&resp.Diagnostics, path.Root("user"), "Unable to Find Direct Message",
+			"spaces.findDirectMessage "+user, err, "")
 		return
 	}
 	out := directMessageModel{User: config.User, spaceDataModel: *spaceDataFromAPI(space)}

@@ -3,18 +3,19 @@ package datasources
 import (
 	"context"
 	"fmt"
-	"regexp"
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	chat "google.golang.org/api/chat/v1"
 
 	"github.com/seed-da88c8a3/terraform-provider-googlechat/internal/chatapi"
 	"github.com/seed-da88c8a3/terraform-provider-googlechat/internal/convert"
+	"github.com/seed-da88c8a3/terraform-provider-googlechat/internal/glue"
 )
 
 var _ datasource.DataSourceWithConfigure = (*membersDataSource)(nil)
@@ -36,13 +37,8 @@ type membersModel struct {
 }
 
 type memberModel struct {
-	Name        types.String `tfsdk:"name"`
-	Member      types.String `tfsdk:"member"`
-	MemberType  types.String `tfsdk:"member_type"`
-	GroupMember types.String `tfsdk:"group_member"`
-	Role        types.String `tfsdk:"role"`
-	State       types.String `tfsdk:"state"`
-	CreateTime  types.String `tfsdk:"create_time"`
+	convert.MembershipAttributes
+	MemberType types.String `tfsdk:"member_type"`
 }
 
 func (d *membersDataSource) Metadata(_ context.Context, _ datasource.MetadataRequest, resp *datasource.MetadataResponse) {
@@ -60,7 +56,7 @@ func (d *membersDataSource) Schema(_ context.Context, _ datasource.SchemaRequest
 		Attributes: map[string]schema.Attribute{
 			"space": schema.StringAttribute{
 				Required: true, MarkdownDescription: "The space, `spaces/{space}`.",
-				Validators: []validator.String{stringvalidator.RegexMatches(regexp.MustCompile(`^spaces/[A-Za-z0-9_-]+$`), "must be spaces/{space}")},
+				Validators: []validator.String{stringvalidator.RegexMatches(convert.SpaceNamePattern, "must be spaces/{space}")},
 			},
 			"role": schema.StringAttribute{
 				Optional: true, MarkdownDescription: "Only members with this role: `ROLE_MEMBER` or `ROLE_MANAGER` (the roles the API's filter supports).",
@@ -89,11 +85,11 @@ func (d *membersDataSource) Schema(_ context.Context, _ datasource.SchemaRequest
 }
 
 func (d *membersDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.client = clientFrom(req.ProviderData, resp)
+	d.client = glue.ClientFrom(req.ProviderData, &resp.Diagnostics)
 }
 
 func (d *membersDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	if !configured(d.client, &resp.Diagnostics) {
+	if !glue.Configured(d.client, &resp.Diagnostics) {
 		return
 	}
 	var config membersModel
@@ -111,7 +107,8 @@ func (d *membersDataSource) Read(ctx context.Context, req datasource.ReadRequest
 	list, err := d.client.ListMemberships(ctx, config.Space.ValueString(), strings.Join(terms, " AND "),
 		config.ShowGroups.ValueBool(), config.ShowInvited.ValueBool())
 	if err != nil {
-		resp.Diagnostics.AddError("Unable to List Chat Members", fmt.Sprintf("spaces.members.list %s failed: %v", config.Space.ValueString(), err))
+		glue.AddAttributeAPIError(&resp.Diagnostics, path.Root("space"), "Unable to List Chat Members",
+			"spaces.members.list "+config.Space.ValueString(), err, "")
 		return
 	}
 	config.Members = make([]memberModel, 0, len(list))
@@ -121,17 +118,11 @@ func (d *membersDataSource) Read(ctx context.Context, req datasource.ReadRequest
 	resp.Diagnostics.Append(resp.State.Set(ctx, &config)...)
 }
 
+// memberFromAPI maps a membership with the shared mapper, plus its type.
 func memberFromAPI(m *chat.Membership) memberModel {
-	out := memberModel{
-		Name: types.StringValue(m.Name), Role: convert.StringOrNull(m.Role), State: convert.StringOrNull(m.State),
-		CreateTime: convert.StringOrNull(m.CreateTime),
-		Member:     types.StringNull(), MemberType: types.StringNull(), GroupMember: types.StringNull(),
-	}
+	out := memberModel{MembershipAttributes: convert.MembershipFromAPI(m, convert.MembershipAttributes{}), MemberType: types.StringNull()}
 	if m.Member != nil {
-		out.Member, out.MemberType = types.StringValue(m.Member.Name), convert.StringOrNull(m.Member.Type)
-	}
-	if m.GroupMember != nil {
-		out.GroupMember = types.StringValue(m.GroupMember.Name)
+		out.MemberType = convert.StringOrNull(m.Member.Type)
 	}
 	return out
 }

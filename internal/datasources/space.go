@@ -3,19 +3,17 @@ package datasources
 
 import (
 	"context"
-	"fmt"
-	"regexp"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	chat "google.golang.org/api/chat/v1"
 
 	"github.com/seed-da88c8a3/terraform-provider-googlechat/internal/chatapi"
 	"github.com/seed-da88c8a3/terraform-provider-googlechat/internal/convert"
+	"github.com/seed-da88c8a3/terraform-provider-googlechat/internal/glue"
 )
 
 var (
@@ -30,23 +28,11 @@ type spaceDataSource struct {
 	client *chatapi.Client
 }
 
+// spaceDataModel is a space as the data sources describe it: the shared
+// attributes and what only a read reports.
 type spaceDataModel struct {
-	ID                         types.String `tfsdk:"id"`
-	Name                       types.String `tfsdk:"name"`
-	SpaceType                  types.String `tfsdk:"space_type"`
-	DisplayName                types.String `tfsdk:"display_name"`
-	Description                types.String `tfsdk:"description"`
-	Guidelines                 types.String `tfsdk:"guidelines"`
-	HistoryState               types.String `tfsdk:"history_state"`
-	ExternalUserAllowed        types.Bool   `tfsdk:"external_user_allowed"`
-	SingleUserBotDm            types.Bool   `tfsdk:"single_user_bot_dm"`
-	PermissionSettings         types.Object `tfsdk:"permission_settings"`
-	AccessSettings             types.Object `tfsdk:"access_settings"`
-	SpaceURI                   types.String `tfsdk:"space_uri"`
-	CreateTime                 types.String `tfsdk:"create_time"`
+	convert.SpaceAttributes
 	LastActiveTime             types.String `tfsdk:"last_active_time"`
-	ThreadingState             types.String `tfsdk:"threading_state"`
-	AdminInstalled             types.Bool   `tfsdk:"admin_installed"`
 	JoinedDirectHumanUserCount types.Int64  `tfsdk:"joined_direct_human_user_count"`
 	JoinedGroupCount           types.Int64  `tfsdk:"joined_group_count"`
 }
@@ -60,7 +46,7 @@ func (d *spaceDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, 
 	attributes["name"] = schema.StringAttribute{
 		Required:            true,
 		MarkdownDescription: "Resource name of the space, `spaces/{space}`.",
-		Validators: []validator.String{stringvalidator.RegexMatches(regexp.MustCompile(`^spaces/[A-Za-z0-9_-]+$`),
+		Validators: []validator.String{stringvalidator.RegexMatches(convert.SpaceNamePattern,
 			"must be spaces/{space}")},
 	}
 	resp.Schema = schema.Schema{
@@ -120,34 +106,11 @@ func spaceAttributes() map[string]schema.Attribute {
 }
 
 func (d *spaceDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.client = clientFrom(req.ProviderData, resp)
-}
-
-// configured reports false, with an error, when the provider has no client.
-func configured(client *chatapi.Client, diags *diag.Diagnostics) bool {
-	if client == nil {
-		diags.AddError("Provider Not Configured",
-			"The googlechat provider's configuration depends on values not known yet, so it can't call the Chat API.")
-		return false
-	}
-	return true
-}
-
-// clientFrom takes the provider's API client from Configure data.
-func clientFrom(data any, resp *datasource.ConfigureResponse) *chatapi.Client {
-	if data == nil {
-		return nil // the provider is not configured yet
-	}
-	client, ok := data.(*chatapi.Client)
-	if !ok {
-		resp.Diagnostics.AddError("Unexpected Provider Data",
-			fmt.Sprintf("Expected *chatapi.Client, got %T. This is a bug in the provider; please report it.", data))
-	}
-	return client
+	d.client = glue.ClientFrom(req.ProviderData, &resp.Diagnostics)
 }
 
 func (d *spaceDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	if !configured(d.client, &resp.Diagnostics) {
+	if !glue.Configured(d.client, &resp.Diagnostics) {
 		return
 	}
 	var config spaceDataModel
@@ -158,35 +121,19 @@ func (d *spaceDataSource) Read(ctx context.Context, req datasource.ReadRequest, 
 	space, err := d.client.GetSpace(ctx, config.Name.ValueString())
 	if err != nil {
 		advice := ""
-		if chatapi.IsNotFound(err) || chatapi.Code(err) == 403 {
+		if chatapi.IsNotFound(err) || chatapi.IsPermissionDenied(err) {
 			advice = "The space does not exist, or the caller is not a member of it."
 		}
-		resp.Diagnostics.AddAttributeError(pathName, "Unable to Read Chat Space",
-			fmt.Sprintf("spaces.get %s failed: %v. %s", config.Name.ValueString(), err, advice))
+		glue.AddAttributeAPIError(&resp.Diagnostics, pathName, "Unable to Read Chat Space", "spaces.get "+config.Name.ValueString(), err, advice)
 		return
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, spaceDataFromAPI(space))...)
 }
 
-// spaceDataFromAPI maps a space onto the data source model.
+// spaceDataFromAPI maps a space with the shared mapper, plus what only a
+// read reports.
 func spaceDataFromAPI(space *chat.Space) *spaceDataModel {
-	out := &spaceDataModel{
-		ID:                  types.StringValue(space.Name),
-		Name:                types.StringValue(space.Name),
-		SpaceType:           types.StringValue(space.SpaceType),
-		DisplayName:         convert.StringOrNull(space.DisplayName),
-		HistoryState:        convert.StringOrNull(space.SpaceHistoryState),
-		ExternalUserAllowed: types.BoolValue(space.ExternalUserAllowed),
-		SingleUserBotDm:     types.BoolValue(space.SingleUserBotDm),
-		PermissionSettings:  convert.PermissionsToObject(space.PermissionSettings),
-		AccessSettings:      convert.AccessToObject(space.AccessSettings),
-		SpaceURI:            convert.StringOrNull(space.SpaceUri),
-		CreateTime:          convert.StringOrNull(space.CreateTime),
-		LastActiveTime:      convert.StringOrNull(space.LastActiveTime),
-		ThreadingState:      convert.StringOrNull(space.SpaceThreadingState),
-		AdminInstalled:      types.BoolValue(space.AdminInstalled),
-	}
-	out.Description, out.Guidelines = convert.Details(space)
+	out := &spaceDataModel{SpaceAttributes: convert.SpaceFromAPIAlone(space), LastActiveTime: convert.StringOrNull(space.LastActiveTime)}
 	var humans, groups int64
 	if space.MembershipCount != nil {
 		humans, groups = space.MembershipCount.JoinedDirectHumanUserCount, space.MembershipCount.JoinedGroupCount

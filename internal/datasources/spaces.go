@@ -13,6 +13,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/seed-da88c8a3/terraform-provider-googlechat/internal/chatapi"
+	"github.com/seed-da88c8a3/terraform-provider-googlechat/internal/convert"
+	"github.com/seed-da88c8a3/terraform-provider-googlechat/internal/glue"
 )
 
 var _ datasource.DataSourceWithConfigure = (*spacesDataSource)(nil)
@@ -59,11 +61,11 @@ func (d *spacesDataSource) Schema(_ context.Context, _ datasource.SchemaRequest,
 }
 
 func (d *spacesDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.client = clientFrom(req.ProviderData, resp)
+	d.client = glue.ClientFrom(req.ProviderData, &resp.Diagnostics)
 }
 
 func (d *spacesDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	if !configured(d.client, &resp.Diagnostics) {
+	if !glue.Configured(d.client, &resp.Diagnostics) {
 		return
 	}
 	var config spacesModel
@@ -71,15 +73,13 @@ func (d *spacesDataSource) Read(ctx context.Context, req datasource.ReadRequest,
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	var types []string
-	resp.Diagnostics.Append(config.SpaceTypes.ElementsAs(ctx, &types, false)...)
 	var terms []string
-	for _, t := range types {
+	for _, t := range convert.SetStrings(ctx, config.SpaceTypes, &resp.Diagnostics) {
 		terms = append(terms, fmt.Sprintf("space_type = %q", t))
 	}
 	spaces, err := d.client.ListSpaces(ctx, strings.Join(terms, " OR "))
 	if err != nil {
-		resp.Diagnostics.AddError("Unable to List Chat Spaces", fmt.Sprintf("spaces.list failed: %v", err))
+		glue.AddAPIError(&resp.Diagnostics, "Unable to List Chat Spaces", "spaces.list", err, "")
 		return
 	}
 	config.Spaces = make([]spaceDataModel, 0, len(spaces))

@@ -109,7 +109,10 @@ func TestAccFaults_applyAndDestroyUnderFaults(t *testing.T) {
 			resource.Test(t, resource.TestCase{
 				ProtoV6ProviderFactories: env.ProviderFactories(),
 				// Faults stay on through destroy: it must still leave nothing.
-				CheckDestroy: func(s *terraform.State) error { return env.CheckLiveSpaces(0)(s) },
+				CheckDestroy: resource.ComposeTestCheckFunc(
+					env.CheckDestroy("google_chat_space", "google_chat_membership", "google_chat_message"),
+					env.CheckLiveSpaces(0),
+				),
 				Steps: []resource.TestStep{{
 					Config:           faultWorkload(env, prefix),
 					ConfigPlanChecks: emptyPlanAfterApply(),
@@ -131,7 +134,7 @@ func TestAccFaults_perSpaceQuota(t *testing.T) {
 	name := named("quota")
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.ProviderFactories(),
-		CheckDestroy:             env.CheckSpacesDestroyed,
+		CheckDestroy:             env.CheckDestroy("google_chat_message", "google_chat_space"),
 		Steps: []resource.TestStep{{
 			Config: appSpaceConfig(env, name) + `
 resource "google_chat_message" "burst" {

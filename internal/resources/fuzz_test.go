@@ -5,6 +5,7 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework-jsontypes/jsontypes"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/seed-da88c8a3/terraform-provider-googlechat/internal/convert"
 	chat "google.golang.org/api/chat/v1"
 )
 
@@ -61,11 +62,14 @@ func FuzzSpaceMapping(f *testing.F) {
 	f.Add("SPACE", "名前 🚀", "", "rules", "HISTORY_OFF")
 	f.Fuzz(func(t *testing.T, spaceType, displayName, description, guidelines, history string) {
 		plan := spaceModel{
-			SpaceType: types.StringValue(spaceType), DisplayName: optional(displayName), Description: optional(description),
-			Guidelines: optional(guidelines), HistoryState: optional(history), ExternalUserAllowed: types.BoolValue(false),
-			SingleUserBotDm: types.BoolValue(false), PredefinedPermissionSettings: types.StringNull(),
-			PermissionSettings: types.ObjectUnknown(nil), AccessSettings: types.ObjectUnknown(nil),
-			InitialMembers: types.SetNull(types.StringType), DeletionPolicy: types.StringValue("DELETE"),
+			SpaceAttributes: convert.SpaceAttributes{
+				SpaceType: types.StringValue(spaceType), DisplayName: optional(displayName), Description: optional(description),
+				Guidelines: optional(guidelines), HistoryState: optional(history), ExternalUserAllowed: types.BoolValue(false),
+				SingleUserBotDm:    types.BoolValue(false),
+				PermissionSettings: types.ObjectUnknown(nil), AccessSettings: types.ObjectUnknown(nil),
+			},
+			PredefinedPermissionSettings: types.StringNull(),
+			InitialMembers:               types.SetNull(types.StringType), DeletionPolicy: types.StringValue("DELETE"),
 		}
 		sent := spaceToAPI(plan)
 		sent.Name, sent.SpaceUri = "spaces/S", "https://chat/S"

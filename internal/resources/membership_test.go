@@ -44,7 +44,7 @@ resource "google_chat_membership" "dave" {
 	client := env.Client(chatapi.AuthModeUser)
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.ProviderFactories(),
-		CheckDestroy:             env.CheckSpacesDestroyed,
+		CheckDestroy:             env.CheckDestroy("google_chat_membership", "google_chat_space"),
 		Steps: []resource.TestStep{
 			{
 				Config: config(""),
@@ -112,7 +112,7 @@ func TestAccMembership_groupsAppAndInvited(t *testing.T) {
 	env.RequireEmulator()
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.ProviderFactories(),
-		CheckDestroy:             env.CheckSpacesDestroyed,
+		CheckDestroy:             env.CheckDestroy("google_chat_membership", "google_chat_space"),
 		Steps: []resource.TestStep{{
 			Config: userSpaceConfig(env, named("groups")) + `
 resource "google_chat_membership" "engineering" {
@@ -156,7 +156,7 @@ resource "google_chat_space" "room" {
 `, name))
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.ProviderFactories(),
-		CheckDestroy:             env.CheckSpacesDestroyed,
+		CheckDestroy:             env.CheckDestroy("google_chat_membership", "google_chat_space"),
 		Steps: []resource.TestStep{
 			{Config: space},
 			{

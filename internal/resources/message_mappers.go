@@ -13,14 +13,14 @@ import (
 // messageToAPI builds the message body from the plan.
 func messageToAPI(plan messageModel) (*chat.Message, error) {
 	message := &chat.Message{Text: plan.Text.ValueString(), FallbackText: plan.FallbackText.ValueString()}
-	if known(plan.CardsV2) {
+	if convert.Known(plan.CardsV2) {
 		cards, err := convert.DecodeCards(plan.CardsV2.ValueString())
 		if err != nil {
 			return nil, err
 		}
 		message.CardsV2 = cards
 	}
-	if known(plan.AccessoryWidgets) {
+	if convert.Known(plan.AccessoryWidgets) {
 		widgets, err := convert.DecodeAccessoryWidgets(plan.AccessoryWidgets.ValueString())
 		if err != nil {
 			return nil, err
@@ -28,12 +28,12 @@ func messageToAPI(plan messageModel) (*chat.Message, error) {
 		message.AccessoryWidgets = widgets
 	}
 	switch {
-	case known(plan.ThreadName):
+	case convert.Known(plan.ThreadName):
 		message.Thread = &chat.Thread{Name: plan.ThreadName.ValueString()}
-	case known(plan.ThreadKey):
+	case convert.Known(plan.ThreadKey):
 		message.Thread = &chat.Thread{ThreadKey: plan.ThreadKey.ValueString()}
 	}
-	if known(plan.PrivateMessageViewer) {
+	if convert.Known(plan.PrivateMessageViewer) {
 		message.PrivateMessageViewer = &chat.User{Name: plan.PrivateMessageViewer.ValueString()}
 	}
 	return message, nil
@@ -54,13 +54,13 @@ func messageFromAPI(m *chat.Message, prior messageModel) messageModel {
 	out.FallbackText = convert.StringOrNull(m.FallbackText)
 	out.CardsV2 = jsonFromAPI(prior.CardsV2, m.CardsV2, canonicalCards)
 	out.AccessoryWidgets = jsonFromAPI(prior.AccessoryWidgets, m.AccessoryWidgets, canonicalWidgets)
-	if !known(prior.ThreadName) {
+	if !convert.Known(prior.ThreadName) {
 		out.ThreadName = types.StringNull()
 		if m.Thread != nil {
 			out.ThreadName = convert.StringOrNull(m.Thread.Name)
 		}
 	}
-	if !known(prior.PrivateMessageViewer) {
+	if !convert.Known(prior.PrivateMessageViewer) {
 		out.PrivateMessageViewer = types.StringNull()
 		if m.PrivateMessageViewer != nil {
 			out.PrivateMessageViewer = convert.StringOrNull(m.PrivateMessageViewer.Name)
@@ -86,7 +86,7 @@ func jsonFromAPI[T any](prior jsontypes.Normalized, api []T, canonical func(json
 		return jsontypes.NewNormalizedNull()
 	}
 	apiText := convert.Canonical(api)
-	if known(prior) && canonical(prior) == apiText {
+	if convert.Known(prior) && canonical(prior) == apiText {
 		return prior
 	}
 	return jsontypes.NewNormalizedValue(convert.SortedJSON(apiText))
@@ -109,7 +109,7 @@ func messageMask(plan, state messageModel) []string {
 
 // canonicalCards is cards_v2 as the API's types encode it ("" for none or invalid).
 func canonicalCards(v jsontypes.Normalized) string {
-	if !known(v) {
+	if !convert.Known(v) {
 		return ""
 	}
 	cards, err := convert.DecodeCards(v.ValueString())
@@ -120,7 +120,7 @@ func canonicalCards(v jsontypes.Normalized) string {
 }
 
 func canonicalWidgets(v jsontypes.Normalized) string {
-	if !known(v) {
+	if !convert.Known(v) {
 		return ""
 	}
 	widgets, err := convert.DecodeAccessoryWidgets(v.ValueString())
@@ -136,12 +136,4 @@ func apiJSON[T any](items []T) string {
 		return ""
 	}
 	return convert.Canonical(items)
-}
-
-// known reports a value that is neither null nor unknown.
-func known(v interface {
-	IsNull() bool
-	IsUnknown() bool
-}) bool {
-	return !v.IsNull() && !v.IsUnknown()
 }

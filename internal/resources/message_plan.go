@@ -27,12 +27,12 @@ func (r *messageResource) ValidateConfig(ctx context.Context, req resource.Valid
 	var cards []*chat.CardWithId
 	var widgets []*chat.AccessoryWidget
 	var err error
-	if known(config.CardsV2) {
+	if convert.Known(config.CardsV2) {
 		if cards, err = convert.DecodeCards(config.CardsV2.ValueString()); err != nil {
 			resp.Diagnostics.AddAttributeError(path.Root("cards_v2"), "Invalid Card", err.Error())
 		}
 	}
-	if known(config.AccessoryWidgets) {
+	if convert.Known(config.AccessoryWidgets) {
 		if widgets, err = convert.DecodeAccessoryWidgets(config.AccessoryWidgets.ValueString()); err != nil {
 			resp.Diagnostics.AddAttributeError(path.Root("accessory_widgets"), "Invalid Accessory Widgets", err.Error())
 		}

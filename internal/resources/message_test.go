@@ -48,7 +48,7 @@ resource "google_chat_message" "hello" {
 	}
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.ProviderFactories(),
-		CheckDestroy:             env.CheckSpacesDestroyed,
+		CheckDestroy:             env.CheckDestroy("google_chat_message", "google_chat_space"),
 		Steps: []resource.TestStep{
 			{
 				Config: config("Hello *world*"),
@@ -142,7 +142,7 @@ resource "google_chat_message" "card" {
 	}
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.ProviderFactories(),
-		CheckDestroy:             env.CheckSpacesDestroyed,
+		CheckDestroy:             env.CheckDestroy("google_chat_message", "google_chat_space"),
 		Steps: []resource.TestStep{
 			{
 				Config:           config("❤️ Add a reaction."),
@@ -184,7 +184,7 @@ func TestAccMessage_privateMessage(t *testing.T) {
 	env := testenv.New(t)
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.ProviderFactories(),
-		CheckDestroy:             env.CheckSpacesDestroyed,
+		CheckDestroy:             env.CheckDestroy("google_chat_message", "google_chat_space"),
 		Steps: []resource.TestStep{{
 			Config: appSpaceConfig(env, named("private")) + fmt.Sprintf(`
 resource "google_chat_message" "private" {
@@ -207,7 +207,7 @@ func TestAccMessage_threadsAndReplyOptions(t *testing.T) {
 	env := testenv.New(t)
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.ProviderFactories(),
-		CheckDestroy:             env.CheckSpacesDestroyed,
+		CheckDestroy:             env.CheckDestroy("google_chat_message", "google_chat_space"),
 		Steps: []resource.TestStep{{
 			Config: appSpaceConfig(env, named("threads")) + `
 resource "google_chat_message" "root" {
@@ -277,7 +277,7 @@ resource "google_chat_message" "moving" {
 	}
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.ProviderFactories(),
-		CheckDestroy:             env.CheckSpacesDestroyed,
+		CheckDestroy:             env.CheckDestroy("google_chat_message", "google_chat_space"),
 		Steps: []resource.TestStep{
 			{Config: config("first"), Check: env.CheckMessages(first, 1)},
 			{
@@ -305,7 +305,7 @@ resource "google_chat_message" "status" {
 	client := env.Client(chatapi.AuthModeApp)
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.ProviderFactories(),
-		CheckDestroy:             env.CheckSpacesDestroyed,
+		CheckDestroy:             env.CheckDestroy("google_chat_message", "google_chat_space"),
 		Steps: []resource.TestStep{
 			{Config: config, Check: captureName("google_chat_message.status", &messageName)},
 			{
@@ -345,7 +345,7 @@ func TestAccMessage_userCredentials(t *testing.T) {
 	name := named("user")
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.ProviderFactories(),
-		CheckDestroy:             env.CheckSpacesDestroyed,
+		CheckDestroy:             env.CheckDestroy("google_chat_message", "google_chat_space"),
 		Steps: []resource.TestStep{{
 			Config: env.Config(fmt.Sprintf(`
 resource "google_chat_space" "team" {
@@ -381,7 +381,7 @@ func TestAccMessage_lostResponsePostsOnce(t *testing.T) {
 	name := named("lost")
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.ProviderFactories(),
-		CheckDestroy:             env.CheckSpacesDestroyed,
+		CheckDestroy:             env.CheckDestroy("google_chat_message", "google_chat_space"),
 		Steps: []resource.TestStep{{
 			Config: appSpaceConfig(env, name) + `
 resource "google_chat_message" "once" {

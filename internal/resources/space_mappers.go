@@ -8,6 +8,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	chat "google.golang.org/api/chat/v1"
 
+	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/seed-da88c8a3/terraform-provider-googlechat/internal/convert"
 )
 
@@ -30,29 +31,11 @@ func spaceToAPI(plan spaceModel) *chat.Space {
 	return space
 }
 
-// spaceFromAPI maps an API space onto the model. Fields the API does not
-// return to this caller (input-only fields, and permission or access settings
-// hidden from apps) keep their prior values, so they never show as drift.
+// spaceFromAPI maps an API space onto the model with the shared mapper.
+// Input-only attributes keep their prior values, so they never show as drift.
 func spaceFromAPI(space *chat.Space, prior spaceModel) spaceModel {
 	out := prior
-	out.ID = types.StringValue(space.Name)
-	out.Name = types.StringValue(space.Name)
-	out.SpaceType = types.StringValue(space.SpaceType)
-	out.DisplayName = convert.StringOrNull(space.DisplayName)
-	out.Description, out.Guidelines = convert.Details(space)
-	out.HistoryState = convert.StringOrNull(space.SpaceHistoryState)
-	out.ExternalUserAllowed = types.BoolValue(space.ExternalUserAllowed)
-	out.SingleUserBotDm = types.BoolValue(space.SingleUserBotDm)
-	out.SpaceURI = convert.StringOrNull(space.SpaceUri)
-	out.CreateTime = convert.StringOrNull(space.CreateTime)
-	out.ThreadingState = convert.StringOrNull(space.SpaceThreadingState)
-	out.AdminInstalled = types.BoolValue(space.AdminInstalled)
-	if space.PermissionSettings != nil || prior.PermissionSettings.IsUnknown() {
-		out.PermissionSettings = convert.PermissionsToObject(space.PermissionSettings)
-	}
-	if space.AccessSettings != nil || prior.AccessSettings.IsUnknown() {
-		out.AccessSettings = convert.AccessToObject(space.AccessSettings)
-	}
+	out.SpaceAttributes = convert.SpaceFromAPI(space, prior.SpaceAttributes)
 	if out.DeletionPolicy.IsNull() || out.DeletionPolicy.IsUnknown() {
 		out.DeletionPolicy = types.StringValue(deletionDelete)
 	}
@@ -90,7 +73,7 @@ func permissionChanges(config, current types.Object) (*chat.PermissionSettings, 
 	}
 	patch := &chat.PermissionSettings{}
 	var mask []string
-	var currentAttrs map[string]attrValue
+	var currentAttrs map[string]attr.Value
 	if !current.IsNull() && !current.IsUnknown() {
 		currentAttrs = current.Attributes()
 	}
@@ -98,11 +81,11 @@ func permissionChanges(config, current types.Object) (*chat.PermissionSettings, 
 		if p.ComputedOnly {
 			continue
 		}
-		wanted, ok := convert.SettingFromObject(objectAttr(config.Attributes(), p.Key))
+		wanted, ok := convert.SettingFromObject(convert.ObjectAttr(config.Attributes(), p.Key))
 		if !ok {
 			continue
 		}
-		if have, ok := convert.SettingFromObject(objectAttr(currentAttrs, p.Key)); ok &&
+		if have, ok := convert.SettingFromObject(convert.ObjectAttr(currentAttrs, p.Key)); ok &&
 			have.ManagersAllowed == wanted.ManagersAllowed && have.AssistantManagersAllowed == wanted.AssistantManagersAllowed &&
 			have.MembersAllowed == wanted.MembersAllowed {
 			continue

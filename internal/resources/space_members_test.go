@@ -40,7 +40,7 @@ resource "google_chat_space_members" "room" {
 	var space string
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.ProviderFactories(),
-		CheckDestroy:             env.CheckSpacesDestroyed,
+		CheckDestroy:             env.CheckDestroy("google_chat_space_members", "google_chat_space"),
 		Steps: []resource.TestStep{
 			{
 				// frank, set up with the space, is not listed: removed. alice, the caller, stays.

@@ -26,17 +26,17 @@ func (r *spaceResource) ValidateConfig(ctx context.Context, req resource.Validat
 	}
 	spaceType := config.SpaceType.ValueString()
 	if config.SpaceType.IsNull() {
-		spaceType = spaceTypeSpace
+		spaceType = convert.SpaceTypeSpace
 	}
 	bad := func(attribute, format string, args ...any) {
 		resp.Diagnostics.AddAttributeError(path.Root(attribute), "Invalid Attribute Combination", fmt.Sprintf(format, args...))
 	}
 	set := func(v interface{ IsNull() bool }) bool { return !v.IsNull() }
 
-	if spaceType == spaceTypeSpace && config.DisplayName.IsNull() {
+	if spaceType == convert.SpaceTypeSpace && config.DisplayName.IsNull() {
 		bad("display_name", "display_name is required when space_type is SPACE (the API needs a name for a named space).")
 	}
-	if spaceType != spaceTypeSpace {
+	if spaceType != convert.SpaceTypeSpace {
 		if set(config.DisplayName) {
 			bad("display_name", "display_name is only allowed when space_type is SPACE; %s has no name.", spaceType)
 		}
@@ -46,17 +46,17 @@ func (r *spaceResource) ValidateConfig(ctx context.Context, req resource.Validat
 			}
 		}
 	}
-	if spaceType == spaceTypeDM {
+	if spaceType == convert.SpaceTypeDM {
 		for _, attribute := range []string{"description", "guidelines"} {
 			if attributeSet(ctx, req, attribute) {
 				bad(attribute, "%s is not allowed for a DIRECT_MESSAGE.", attribute)
 			}
 		}
 	}
-	if config.SingleUserBotDm.ValueBool() && spaceType != spaceTypeDM {
+	if config.SingleUserBotDm.ValueBool() && spaceType != convert.SpaceTypeDM {
 		bad("single_user_bot_dm", "single_user_bot_dm requires space_type = \"DIRECT_MESSAGE\".")
 	}
-	if config.InitialMembers.IsUnknown() || config.InitialMembers.IsNull() && spaceType == spaceTypeSpace {
+	if config.InitialMembers.IsUnknown() || config.InitialMembers.IsNull() && spaceType == convert.SpaceTypeSpace {
 		return
 	}
 	var members []string
@@ -64,16 +64,16 @@ func (r *spaceResource) ValidateConfig(ctx context.Context, req resource.Validat
 		resp.Diagnostics.Append(config.InitialMembers.ElementsAs(ctx, &members, true)...)
 	}
 	for _, m := range members {
-		if strings.HasPrefix(m, "groups/") && spaceType != spaceTypeSpace {
+		if strings.HasPrefix(m, "groups/") && spaceType != convert.SpaceTypeSpace {
 			bad("initial_members", "%s: Google groups can only be added to spaces whose space_type is SPACE.", m)
 		}
 	}
 	switch {
-	case spaceType == spaceTypeGroupChat && len(members) < 2 && !config.InitialMembers.IsUnknown():
+	case spaceType == convert.SpaceTypeGroupChat && len(members) < 2 && !config.InitialMembers.IsUnknown():
 		bad("initial_members", "A GROUP_CHAT needs at least two users in initial_members besides the caller; got %d.", len(members))
-	case spaceType == spaceTypeDM && config.SingleUserBotDm.ValueBool() && len(members) > 0:
+	case spaceType == convert.SpaceTypeDM && config.SingleUserBotDm.ValueBool() && len(members) > 0:
 		bad("initial_members", "A direct message with the Chat app (single_user_bot_dm = true) takes no initial_members.")
-	case spaceType == spaceTypeDM && !config.SingleUserBotDm.ValueBool() && !config.SingleUserBotDm.IsUnknown() && len(members) != 1:
+	case spaceType == convert.SpaceTypeDM && !config.SingleUserBotDm.ValueBool() && !config.SingleUserBotDm.IsUnknown() && len(members) != 1:
 		bad("initial_members", "A DIRECT_MESSAGE needs exactly one user in initial_members (or single_user_bot_dm = true); got %d.", len(members))
 	}
 }
@@ -110,7 +110,7 @@ func (r *spaceResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanR
 	}
 	if r.client != nil && r.client.AuthMode == chatapi.AuthModeApp {
 		spaceType := plan.SpaceType.ValueString()
-		if creating && (spaceType == spaceTypeGroupChat || spaceType == spaceTypeDM) {
+		if creating && (spaceType == convert.SpaceTypeGroupChat || spaceType == convert.SpaceTypeDM) {
 			resp.Diagnostics.AddAttributeError(path.Root("space_type"), "User Credentials Required",
 				fmt.Sprintf("Creating a %s needs user credentials (spaces.setup is user-only), but the provider uses app "+
 					"credentials. Configure a provider with auth_mode = \"user\" (OAuth user credentials, an access token, or "+
@@ -126,7 +126,7 @@ func (r *spaceResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanR
 				}
 			}
 		}
-		if creating && known(audienceOf(config.AccessSettings)) {
+		if creating && convert.Known(audienceOf(config.AccessSettings)) {
 			resp.Diagnostics.AddAttributeError(path.Root("access_settings").AtName("audience"), "User Credentials Required",
 				"Setting a target audience requires user authentication; the Chat API refuses it from apps.")
 		}
@@ -135,7 +135,7 @@ func (r *spaceResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanR
 				"The Chat API does not let apps change access_settings.audience; use user credentials for this change.")
 		}
 	}
-	if !creating && plan.SpaceType.ValueString() == spaceTypeSpace && !state.InitialMembers.IsNull() &&
+	if !creating && plan.SpaceType.ValueString() == convert.SpaceTypeSpace && !state.InitialMembers.IsNull() &&
 		!plan.InitialMembers.Equal(state.InitialMembers) {
 		resp.Diagnostics.AddAttributeWarning(path.Root("initial_members"), "Initial Members Only Apply at Creation",
 			"Changing initial_members of an existing SPACE adds and removes nobody; the new list is only recorded. "+
@@ -143,7 +143,7 @@ func (r *spaceResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanR
 	}
 	// A group chat promoted to a named space gains permission and access
 	// settings: unless configured, they are known only after apply.
-	if !creating && state.SpaceType.ValueString() == spaceTypeGroupChat && plan.SpaceType.ValueString() == spaceTypeSpace {
+	if !creating && state.SpaceType.ValueString() == convert.SpaceTypeGroupChat && plan.SpaceType.ValueString() == convert.SpaceTypeSpace {
 		if config.PermissionSettings.IsNull() {
 			resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("permission_settings"), types.ObjectUnknown(convert.PermissionsAttrTypes()))...)
 		}
@@ -163,14 +163,8 @@ func (r *spaceResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanR
 
 // spaceTypeRequiresReplace: GROUP_CHAT to SPACE is the only in-place change.
 func spaceTypeRequiresReplace(_ context.Context, req planmodifier.StringRequest, resp *stringplanmodifier.RequiresReplaceIfFuncResponse) {
-	promoted := req.StateValue.ValueString() == spaceTypeGroupChat && req.PlanValue.ValueString() == spaceTypeSpace
+	promoted := req.StateValue.ValueString() == convert.SpaceTypeGroupChat && req.PlanValue.ValueString() == convert.SpaceTypeSpace
 	resp.RequiresReplace = !promoted
-}
-
-// changedAfterCreate replaces when an input-only value changes to another
-// value; setting one after import (null state) or removing one only records it.
-func changedAfterCreate(_ context.Context, req planmodifier.StringRequest, resp *stringplanmodifier.RequiresReplaceIfFuncResponse) {
-	resp.RequiresReplace = !req.StateValue.IsNull() && !req.PlanValue.IsNull() && !req.StateValue.Equal(req.PlanValue)
 }
 
 // initialMembersRequireReplace: members of group chats and DMs are fixed at
@@ -181,5 +175,5 @@ func initialMembersRequireReplace(ctx context.Context, req planmodifier.SetReque
 	}
 	var spaceType types.String
 	resp.Diagnostics.Append(req.Plan.GetAttribute(ctx, path.Root("space_type"), &spaceType)...)
-	resp.RequiresReplace = spaceType.ValueString() != spaceTypeSpace
+	resp.RequiresReplace = spaceType.ValueString() != convert.SpaceTypeSpace
 }

@@ -45,7 +45,7 @@ resource "google_chat_space" "test" {
 	}
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.ProviderFactories(),
-		CheckDestroy:             env.CheckSpacesDestroyed,
+		CheckDestroy:             env.CheckDestroy("google_chat_space"),
 		Steps: []resource.TestStep{
 			{
 				Config: config(name, "First description", "HISTORY_ON"),
@@ -107,7 +107,7 @@ func TestAccSpace_groupChatPromotedInPlace(t *testing.T) {
 	members := fmt.Sprintf("[%q, %q]", env.User(0), env.User(1))
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.ProviderFactories(),
-		CheckDestroy:             env.CheckSpacesDestroyed,
+		CheckDestroy:             env.CheckDestroy("google_chat_space"),
 		Steps: []resource.TestStep{
 			{
 				Config: env.Config(fmt.Sprintf(`
@@ -160,6 +160,7 @@ func TestAccSpace_directMessages(t *testing.T) {
 	env := testenv.New(t)
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.ProviderFactories(),
+		CheckDestroy:             env.CheckDestroy("google_chat_space"),
 		Steps: []resource.TestStep{
 			{
 				Config: env.Config(fmt.Sprintf(`
@@ -204,7 +205,7 @@ func TestAccSpace_appCredentials(t *testing.T) {
 	name := named("app")
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.ProviderFactories(),
-		CheckDestroy:             env.CheckSpacesDestroyed,
+		CheckDestroy:             env.CheckDestroy("google_chat_space"),
 		Steps: []resource.TestStep{{
 			Config: env.Config(fmt.Sprintf(`
 resource "google_chat_space" "test" {
@@ -254,7 +255,8 @@ resource "google_chat_space" "test" {
 	}
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.ProviderFactories(),
-		CheckDestroy:             env.CheckSpaceLive(name),
+		// The abandoned space must outlive destroy.
+		CheckDestroy: resource.ComposeTestCheckFunc(env.CheckDestroy("google_chat_space"), env.CheckSpaceLive(name)),
 		Steps: []resource.TestStep{
 			{Config: config(`"COLLABORATION_SPACE"`, "DELETE"), ConfigPlanChecks: emptyPlanAfterApply()},
 			{
@@ -290,7 +292,7 @@ resource "google_chat_space" "test" {
 	client := env.Client(chatapi.AuthModeUser)
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.ProviderFactories(),
-		CheckDestroy:             env.CheckSpacesDestroyed,
+		CheckDestroy:             env.CheckDestroy("google_chat_space"),
 		Steps: []resource.TestStep{
 			{Config: config, Check: captureName("google_chat_space.test", &spaceName)},
 			{

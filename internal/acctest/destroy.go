@@ -1,0 +1,345 @@
+package acctest
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/hashicorp/terraform-plugin-testing/terraform"
+	chat "google.golang.org/api/chat/v1"
+
+	"github.com/seed-da88c8a3/terraform-provider-googlechat/internal/chatapi"
+)
+
+// Resource types with a destroy check.
+const (
+	TypeSpace        = "google_chat_space"
+	TypeMessage      = "google_chat_message"
+	TypeMembership   = "google_chat_membership"
+	TypeSpaceMembers = "google_chat_space_members"
+)
+
+// destroyChecks are the per-type destroy checks CheckDestroy composes.
+var destroyChecks = map[string]func(*Env, *terraform.State) error{
+	TypeSpace:        (*Env).CheckSpaceDestroyed,
+	TypeMessage:      (*Env).CheckMessageDestroyed,
+	TypeMembership:   (*Env).CheckMembershipDestroyed,
+	TypeSpaceMembers: (*Env).CheckSpaceMembersDestroyed,
+}
+
+// CheckDestroy is a TestCase.CheckDestroy that runs the destroy check of
+// every resource type named, for example
+// env.CheckDestroy("google_chat_message", "google_chat_space"). It also fails
+// when the state holds a google_chat_* resource of a type it was not told to
+// check, so a test cannot add a resource and forget its destroy check.
+func (e *Env) CheckDestroy(resourceTypes ...string) func(*terraform.State) error {
+	e.t.Helper()
+	covered := map[string]bool{}
+	for _, resourceType := range resourceTypes {
+		if destroyChecks[resourceType] == nil {
+			e.t.Fatalf("acctest: no destroy check for %q", resourceType)
+		}
+		covered[resourceType] = true
+	}
+	return func(s *terraform.State) error {
+		var errs []error
+		for _, key := range managedKeys(s) {
+			if rs := s.RootModule().Resources[key]; strings.HasPrefix(rs.Type, "google_chat_") && !covered[rs.Type] {
+				errs = append(errs, fmt.Errorf("%s is in state, but CheckDestroy does not check %s", key, rs.Type))
+			}
+		}
+		for _, resourceType := range resourceTypes {
+			errs = append(errs, destroyChecks[resourceType](e, s))
+		}
+		return errors.Join(errs...)
+	}
+}
+
+// CheckSpaceDestroyed checks every google_chat_space in state with spaces.get,
+// as Read does: a space with deletion_policy = "DELETE" must answer 404, one
+// with "ABANDON" must still exist. Group chats and direct messages are not
+// checked: the API does not delete them, and Delete only drops them from state.
+func (e *Env) CheckSpaceDestroyed(s *terraform.State) error {
+	ctx := context.Background()
+	var errs []error
+	for _, key := range resourceKeys(s, TypeSpace) {
+		rs := s.RootModule().Resources[key]
+		if rs.Primary.Attributes["space_type"] != "SPACE" {
+			continue
+		}
+		name := attribute(rs, "name")
+		_, err := lookup(e.clientsFor(rs), func(c *chatapi.Client) (*chat.Space, error) { return c.GetSpace(ctx, name) })
+		abandon := rs.Primary.Attributes["deletion_policy"] == "ABANDON"
+		switch {
+		case abandon && err == nil, !abandon && chatapi.IsNotFound(err):
+		case abandon && chatapi.IsNotFound(err):
+			errs = append(errs, fmt.Errorf("%s: %s has deletion_policy ABANDON but is gone after destroy", key, name))
+		case err == nil:
+			errs = append(errs, fmt.Errorf("%s: %s still exists after destroy", key, name))
+		default:
+			errs = append(errs, fmt.Errorf("%s: checking %s: %w", key, name, err))
+		}
+	}
+	return errors.Join(errs...)
+}
+
+// CheckSpacesDestroyed is CheckSpaceDestroyed.
+//
+// Deprecated: use CheckDestroy with the types the test creates.
+func (e *Env) CheckSpacesDestroyed(s *terraform.State) error { return e.CheckSpaceDestroyed(s) }
+
+// CheckMessageDestroyed checks every google_chat_message in state with
+// spaces.messages.get, as Read does: it must answer 404 or carry a
+// deleteTime, or its space must be gone (in emulator runs, gone after the
+// message was deleted: see deletedBeforeSpace).
+func (e *Env) CheckMessageDestroyed(s *terraform.State) error {
+	ctx := context.Background()
+	var errs []error
+	for _, key := range resourceKeys(s, TypeMessage) {
+		rs := s.RootModule().Resources[key]
+		name := attribute(rs, "name")
+		clients := e.clientsFor(rs)
+		out, err := lookup(clients, func(c *chatapi.Client) (*chat.Message, error) { return c.GetMessage(ctx, name) })
+		space, _, _ := strings.Cut(name, "/messages/")
+		switch {
+		case err == nil && out.DeleteTime == "":
+			errs = append(errs, fmt.Errorf("%s: %s still exists after destroy", key, name))
+			continue
+		case err == nil, chatapi.IsNotFound(err):
+		default:
+			if gone, spaceErr := spaceGone(ctx, clients, space); !gone {
+				errs = append(errs, fmt.Errorf("%s: checking %s: %w", key, name, errors.Join(err, spaceErr)))
+				continue
+			}
+		}
+		paths := []string{name}
+		if id := rs.Primary.Attributes["client_assigned_message_id"]; id != "" {
+			paths = append(paths, space+"/messages/"+id)
+		}
+		if err := e.deletedBeforeSpace(space, "chat.spaces.messages.delete", true, paths...); err != nil {
+			errs = append(errs, fmt.Errorf("%s: %w", key, err))
+		}
+	}
+	return errors.Join(errs...)
+}
+
+// CheckMembershipDestroyed checks every google_chat_membership in state with
+// spaces.members.get, as Read does: it must answer 404 or state NOT_A_MEMBER,
+// or the space must be gone (in emulator runs, gone after the member was
+// removed: see deletedBeforeSpace).
+func (e *Env) CheckMembershipDestroyed(s *terraform.State) error {
+	ctx := context.Background()
+	var errs []error
+	for _, key := range resourceKeys(s, TypeMembership) {
+		rs := s.RootModule().Resources[key]
+		name := attribute(rs, "name")
+		clients := e.clientsFor(rs)
+		out, err := lookup(clients, func(c *chatapi.Client) (*chat.Membership, error) { return c.GetMembership(ctx, name) })
+		space, _, _ := strings.Cut(name, "/members/")
+		switch {
+		case err == nil && out.State != "NOT_A_MEMBER":
+			errs = append(errs, fmt.Errorf("%s: %s is still a member (%s) after destroy", key, name, out.State))
+			continue
+		case err == nil, chatapi.IsNotFound(err):
+		default:
+			if gone, spaceErr := spaceGone(ctx, clients, space); !gone {
+				errs = append(errs, fmt.Errorf("%s: checking %s: %w", key, name, errors.Join(err, spaceErr)))
+				continue
+			}
+		}
+		paths := []string{name}
+		if member := rs.Primary.Attributes["member"]; strings.Contains(member, "@") {
+			paths = append(paths, space+"/members/"+strings.TrimPrefix(member, "users/"))
+		}
+		if err := e.deletedBeforeSpace(space, "chat.spaces.members.delete", false, paths...); err != nil {
+			errs = append(errs, fmt.Errorf("%s: %w", key, err))
+		}
+	}
+	return errors.Join(errs...)
+}
+
+// CheckSpaceMembersDestroyed checks every google_chat_space_members in state
+// as Read does, with spaces.members.list of the human members (and
+// spaces.members.get for members written as emails): none of the members it
+// managed may still be in the space, unless the space itself is gone (in
+// emulator runs, gone after the members written as IDs were removed: see
+// deletedBeforeSpace).
+func (e *Env) CheckSpaceMembersDestroyed(s *terraform.State) error {
+	ctx := context.Background()
+	var errs []error
+	for _, key := range resourceKeys(s, TypeSpaceMembers) {
+		rs := s.RootModule().Resources[key]
+		space := attribute(rs, "space")
+		clients := e.clientsFor(rs)
+		list, err := lookup(clients, func(c *chatapi.Client) ([]*chat.Membership, error) {
+			return c.ListMemberships(ctx, space, `member.type = "HUMAN"`, false, c.AuthMode == chatapi.AuthModeUser)
+		})
+		if chatapi.IsNotFound(err) {
+			// Members written as IDs must have been removed before the space
+			// was deleted; an email's ID is not known once the space is gone.
+			for _, attr := range []string{"managers", "assistant_managers", "members"} {
+				for _, spelling := range setAttribute(rs, attr) {
+					if strings.Contains(spelling, "@") {
+						continue
+					}
+					path := space + "/members/" + strings.TrimPrefix(spelling, "users/")
+					if err := e.deletedBeforeSpace(space, "chat.spaces.members.delete", false, path); err != nil {
+						errs = append(errs, fmt.Errorf("%s: %w", key, err))
+					}
+				}
+			}
+			continue
+		}
+		if err != nil {
+			errs = append(errs, fmt.Errorf("%s: listing the members of %s: %w", key, space, err))
+			continue
+		}
+		joined := map[string]bool{}
+		for _, m := range list {
+			if m.Member != nil && m.State != "NOT_A_MEMBER" {
+				joined[m.Member.Name] = true
+			}
+		}
+		for _, attr := range []string{"managers", "assistant_managers", "members"} {
+			for _, spelling := range setAttribute(rs, attr) {
+				if !strings.Contains(spelling, "@") {
+					if joined[spelling] {
+						errs = append(errs, fmt.Errorf("%s: %s is still in %s after destroy", key, spelling, space))
+					}
+					continue
+				}
+				// An email: resolved by spaces.members.get, as Read does.
+				name := space + "/members/" + strings.TrimPrefix(spelling, "users/")
+				m, err := lookup(clients, func(c *chatapi.Client) (*chat.Membership, error) { return c.GetMembership(ctx, name) })
+				switch {
+				case err == nil && m.State != "NOT_A_MEMBER":
+					errs = append(errs, fmt.Errorf("%s: %s is still in %s (%s) after destroy", key, spelling, space, m.State))
+				case err == nil, chatapi.IsNotFound(err):
+				default:
+					errs = append(errs, fmt.Errorf("%s: checking %s: %w", key, name, err))
+				}
+			}
+		}
+	}
+	return errors.Join(errs...)
+}
+
+// deletedBeforeSpace closes the gap the API leaves: deleting a space deletes
+// everything in it, so once the space is gone a message or membership whose
+// Delete did nothing answers 404 like one that was deleted. In emulator runs
+// the request log tells them apart. If it shows space deleted, the object
+// must have been gone by then: the last call on one of its names before that
+// was its delete (rpc) or answered 404, not a read or update answered 200.
+// With final (messages: a deleted message keeps its name, and messages.get
+// still answers 200 with a deleteTime) any delete before the space's counts.
+// Live runs have no log and trust the lookup.
+func (e *Env) deletedBeforeSpace(space, rpc string, final bool, names ...string) error {
+	if e.Emulator == nil || e.viaAPI {
+		return nil
+	}
+	existed, deleted := false, false
+	for _, r := range e.Emulator.Requests() {
+		if r.RPC == "chat.spaces.delete" && r.Status == http.StatusOK && r.Path == "/v1/"+space {
+			if existed && !deleted {
+				return fmt.Errorf("%s was never deleted: it was still there when its space %s was deleted", names[0], space)
+			}
+			return nil
+		}
+		if !slices.Contains(names, strings.TrimPrefix(r.Path, "/v1/")) || deleted && final {
+			continue
+		}
+		switch {
+		case r.RPC == rpc && r.Status == http.StatusOK, r.Status == http.StatusNotFound:
+			existed, deleted = false, true
+		case r.Status == http.StatusOK:
+			existed, deleted = true, false
+		}
+	}
+	return nil
+}
+
+// clientsFor returns the client of the provider that manages rs (googlechat:
+// user credentials, googlechatapp: app credentials), then the other one for
+// objects the first may not see.
+func (e *Env) clientsFor(rs *terraform.ResourceState) []*chatapi.Client {
+	user, app := e.Client(chatapi.AuthModeUser), e.Client(chatapi.AuthModeApp)
+	if rs.Provider == "googlechatapp" || strings.HasSuffix(rs.Provider, "/googlechatapp") {
+		return []*chatapi.Client{app, user}
+	}
+	return []*chatapi.Client{user, app}
+}
+
+// lookup calls get with each client in turn while the API refuses it (403).
+func lookup[T any](clients []*chatapi.Client, get func(*chatapi.Client) (T, error)) (T, error) {
+	var out T
+	var err error
+	for _, c := range clients {
+		if out, err = get(c); !denied(err) {
+			break
+		}
+	}
+	return out, err
+}
+
+// spaceGone reports whether spaces.get answers 404 for space.
+func spaceGone(ctx context.Context, clients []*chatapi.Client, space string) (bool, error) {
+	_, err := lookup(clients, func(c *chatapi.Client) (*chat.Space, error) { return c.GetSpace(ctx, space) })
+	if chatapi.IsNotFound(err) {
+		return true, nil
+	}
+	if err != nil {
+		return false, fmt.Errorf("checking %s: %w", space, err)
+	}
+	return false, fmt.Errorf("%s still exists", space)
+}
+
+// managedKeys returns the state's managed resources (no data sources), sorted.
+func managedKeys(s *terraform.State) []string {
+	var keys []string
+	for key := range s.RootModule().Resources {
+		if !strings.HasPrefix(key, "data.") {
+			keys = append(keys, key)
+		}
+	}
+	sort.Strings(keys)
+	return keys
+}
+
+// resourceKeys returns the keys of the managed resources of one type, sorted.
+func resourceKeys(s *terraform.State, resourceType string) []string {
+	var keys []string
+	for _, key := range managedKeys(s) {
+		if rs := s.RootModule().Resources[key]; rs.Type == resourceType && rs.Primary != nil {
+			keys = append(keys, key)
+		}
+	}
+	return keys
+}
+
+// attribute returns a string attribute, or the ID for an empty one.
+func attribute(rs *terraform.ResourceState, name string) string {
+	if value := rs.Primary.Attributes[name]; value != "" {
+		return value
+	}
+	return rs.Primary.ID
+}
+
+// setAttribute returns the elements of a flattened set or list of strings.
+func setAttribute(rs *terraform.ResourceState, name string) []string {
+	count, _ := strconv.Atoi(rs.Primary.Attributes[name+".#"])
+	var out []string
+	for i := range count {
+		if value, ok := rs.Primary.Attributes[name+"."+strconv.Itoa(i)]; ok {
+			out = append(out, value)
+		}
+	}
+	return out
+}
+
+// denied reports a 403: the caller may not see the object.
+func denied(err error) bool { return chatapi.Code(err) == http.StatusForbidden }

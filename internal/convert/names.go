@@ -1,0 +1,30 @@
+package convert
+
+import "regexp"
+
+// API resource names and enum values shared by resources and data sources,
+// compiled once.
+var (
+	SpaceNamePattern      = regexp.MustCompile(`^spaces/[A-Za-z0-9_-]+$`)
+	UserNamePattern       = regexp.MustCompile(`^users/[^/\s]+$`)
+	GroupNamePattern      = regexp.MustCompile(`^groups/[^/\s@]+$`)
+	MembershipNamePattern = regexp.MustCompile(`^spaces/[A-Za-z0-9_-]+/members/[^/\s]+$`)
+	MessageNamePattern    = regexp.MustCompile(`^spaces/[A-Za-z0-9_-]+/messages/[A-Za-z0-9_.-]+$`)
+	ThreadNamePattern     = regexp.MustCompile(`^spaces/[A-Za-z0-9_-]+/threads/[A-Za-z0-9_.-]+$`)
+)
+
+// Space types (Space.spaceType).
+const (
+	SpaceTypeSpace     = "SPACE"
+	SpaceTypeGroupChat = "GROUP_CHAT"
+	SpaceTypeDM        = "DIRECT_MESSAGE"
+)
+
+// Membership roles (Membership.role) and the calling app's user name.
+const (
+	RoleMember           = "ROLE_MEMBER"
+	RoleManager          = "ROLE_MANAGER"
+	RoleAssistantManager = "ROLE_ASSISTANT_MANAGER"
+	RoleUnspecified      = "MEMBERSHIP_ROLE_UNSPECIFIED"
+	CallingApp           = "users/app"
+)

@@ -1,0 +1,42 @@
+package resources
+
+import (
+	"strings"
+
+	"github.com/hashicorp/terraform-plugin-framework/types"
+	chat "google.golang.org/api/chat/v1"
+
+	"github.com/seed-da88c8a3/terraform-provider-googlechat/internal/convert"
+)
+
+// membershipToAPI builds the create body and the {member} key of the name.
+func membershipToAPI(plan membershipModel) (*chat.Membership, string) {
+	if group := plan.GroupMember.ValueString(); group != "" {
+		return &chat.Membership{GroupMember: &chat.Group{Name: group}}, strings.TrimPrefix(group, "groups/")
+	}
+	member := plan.Member.ValueString()
+	userType := "HUMAN"
+	if member == convert.CallingApp {
+		userType = "BOT"
+	}
+	return &chat.Membership{Member: &chat.User{Name: member, Type: userType}}, strings.TrimPrefix(member, "users/")
+}
+
+// membershipFromAPI maps a membership onto the model with the shared
+// mapper; the space comes from the membership's name.
+func membershipFromAPI(m *chat.Membership, prior membershipModel) membershipModel {
+	out := prior
+	out.MembershipAttributes = convert.MembershipFromAPI(m, prior.MembershipAttributes)
+	out.ID = out.Name
+	if space, _, ok := strings.Cut(m.Name, "/members/"); ok {
+		out.Space = types.StringValue(space)
+	}
+	return out
+}
+
+func memberOf(plan membershipModel) string {
+	if convert.Known(plan.GroupMember) {
+		return plan.GroupMember.ValueString()
+	}
+	return plan.Member.ValueString()
+}

@@ -1,0 +1,75 @@
+package resources
+
+import (
+	"context"
+	"strings"
+
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+
+	"github.com/seed-da88c8a3/terraform-provider-googlechat/internal/chatapi"
+	"github.com/seed-da88c8a3/terraform-provider-googlechat/internal/convert"
+	"github.com/seed-da88c8a3/terraform-provider-googlechat/internal/glue"
+)
+
+// ModifyPlan fills the default role and applies the app-credential rules.
+func (r *membershipResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	if req.Plan.Raw.IsNull() {
+		return
+	}
+	var config membershipModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	if config.Role.IsNull() && !config.GroupMember.IsUnknown() && !config.Member.IsUnknown() {
+		role := convert.RoleMember
+		if !config.GroupMember.IsNull() {
+			role = convert.RoleUnspecified
+		}
+		resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("role"), role)...)
+	}
+	if !req.State.Raw.IsNull() {
+		r.planMemberChange(ctx, req, config, resp)
+	}
+	if r.client != nil && r.client.AuthMode == chatapi.AuthModeApp && req.State.Raw.IsNull() {
+		if !config.GroupMember.IsNull() {
+			resp.Diagnostics.AddAttributeError(path.Root("group_member"), "User Credentials Required",
+				"Chat apps can't add Google groups to a space; use a provider with user credentials for this membership.")
+		}
+		if config.Member.ValueString() == convert.CallingApp {
+			resp.Diagnostics.AddAttributeError(path.Root("member"), "User Credentials Required",
+				"The Chat API doesn't let an app add a Chat app, itself included; a user adds the app (user credentials, "+
+					"with the chat.memberships.app scope).")
+		}
+	}
+}
+
+// planMemberChange replaces the membership when member names another user.
+// The same member spelled another way (users/{id} after an import, an email
+// in configuration) is the same membership: the new spelling is recorded in
+// place. Attribute plan modifiers can't decide this: they run on a resource
+// the provider never configured, with no client to look the member up.
+func (r *membershipResource) planMemberChange(ctx context.Context, req resource.ModifyPlanRequest, config membershipModel, resp *resource.ModifyPlanResponse) {
+	var state membershipModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if state.Member.Equal(config.Member) || resp.Diagnostics.HasError() {
+		return
+	}
+	replace := func() { resp.RequiresReplace = append(resp.RequiresReplace, path.Root("member")) }
+	if r.client == nil || !convert.Known(config.Member) || !convert.Known(state.Member) {
+		replace()
+		return
+	}
+	key := strings.TrimPrefix(config.Member.ValueString(), "users/")
+	m, err := r.client.GetMembership(ctx, state.Space.ValueString()+"/members/"+key)
+	switch {
+	case err == nil && m.Name == state.Name.ValueString():
+		// The same membership: recorded in place, nothing sent.
+	case err == nil, chatapi.IsNotFound(err):
+		replace()
+	default:
+		glue.AddAttributeAPIError(&resp.Diagnostics, path.Root("member"), "Unable to Compare Chat Members",
+			"spaces.members.get", err, "The provider looks the configured member up to tell a new member from the same one spelled another way.")
+	}
+}

@@ -1,0 +1,141 @@
+package resources
+
+import (
+	"context"
+
+	"github.com/hashicorp/terraform-plugin-framework-jsontypes/jsontypes"
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+
+	"github.com/seed-da88c8a3/terraform-provider-googlechat/internal/convert"
+)
+
+func (r *messageResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+	replace := []planmodifier.String{stringplanmodifier.RequiresReplace()}
+	// Inputs the API does not return: a change replaces the message, but after
+	// import (no value in state) the configured value is only recorded.
+	replaceAfterCreate := []planmodifier.String{stringplanmodifier.RequiresReplaceIf(changedAfterCreate,
+		"A change posts the message again.", "A change posts the message again.")}
+	keep := []planmodifier.String{stringplanmodifier.UseStateForUnknown()}
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "A message in a Google Chat space, posted with " +
+			"[`spaces.messages.create`](https://developers.google.com/workspace/chat/api/reference/rest/v1/spaces.messages/create) " +
+			"and edited in place with `spaces.messages.patch`. With app credentials the Chat app is the sender and can post " +
+			"cards, accessory widgets and private messages; with user credentials the user is the sender and the message is " +
+			"text only. Every create carries a `requestId`, so a retried request never posts twice.",
+		Blocks: map[string]schema.Block{"timeouts": timeouts.Block(ctx, timeouts.Opts{Create: true, Update: true, Delete: true})},
+		Attributes: map[string]schema.Attribute{
+			"id": schema.StringAttribute{
+				Computed: true, PlanModifiers: keep,
+				MarkdownDescription: "Same as `name`.",
+			},
+			"name": schema.StringAttribute{
+				Computed: true, PlanModifiers: keep,
+				MarkdownDescription: "Resource name, `spaces/{space}/messages/{message}`, with the system-assigned message ID.",
+			},
+			"space": schema.StringAttribute{
+				Required: true, PlanModifiers: replace,
+				MarkdownDescription: "The space to post in, `spaces/{space}` (for example `google_chat_space.team.name`). Changing it posts the message again in the new space.",
+				Validators:          []validator.String{stringvalidator.RegexMatches(convert.SpaceNamePattern, "must be spaces/{space}")},
+			},
+			"text": schema.StringAttribute{
+				Optional: true,
+				MarkdownDescription: "Message text in Chat's markup: `*bold*`, `_italic_`, links as `<https://example.com|label>`, " +
+					"mentions as `<users/{id}>` or `<users/all>`. Updated in place.",
+				Validators: []validator.String{stringvalidator.LengthAtLeast(1)},
+			},
+			"cards_v2": schema.StringAttribute{
+				CustomType: jsontypes.NormalizedType{},
+				Optional:   true,
+				MarkdownDescription: "The `cardsV2` array as JSON (use `jsonencode`): cards of at most 32 KB each; with several cards " +
+					"each needs a unique `cardId`. Checked against the API's card schema at plan time; formatting and key order " +
+					"never cause a diff. App credentials only. Updated in place.",
+			},
+			"accessory_widgets": schema.StringAttribute{
+				CustomType: jsontypes.NormalizedType{},
+				Optional:   true,
+				MarkdownDescription: "The `accessoryWidgets` array as JSON: button lists shown at the bottom of the message. App " +
+					"credentials only. Updated in place.",
+			},
+			"fallback_text": schema.StringAttribute{
+				Optional: true, PlanModifiers: replace,
+				MarkdownDescription: "Plain-text description of the cards, for notifications. The API can't update it: a change posts the message again.",
+				Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
+			},
+			"thread_key": schema.StringAttribute{
+				Optional: true, PlanModifiers: replaceAfterCreate,
+				MarkdownDescription: "Starts a thread with this key, or replies to the thread this Chat app (or user) started with it, " +
+					"at most 4,000 characters. Keys are scoped to the app that sets them. Takes effect only with a " +
+					"`message_reply_option` that replies. A change posts the message again.",
+				Validators: []validator.String{
+					stringvalidator.LengthBetween(1, maxThreadKey),
+					stringvalidator.ConflictsWith(path.MatchRoot("thread_name")),
+				},
+			},
+			"thread_name": schema.StringAttribute{
+				Optional: true, Computed: true,
+				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown(), stringplanmodifier.RequiresReplaceIfConfigured()},
+				MarkdownDescription: "Set it to reply to an existing thread, `spaces/{space}/threads/{thread}` (for example " +
+					"another message's `thread_name`); otherwise the thread the message landed in. A change posts the message again.",
+				Validators: []validator.String{stringvalidator.RegexMatches(convert.ThreadNamePattern, "must be spaces/{space}/threads/{thread}")},
+			},
+			"message_reply_option": schema.StringAttribute{
+				Optional: true, PlanModifiers: replaceAfterCreate,
+				MarkdownDescription: "`MESSAGE_REPLY_OPTION_UNSPECIFIED` (the API's default: start a new thread, ignoring " +
+					"`thread_key` and `thread_name`), `REPLY_MESSAGE_FALLBACK_TO_NEW_THREAD` (reply, or start a thread if that fails) " +
+					"or `REPLY_MESSAGE_OR_FAIL` (reply, or fail with NOT_FOUND). Only named spaces thread replies. A change posts " +
+					"the message again.",
+				Validators: []validator.String{stringvalidator.OneOf(replyUnspecified, replyFallbackToThread, replyOrFail)},
+			},
+			"message_id": schema.StringAttribute{
+				Optional: true, Computed: true,
+				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown(), stringplanmodifier.RequiresReplaceIfConfigured()},
+				MarkdownDescription: "A client-assigned ID, unique in the space: `client-` then lowercase letters, digits and " +
+					"hyphens, at most 63 characters in all. The message can then be addressed as `spaces/{space}/messages/{message_id}`. " +
+					"A change posts the message again.",
+				Validators: []validator.String{stringvalidator.RegexMatches(clientMessageIDPattern,
+					"must begin with client- and have at most 63 lowercase letters, digits and hyphens")},
+			},
+			"private_message_viewer": schema.StringAttribute{
+				Optional: true, Computed: true,
+				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown(), stringplanmodifier.RequiresReplaceIfConfigured()},
+				MarkdownDescription: "Makes the message private to this user, `users/{id or email}`, who must be a member of the " +
+					"space. App credentials only. A change posts the message again.",
+				Validators: []validator.String{stringvalidator.RegexMatches(convert.UserNamePattern, "must be users/{id or email}")},
+			},
+			"notification_type": schema.StringAttribute{
+				Optional: true,
+				MarkdownDescription: "How the message notifies: `NOTIFICATION_TYPE_NONE`, `NOTIFICATION_TYPE_FORCE_NOTIFY` or " +
+					"`NOTIFICATION_TYPE_SILENT` (the last two need app credentials). Used only when the message is posted; a " +
+					"later change is recorded and changes nothing.",
+				Validators: []validator.String{stringvalidator.OneOf("NOTIFICATION_TYPE_NONE", "NOTIFICATION_TYPE_FORCE_NOTIFY", "NOTIFICATION_TYPE_SILENT")},
+			},
+			"create_time": schema.StringAttribute{
+				Computed: true, PlanModifiers: keep,
+				MarkdownDescription: "When the message was posted (RFC 3339).",
+			},
+			"last_update_time": schema.StringAttribute{
+				Computed:            true,
+				MarkdownDescription: "When the message was last edited (RFC 3339); empty if never.",
+			},
+			"sender": schema.StringAttribute{
+				Computed: true, PlanModifiers: keep,
+				MarkdownDescription: "Who posted the message: `users/{id}` (the Chat app's own user with app credentials).",
+			},
+			"client_assigned_message_id": schema.StringAttribute{
+				Computed: true, PlanModifiers: keep,
+				MarkdownDescription: "The client-assigned ID, if the message has one.",
+			},
+			"formatted_text": schema.StringAttribute{
+				Computed:            true,
+				MarkdownDescription: "The text with the markup the API added (mentions, links).",
+			},
+		},
+	}
+}

@@ -1,0 +1,210 @@
+package resources
+
+import (
+	"context"
+	"fmt"
+	"regexp"
+
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
+	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/boolplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/objectplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/setplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringdefault"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/seed-da88c8a3/terraform-provider-googlechat/internal/convert"
+)
+
+func (r *spaceResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "A Google Chat space: a named space (`SPACE`), a group chat (`GROUP_CHAT`) or a direct message " +
+			"(`DIRECT_MESSAGE`). With user credentials every type is created with " +
+			"[`spaces.setup`](https://developers.google.com/workspace/chat/api/reference/rest/v1/spaces/setup) and its initial " +
+			"members; with app credentials only named spaces can be created, with " +
+			"[`spaces.create`](https://developers.google.com/workspace/chat/api/reference/rest/v1/spaces/create) in the provider's " +
+			"`customer`, then the initial members are added one by one. Creation carries a `requestId`, so a retried request " +
+			"never makes a second space.",
+		Blocks: map[string]schema.Block{"timeouts": timeouts.Block(ctx, timeouts.Opts{Create: true, Update: true, Delete: true})},
+		Attributes: map[string]schema.Attribute{
+			"id": schema.StringAttribute{
+				Computed:            true,
+				MarkdownDescription: "Same as `name`.",
+				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+			},
+			"name": schema.StringAttribute{
+				Computed:            true,
+				MarkdownDescription: "Resource name of the space, `spaces/{space}`.",
+				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+			},
+			"space_type": schema.StringAttribute{
+				Optional: true,
+				Computed: true,
+				Default:  stringdefault.StaticString(convert.SpaceTypeSpace),
+				MarkdownDescription: "`SPACE` (default), `GROUP_CHAT` or `DIRECT_MESSAGE`. Group chats and direct messages need " +
+					"user credentials. Changing `GROUP_CHAT` to `SPACE` (with a `display_name`) updates the space in place, the " +
+					"only type change the API allows; any other change replaces it.",
+				Validators: []validator.String{stringvalidator.OneOf(convert.SpaceTypeSpace, convert.SpaceTypeGroupChat, convert.SpaceTypeDM)},
+				PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplaceIf(spaceTypeRequiresReplace,
+					"Changing space_type replaces the space, except GROUP_CHAT to SPACE.",
+					"Changing `space_type` replaces the space, except `GROUP_CHAT` to `SPACE`.")},
+			},
+			"display_name": schema.StringAttribute{
+				Optional: true,
+				MarkdownDescription: "The space's name, at most 128 characters. Required for `SPACE`, not allowed for the other " +
+					"types. Must be unique in the organization (the API answers `ALREADY_EXISTS` otherwise). Updated in place.",
+				Validators: []validator.String{stringvalidator.LengthBetween(1, 128)},
+			},
+			"description": schema.StringAttribute{
+				Optional:            true,
+				MarkdownDescription: "What the space is about, at most 4,096 characters. Not allowed for `DIRECT_MESSAGE`. Updated in place.",
+				Validators:          []validator.String{stringvalidator.LengthBetween(1, 4096)},
+			},
+			"guidelines": schema.StringAttribute{
+				Optional:            true,
+				MarkdownDescription: "The space's rules and etiquette, at most 5,000 characters. Not allowed for `DIRECT_MESSAGE`. Updated in place.",
+				Validators:          []validator.String{stringvalidator.LengthBetween(1, 5000)},
+			},
+			"history_state": schema.StringAttribute{
+				Optional: true,
+				Computed: true,
+				MarkdownDescription: "`HISTORY_ON` or `HISTORY_OFF` (messages deleted after 24 hours). Defaults to the " +
+					"organization's setting. Updated in place (the API needs this change in a request of its own, which the " +
+					"provider sends separately).",
+				Validators:    []validator.String{stringvalidator.OneOf("HISTORY_ON", "HISTORY_OFF")},
+				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+			},
+			"external_user_allowed": schema.BoolAttribute{
+				Optional: true,
+				Computed: true,
+				MarkdownDescription: "Whether any Google Chat user, including users outside the organization, can be a member. " +
+					"Set at creation only: changing it replaces the space. Defaults to the organization's setting.",
+				PlanModifiers: []planmodifier.Bool{boolplanmodifier.UseStateForUnknown(), boolplanmodifier.RequiresReplaceIfConfigured()},
+			},
+			"single_user_bot_dm": schema.BoolAttribute{
+				Optional: true,
+				Computed: true,
+				MarkdownDescription: "With `space_type = \"DIRECT_MESSAGE\"` and no `initial_members`: the direct message between " +
+					"the calling user and the Chat app. Changing it replaces the space.",
+				PlanModifiers: []planmodifier.Bool{boolplanmodifier.UseStateForUnknown(), boolplanmodifier.RequiresReplaceIfConfigured()},
+			},
+			"predefined_permission_settings": schema.StringAttribute{
+				Optional: true,
+				MarkdownDescription: "`COLLABORATION_SPACE` (the API's default) or `ANNOUNCEMENT_SPACE`: the preset that " +
+					"fills `permission_settings` at creation. `SPACE` only. Input only: the API never returns it, so a change " +
+					"replaces the space, and after import the configured value is recorded without a change.",
+				Validators: []validator.String{stringvalidator.OneOf("COLLABORATION_SPACE", "ANNOUNCEMENT_SPACE")},
+				PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplaceIf(changedAfterCreate,
+					"A change replaces the space (input only at creation).", "A change replaces the space (input only at creation).")},
+			},
+			"permission_settings": permissionSettingsSchema(),
+			"access_settings": schema.SingleNestedAttribute{
+				Optional: true,
+				Computed: true,
+				MarkdownDescription: "Who can discover and join the space. `SPACE` only. Unset, the provider records what the " +
+					"API reports and changes nothing.",
+				PlanModifiers: []planmodifier.Object{objectplanmodifier.UseStateForUnknown()},
+				Attributes: map[string]schema.Attribute{
+					"audience": schema.StringAttribute{
+						Optional: true,
+						MarkdownDescription: "Target audience that can discover the space, `audiences/{id}` or " +
+							"`audiences/default` (the whole organization). Null removes it. Changing it needs user " +
+							"credentials and a space manager; the provider sends it in a request of its own.",
+						Validators: []validator.String{stringvalidator.RegexMatches(regexp.MustCompile(`^audiences/[A-Za-z0-9_-]+$`),
+							"must be audiences/{audience}")},
+					},
+					"access_state": schema.StringAttribute{
+						Computed:            true,
+						MarkdownDescription: "`PRIVATE` or `DISCOVERABLE` (output only).",
+					},
+				},
+			},
+			"initial_members": schema.SetAttribute{
+				ElementType: types.StringType,
+				Optional:    true,
+				MarkdownDescription: "Members added at creation, besides the caller: `users/{id}`, `users/{email}` or " +
+					"`groups/{id}` (groups only in `SPACE`, and only with user credentials). `GROUP_CHAT` needs at least two " +
+					"users; `DIRECT_MESSAGE` exactly one (none with `single_user_bot_dm`); at most 49. Used only at creation: for " +
+					"`GROUP_CHAT` and `DIRECT_MESSAGE` a change replaces the space; for `SPACE` a change is recorded with a " +
+					"warning and nobody is added or removed (manage members with membership resources).",
+				Validators: []validator.Set{
+					setvalidator.SizeAtMost(maxInitialMembers),
+					setvalidator.ValueStringsAre(stringvalidator.RegexMatches(memberPattern,
+						"must be users/{id or email} or groups/{id}"), stringvalidator.NoneOf("users/app")),
+				},
+				PlanModifiers: []planmodifier.Set{setplanmodifier.RequiresReplaceIf(initialMembersRequireReplace,
+					"A change replaces a group chat or direct message.", "A change replaces a group chat or direct message.")},
+			},
+			"deletion_policy": schema.StringAttribute{
+				Optional: true,
+				Computed: true,
+				Default:  stringdefault.StaticString(deletionDelete),
+				MarkdownDescription: "`DELETE` (default) deletes the space, with its messages and memberships, on destroy; " +
+					"`ABANDON` only removes it from Terraform state. Group chats and direct messages the API will not delete " +
+					"are removed from state with a warning.",
+				Validators: []validator.String{stringvalidator.OneOf(deletionDelete, deletionAbandon)},
+			},
+			"space_uri": schema.StringAttribute{
+				Computed:            true,
+				MarkdownDescription: "URL that opens the space in Google Chat.",
+				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+			},
+			"create_time": schema.StringAttribute{
+				Computed:            true,
+				MarkdownDescription: "When the space was created (RFC 3339). Empty for direct messages.",
+				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+			},
+			"threading_state": schema.StringAttribute{
+				Computed:            true,
+				MarkdownDescription: "`THREADED_MESSAGES`, `GROUPED_MESSAGES` or `UNTHREADED_MESSAGES`.",
+				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+			},
+			"admin_installed": schema.BoolAttribute{
+				Computed:            true,
+				MarkdownDescription: "For a direct message with a Chat app: whether a Workspace administrator set it up.",
+				PlanModifiers:       []planmodifier.Bool{boolplanmodifier.UseStateForUnknown()},
+			},
+		},
+	}
+}
+
+func permissionSettingsSchema() schema.SingleNestedAttribute {
+	attributes := map[string]schema.Attribute{}
+	for _, p := range convert.Permissions {
+		boolAttr := func(role string) schema.BoolAttribute {
+			return schema.BoolAttribute{Required: !p.ComputedOnly, Computed: p.ComputedOnly,
+				MarkdownDescription: fmt.Sprintf("Whether %s have this permission.", role)}
+		}
+		description := p.Description
+		if !p.ComputedOnly {
+			description += " Unset, it keeps the API's value; set, all three roles must be given."
+		}
+		attributes[p.Key] = schema.SingleNestedAttribute{
+			Optional:            !p.ComputedOnly,
+			Computed:            true,
+			MarkdownDescription: description,
+			// Non-null only: a group chat promoted to a space has none yet.
+			PlanModifiers: []planmodifier.Object{objectplanmodifier.UseNonNullStateForUnknown()},
+			Attributes: map[string]schema.Attribute{
+				"managers_allowed":           boolAttr("space owners (`ROLE_MANAGER`)"),
+				"assistant_managers_allowed": boolAttr("space managers (`ROLE_ASSISTANT_MANAGER`)"),
+				"members_allowed":            boolAttr("members (`ROLE_MEMBER`)"),
+			},
+		}
+	}
+	return schema.SingleNestedAttribute{
+		Optional: true,
+		Computed: true,
+		MarkdownDescription: "Who may do what in a `SPACE`, by role. Only the settings you set are managed; the others are " +
+			"read from the API. Each change is sent with `permission_settings.*` update masks in a request of its own. With " +
+			"app credentials the API returns and accepts these only for spaces the app created.",
+		PlanModifiers: []planmodifier.Object{objectplanmodifier.UseStateForUnknown()},
+		Attributes:    attributes,
+	}
+}
