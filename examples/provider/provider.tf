@@ -19,9 +19,18 @@ provider "googlechat" {
   credentials = "authorized-user.json"
 }
 
-# Offline, against the local emulator (make demo, or go run ./cmd/chat-emulator).
+# Offline, against the local emulator (make emulator in a clone of the
+# provider's repository), as a seeded user...
 provider "googlechat" {
   alias        = "emulator"
   endpoint     = "http://127.0.0.1:8080/"
   access_token = "user:alice@example.com"
+}
+
+# ...and as the Chat app: an access token alone means auth_mode = "user".
+provider "googlechat" {
+  alias        = "emulator_app"
+  endpoint     = "http://127.0.0.1:8080/"
+  access_token = "app"
+  auth_mode    = "app"
 }
