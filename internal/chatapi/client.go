@@ -123,7 +123,7 @@ func NormalizeEndpoint(endpoint string) string {
 // SetUpSpace calls spaces.setup (user credentials only). A request with a
 // requestId is idempotent, so the transport may send it again.
 func (c *Client) SetUpSpace(ctx context.Context, req *chat.SetUpSpaceRequest) (*chat.Space, error) {
-	ctx, done := traceCall(ctx)
+	ctx, done := c.traceCall(ctx)
 	if req.RequestId != "" {
 		ctx = WithIdempotent(ctx)
 	}
@@ -133,7 +133,7 @@ func (c *Client) SetUpSpace(ctx context.Context, req *chat.SetUpSpaceRequest) (*
 
 // CreateSpace calls spaces.create with a requestId that makes it idempotent.
 func (c *Client) CreateSpace(ctx context.Context, space *chat.Space, requestID string) (*chat.Space, error) {
-	ctx, done := traceCall(ctx)
+	ctx, done := c.traceCall(ctx)
 	call := c.service.Spaces.Create(space).Context(ctx)
 	if requestID != "" {
 		call = call.RequestId(requestID)
@@ -144,28 +144,28 @@ func (c *Client) CreateSpace(ctx context.Context, space *chat.Space, requestID s
 
 // GetSpace calls spaces.get.
 func (c *Client) GetSpace(ctx context.Context, name string) (*chat.Space, error) {
-	ctx, done := traceCall(ctx)
+	ctx, done := c.traceCall(ctx)
 	out, err := c.service.Spaces.Get(name).Context(ctx).Do()
 	return out, done(err)
 }
 
 // PatchSpace calls spaces.patch with the given update mask paths.
 func (c *Client) PatchSpace(ctx context.Context, name string, space *chat.Space, mask []string) (*chat.Space, error) {
-	ctx, done := traceCall(ctx)
+	ctx, done := c.traceCall(ctx)
 	out, err := c.service.Spaces.Patch(name, space).UpdateMask(strings.Join(mask, ",")).Context(ctx).Do()
 	return out, done(err)
 }
 
 // DeleteSpace calls spaces.delete.
 func (c *Client) DeleteSpace(ctx context.Context, name string) error {
-	ctx, done := traceCall(ctx)
+	ctx, done := c.traceCall(ctx)
 	_, err := c.service.Spaces.Delete(name).Context(ctx).Do()
 	return done(err)
 }
 
 // ListSpaces calls spaces.list for every page with the API's filter.
 func (c *Client) ListSpaces(ctx context.Context, filter string) ([]*chat.Space, error) {
-	ctx, done := traceCall(ctx)
+	ctx, done := c.traceCall(ctx)
 	var spaces []*chat.Space
 	call := c.service.Spaces.List().Filter(filter).PageSize(1000).Context(ctx)
 	err := call.Pages(ctx, func(page *chat.ListSpacesResponse) error {
@@ -177,7 +177,7 @@ func (c *Client) ListSpaces(ctx context.Context, filter string) ([]*chat.Space, 
 
 // FindDirectMessage calls spaces.findDirectMessage for users/{id or email}.
 func (c *Client) FindDirectMessage(ctx context.Context, user string) (*chat.Space, error) {
-	ctx, done := traceCall(ctx)
+	ctx, done := c.traceCall(ctx)
 	out, err := c.service.Spaces.FindDirectMessage().Name(user).Context(ctx).Do()
 	return out, done(err)
 }
@@ -186,14 +186,14 @@ func (c *Client) FindDirectMessage(ctx context.Context, user string) (*chat.Spac
 // deterministic, so a repeated create answers ALREADY_EXISTS rather than
 // adding a second member: the transport may send it again.
 func (c *Client) CreateMembership(ctx context.Context, space string, membership *chat.Membership) (*chat.Membership, error) {
-	ctx, done := traceCall(ctx)
+	ctx, done := c.traceCall(ctx)
 	out, err := c.service.Spaces.Members.Create(space, membership).Context(WithIdempotent(ctx)).Do()
 	return out, done(err)
 }
 
 // GetMembership calls spaces.members.get (name spaces/S/members/M).
 func (c *Client) GetMembership(ctx context.Context, name string) (*chat.Membership, error) {
-	ctx, done := traceCall(ctx)
+	ctx, done := c.traceCall(ctx)
 	out, err := c.service.Spaces.Members.Get(name).Context(ctx).Do()
 	return out, done(err)
 }
@@ -208,7 +208,7 @@ type MessageOptions struct {
 
 // CreateMessage calls spaces.messages.create.
 func (c *Client) CreateMessage(ctx context.Context, space string, message *chat.Message, opts MessageOptions) (*chat.Message, error) {
-	ctx, done := traceCall(ctx)
+	ctx, done := c.traceCall(ctx)
 	call := c.service.Spaces.Messages.Create(space, message).Context(ctx)
 	if opts.MessageID != "" {
 		call = call.MessageId(opts.MessageID)
@@ -228,14 +228,14 @@ func (c *Client) CreateMessage(ctx context.Context, space string, message *chat.
 
 // GetMessage calls spaces.messages.get (system or client-assigned ID).
 func (c *Client) GetMessage(ctx context.Context, name string) (*chat.Message, error) {
-	ctx, done := traceCall(ctx)
+	ctx, done := c.traceCall(ctx)
 	out, err := c.service.Spaces.Messages.Get(name).Context(ctx).Do()
 	return out, done(err)
 }
 
 // PatchMessage calls spaces.messages.patch with the given update mask paths.
 func (c *Client) PatchMessage(ctx context.Context, name string, message *chat.Message, mask []string) (*chat.Message, error) {
-	ctx, done := traceCall(ctx)
+	ctx, done := c.traceCall(ctx)
 	out, err := c.service.Spaces.Messages.Patch(name, message).UpdateMask(strings.Join(mask, ",")).Context(ctx).Do()
 	return out, done(err)
 }
@@ -243,7 +243,7 @@ func (c *Client) PatchMessage(ctx context.Context, name string, message *chat.Me
 // DeleteMessage calls spaces.messages.delete. force (user credentials only)
 // also deletes the message's threaded replies.
 func (c *Client) DeleteMessage(ctx context.Context, name string, force bool) error {
-	ctx, done := traceCall(ctx)
+	ctx, done := c.traceCall(ctx)
 	call := c.service.Spaces.Messages.Delete(name).Context(ctx)
 	if force {
 		call = call.Force(true)
@@ -254,7 +254,7 @@ func (c *Client) DeleteMessage(ctx context.Context, name string, force bool) err
 
 // ListMemberships calls spaces.members.list for every page.
 func (c *Client) ListMemberships(ctx context.Context, space, filter string, showGroups, showInvited bool) ([]*chat.Membership, error) {
-	ctx, done := traceCall(ctx)
+	ctx, done := c.traceCall(ctx)
 	var out []*chat.Membership
 	call := c.service.Spaces.Members.List(space).Filter(filter).PageSize(1000).Context(ctx)
 	if showGroups {
@@ -272,14 +272,14 @@ func (c *Client) ListMemberships(ctx context.Context, space, filter string, show
 
 // PatchMembership changes a membership's role (update mask "role").
 func (c *Client) PatchMembership(ctx context.Context, name, role string) (*chat.Membership, error) {
-	ctx, done := traceCall(ctx)
+	ctx, done := c.traceCall(ctx)
 	out, err := c.service.Spaces.Members.Patch(name, &chat.Membership{Role: role}).UpdateMask("role").Context(ctx).Do()
 	return out, done(err)
 }
 
 // DeleteMembership calls spaces.members.delete.
 func (c *Client) DeleteMembership(ctx context.Context, name string) error {
-	ctx, done := traceCall(ctx)
+	ctx, done := c.traceCall(ctx)
 	_, err := c.service.Spaces.Members.Delete(name).Context(ctx).Do()
 	return done(err)
 }
@@ -288,7 +288,7 @@ func (c *Client) DeleteMembership(ctx context.Context, name string) error {
 // documented "me" alias of users.spaces.getSpaceReadState (it needs the
 // chat.users.readstate.readonly scope). App credentials have no calling user.
 func (c *Client) CallingUser(ctx context.Context, space string) (string, error) {
-	ctx, done := traceCall(ctx)
+	ctx, done := c.traceCall(ctx)
 	id := strings.TrimPrefix(space, "spaces/")
 	out, err := c.service.Users.Spaces.GetSpaceReadState("users/me/spaces/" + id + "/spaceReadState").Context(ctx).Do()
 	if err != nil {

@@ -2,6 +2,9 @@ package chatapi
 
 import (
 	"context"
+	"net/http"
+	"net/http/httptest"
+	"strings"
 	"testing"
 )
 
@@ -36,5 +39,26 @@ func TestNew_keepsTheAuthModeSource(t *testing.T) {
 	}
 	if client.AuthMode != AuthModeApp || client.AuthModeSource != "set by auth_mode" {
 		t.Errorf("AuthMode %q, AuthModeSource %q", client.AuthMode, client.AuthModeSource)
+	}
+}
+
+// A permission error names the auth mode the provider chose and why, so a
+// newcomer who gave an access token to act as the app sees the fix.
+func TestPermissionErrorsNameTheAuthMode(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
+		w.Header().Set("Content-Type", "application/json")
+		w.WriteHeader(http.StatusForbidden)
+		_, _ = w.Write([]byte(`{"error":{"code":403,"status":"PERMISSION_DENIED","message":"This method requires app authentication."}}`))
+	}))
+	defer srv.Close()
+	client, err := New(context.Background(), Config{Endpoint: srv.URL, AuthMode: AuthModeUser,
+		AuthModeSource: "inferred from access_token"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = client.GetSpace(context.Background(), "spaces/S")
+	want := `auth_mode is "user" (inferred from access_token); set auth_mode = "app"`
+	if !IsPermissionDenied(err) || !strings.Contains(err.Error(), want) {
+		t.Fatalf("error %v does not name the auth mode (want %q)", err, want)
 	}
 }

@@ -15,14 +15,22 @@ type APIError struct {
 	Code    int
 	Status  string
 	Message string
-	err     error
+	// AuthNote, on a permission error, says which auth mode the client used
+	// and why (Client.AuthModeNote): the usual cause of a 403 is acting as
+	// the wrong principal.
+	AuthNote string
+	err      error
 }
 
 func (e *APIError) Error() string {
+	text := fmt.Sprintf("%d: %s", e.Code, e.Message)
 	if e.Status != "" {
-		return fmt.Sprintf("%d %s: %s", e.Code, e.Status, e.Message)
+		text = fmt.Sprintf("%d %s: %s", e.Code, e.Status, e.Message)
 	}
-	return fmt.Sprintf("%d: %s", e.Code, e.Message)
+	if e.AuthNote != "" {
+		text += " (" + e.AuthNote + ")"
+	}
+	return text
 }
 
 func (e *APIError) Unwrap() error { return e.err }

@@ -22,7 +22,8 @@ func TestErrorClassification(t *testing.T) {
 		{"not found", 404, `{"error":{"code":404,"message":"Space not found","status":"NOT_FOUND"}}`, true, false, "NOT_FOUND", "404 NOT_FOUND: Space not found"},
 		{"already exists", 409, `{"error":{"code":409,"message":"dup","status":"ALREADY_EXISTS"}}`, false, true, "ALREADY_EXISTS", "409 ALREADY_EXISTS: dup"},
 		{"aborted is not a duplicate", 409, `{"error":{"code":409,"message":"try again","status":"ABORTED"}}`, false, false, "ABORTED", "409 ABORTED: try again"},
-		{"bare body", 403, `nope`, false, false, "", "403: Forbidden"},
+		// A 403 also names the auth mode in use (TestPermissionErrorsNameTheAuthMode).
+		{"bare body", 403, `nope`, false, false, "", `403: Forbidden (auth_mode is "user"; set auth_mode = "app" with the Chat app's service account credentials to act as the Chat app)`},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

@@ -308,10 +308,18 @@ func (t *callTrace) explain(err error) error {
 }
 
 // traceCall prepares ctx for one Client call; done classifies the call's
-// error and restores a give-up the Go client reduced to ctx.Err().
-func traceCall(ctx context.Context) (context.Context, func(error) error) {
+// error, restores a give-up the Go client reduced to ctx.Err(), and notes
+// on a permission error which auth mode the client used and why.
+func (c *Client) traceCall(ctx context.Context) (context.Context, func(error) error) {
 	trace := &callTrace{}
-	return context.WithValue(ctx, callTraceKey{}, trace), func(err error) error { return trace.explain(classify(err)) }
+	return context.WithValue(ctx, callTraceKey{}, trace), func(err error) error {
+		err = trace.explain(classify(err))
+		var apiErr *APIError
+		if errors.As(err, &apiErr) && apiErr.Code == http.StatusForbidden {
+			apiErr.AuthNote = c.AuthModeNote()
+		}
+		return err
+	}
 }
 
 // prepare clones req for one attempt, with a fresh body and its own timeout.
