@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # Builds a pinned CLI from the Go module proxy (no release site is reachable)
 # into .bin/: `build-cli.sh terraform` or `build-cli.sh tofu`. The version is
-# the one tools/terraform-cli or tools/opentofu-cli requires. Built binaries
+# the one tools/terraform-cli (the pinned, newest Terraform that builds here),
+# tools/terraform-legacy-cli (the oldest Terraform the provider promises) or
+# tools/opentofu-cli requires; `build-cli.sh terraform-legacy` builds the
+# second into .bin/terraform-legacy. Built binaries
 # are cached per version under ~/.cache, so later runs and fresh clones on the
 # same machine skip the build (about 10 minutes for Terraform, 6 for OpenTofu).
 set -euo pipefail
@@ -10,10 +13,13 @@ case "${1:-terraform}" in
   terraform)
     module="$root/tools/terraform-cli"; path=github.com/hashicorp/terraform; package=$path; name=Terraform
     ldflags="-s -w -X github.com/hashicorp/terraform/version.dev=no" ;;
+  terraform-legacy)
+    module="$root/tools/terraform-legacy-cli"; path=github.com/hashicorp/terraform; package=$path; name=Terraform
+    ldflags="-s -w -X github.com/hashicorp/terraform/version.dev=no" ;;
   tofu)
     module="$root/tools/opentofu-cli"; path=github.com/opentofu/opentofu; package=$path/cmd/tofu; name=OpenTofu
     ldflags="-s -w -X github.com/opentofu/opentofu/version.dev=no" ;;
-  *) echo "usage: $0 terraform|tofu" >&2; exit 2 ;;
+  *) echo "usage: $0 terraform|terraform-legacy|tofu" >&2; exit 2 ;;
 esac
 binary=${1:-terraform}
 version=$(awk -v p="$path" '$1 == "require" && $2 == p {print $3}' "$module/go.mod" | sed 's/^v//')

@@ -48,7 +48,7 @@ func TestAccListDataSources_readWhatTheConfigurationDidNotCreate(t *testing.T) {
 	if _, err := client.PatchMembership(ctx, spaceNames[0]+"/members/carol@example.com", "ROLE_MANAGER"); err != nil {
 		t.Fatal(err)
 	}
-	resource.Test(t, resource.TestCase{
+	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.ProviderFactories(),
 		Steps: []resource.TestStep{{
 			Config: env.Config(`
@@ -116,7 +116,7 @@ func countRequests(env *testenv.Env, rpc string) int {
 
 func TestAccDirectMessageDataSource_noneFound(t *testing.T) {
 	env := testenv.New(t)
-	resource.Test(t, resource.TestCase{
+	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.ProviderFactories(),
 		Steps: []resource.TestStep{{
 			Config: env.Config(`

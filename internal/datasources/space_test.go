@@ -27,7 +27,7 @@ func TestAccSpaceDataSource_readsASpaceTheConfigurationDidNotCreate(t *testing.T
 	if err != nil {
 		t.Fatal(err)
 	}
-	resource.Test(t, resource.TestCase{
+	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.ProviderFactories(),
 		Steps: []resource.TestStep{
 			{

@@ -106,7 +106,7 @@ func TestAccFaults_applyAndDestroyUnderFaults(t *testing.T) {
 				}
 			}
 			prefix := fmt.Sprintf("faults %d", i)
-			resource.Test(t, resource.TestCase{
+			resource.ParallelTest(t, resource.TestCase{
 				ProtoV6ProviderFactories: env.ProviderFactories(),
 				// Faults stay on through destroy: it must still leave nothing.
 				CheckDestroy: resource.ComposeTestCheckFunc(
@@ -132,7 +132,7 @@ func TestAccFaults_perSpaceQuota(t *testing.T) {
 	// The client's own limit is set above the quota, so 429s do happen.
 	env.ProviderSettings = `rate_limits = { per_space_writes_per_minute = 600 }`
 	name := named("quota")
-	resource.Test(t, resource.TestCase{
+	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.ProviderFactories(),
 		CheckDestroy:             env.CheckDestroy("google_chat_message", "google_chat_space"),
 		Steps: []resource.TestStep{{

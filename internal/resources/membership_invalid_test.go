@@ -52,7 +52,7 @@ resource "google_chat_space" "bad" {
 	for _, tc := range cases {
 		steps = append(steps, resource.TestStep{Config: tc.config, ExpectError: tc.want, PlanOnly: true})
 	}
-	resource.Test(t, resource.TestCase{ProtoV6ProviderFactories: env.ProviderFactories(), Steps: steps})
+	resource.ParallelTest(t, resource.TestCase{ProtoV6ProviderFactories: env.ProviderFactories(), Steps: steps})
 	if writes := env.Writes(); len(writes) != 0 {
 		t.Errorf("invalid memberships made %d API writes: %+v", len(writes), writes)
 	}

@@ -42,7 +42,7 @@ resource "google_chat_membership" "dave" {
 	}
 	var membershipName string
 	client := env.Client(chatapi.AuthModeUser)
-	resource.Test(t, resource.TestCase{
+	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.ProviderFactories(),
 		CheckDestroy:             env.CheckDestroy("google_chat_membership", "google_chat_space"),
 		Steps: []resource.TestStep{
@@ -110,7 +110,7 @@ resource "google_chat_membership" "dave" {
 func TestAccMembership_groupsAppAndInvited(t *testing.T) {
 	env := testenv.NewWithOptions(t, emulator.Options{InvitedUsers: []string{"erin@example.com"}})
 	env.RequireEmulator()
-	resource.Test(t, resource.TestCase{
+	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.ProviderFactories(),
 		CheckDestroy:             env.CheckDestroy("google_chat_membership", "google_chat_space"),
 		Steps: []resource.TestStep{{
@@ -154,7 +154,7 @@ resource "google_chat_space" "room" {
   initial_members = ["users/bob@example.com"]
 }
 `, name))
-	resource.Test(t, resource.TestCase{
+	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.ProviderFactories(),
 		CheckDestroy:             env.CheckDestroy("google_chat_membership", "google_chat_space"),
 		Steps: []resource.TestStep{

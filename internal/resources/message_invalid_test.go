@@ -66,7 +66,7 @@ func TestAccMessage_invalidInputMakesNoWrites(t *testing.T) {
 	for _, tc := range cases {
 		steps = append(steps, resource.TestStep{Config: tc.config, ExpectError: tc.want, PlanOnly: true})
 	}
-	resource.Test(t, resource.TestCase{ProtoV6ProviderFactories: env.ProviderFactories(), Steps: steps})
+	resource.ParallelTest(t, resource.TestCase{ProtoV6ProviderFactories: env.ProviderFactories(), Steps: steps})
 	if writes := env.Writes(); len(writes) != 0 {
 		t.Errorf("invalid messages made %d API writes: %+v", len(writes), writes)
 	}
@@ -74,7 +74,7 @@ func TestAccMessage_invalidInputMakesNoWrites(t *testing.T) {
 
 func TestAccMessage_importRejectsBadIDs(t *testing.T) {
 	env := testenv.New(t)
-	resource.Test(t, resource.TestCase{
+	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.ProviderFactories(),
 		Steps: []resource.TestStep{{
 			Config: env.Config(`

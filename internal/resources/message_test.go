@@ -46,7 +46,7 @@ resource "google_chat_message" "hello" {
 }
 `, text)
 	}
-	resource.Test(t, resource.TestCase{
+	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.ProviderFactories(),
 		CheckDestroy:             env.CheckDestroy("google_chat_message", "google_chat_space"),
 		Steps: []resource.TestStep{
@@ -140,7 +140,7 @@ resource "google_chat_message" "card" {
 }
 `, fmt.Sprintf(guideCard, nextStep), widgets[0])
 	}
-	resource.Test(t, resource.TestCase{
+	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.ProviderFactories(),
 		CheckDestroy:             env.CheckDestroy("google_chat_message", "google_chat_space"),
 		Steps: []resource.TestStep{
@@ -182,7 +182,7 @@ resource "google_chat_message" "card" {
 
 func TestAccMessage_privateMessage(t *testing.T) {
 	env := testenv.New(t)
-	resource.Test(t, resource.TestCase{
+	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.ProviderFactories(),
 		CheckDestroy:             env.CheckDestroy("google_chat_message", "google_chat_space"),
 		Steps: []resource.TestStep{{
@@ -205,7 +205,7 @@ resource "google_chat_message" "private" {
 
 func TestAccMessage_threadsAndReplyOptions(t *testing.T) {
 	env := testenv.New(t)
-	resource.Test(t, resource.TestCase{
+	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.ProviderFactories(),
 		CheckDestroy:             env.CheckDestroy("google_chat_message", "google_chat_space"),
 		Steps: []resource.TestStep{{
@@ -275,7 +275,7 @@ resource "google_chat_message" "moving" {
 }
 `, first, second, target))
 	}
-	resource.Test(t, resource.TestCase{
+	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.ProviderFactories(),
 		CheckDestroy:             env.CheckDestroy("google_chat_message", "google_chat_space"),
 		Steps: []resource.TestStep{
@@ -303,7 +303,7 @@ resource "google_chat_message" "status" {
 }
 `
 	client := env.Client(chatapi.AuthModeApp)
-	resource.Test(t, resource.TestCase{
+	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.ProviderFactories(),
 		CheckDestroy:             env.CheckDestroy("google_chat_message", "google_chat_space"),
 		Steps: []resource.TestStep{
@@ -343,7 +343,7 @@ resource "google_chat_message" "status" {
 func TestAccMessage_userCredentials(t *testing.T) {
 	env := testenv.New(t)
 	name := named("user")
-	resource.Test(t, resource.TestCase{
+	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.ProviderFactories(),
 		CheckDestroy:             env.CheckDestroy("google_chat_message", "google_chat_space"),
 		Steps: []resource.TestStep{{
@@ -379,7 +379,7 @@ func TestAccMessage_lostResponsePostsOnce(t *testing.T) {
 		t.Fatal(err)
 	}
 	name := named("lost")
-	resource.Test(t, resource.TestCase{
+	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.ProviderFactories(),
 		CheckDestroy:             env.CheckDestroy("google_chat_message", "google_chat_space"),
 		Steps: []resource.TestStep{{

@@ -38,7 +38,7 @@ resource "google_chat_space_members" "room" {
 	second := config(`["users/dave@example.com"]`, `["users/carol@example.com"]`, `["users/bob@example.com"]`)
 	client := env.Client(chatapi.AuthModeUser)
 	var space string
-	resource.Test(t, resource.TestCase{
+	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.ProviderFactories(),
 		CheckDestroy:             env.CheckDestroy("google_chat_space_members", "google_chat_space"),
 		Steps: []resource.TestStep{

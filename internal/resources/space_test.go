@@ -43,7 +43,7 @@ resource "google_chat_space" "test" {
 }
 `, displayName, description, history))
 	}
-	resource.Test(t, resource.TestCase{
+	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.ProviderFactories(),
 		CheckDestroy:             env.CheckDestroy("google_chat_space"),
 		Steps: []resource.TestStep{
@@ -105,7 +105,7 @@ func TestAccSpace_groupChatPromotedInPlace(t *testing.T) {
 	env := testenv.New(t)
 	name := named("promoted")
 	members := fmt.Sprintf("[%q, %q]", env.User(0), env.User(1))
-	resource.Test(t, resource.TestCase{
+	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.ProviderFactories(),
 		CheckDestroy:             env.CheckDestroy("google_chat_space"),
 		Steps: []resource.TestStep{
@@ -158,7 +158,7 @@ resource "google_chat_space" "test" {
 
 func TestAccSpace_directMessages(t *testing.T) {
 	env := testenv.New(t)
-	resource.Test(t, resource.TestCase{
+	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.ProviderFactories(),
 		CheckDestroy:             env.CheckDestroy("google_chat_space"),
 		Steps: []resource.TestStep{
@@ -203,7 +203,7 @@ resource "google_chat_space" "dm" {
 func TestAccSpace_appCredentials(t *testing.T) {
 	env := testenv.New(t)
 	name := named("app")
-	resource.Test(t, resource.TestCase{
+	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.ProviderFactories(),
 		CheckDestroy:             env.CheckDestroy("google_chat_space"),
 		Steps: []resource.TestStep{{
@@ -253,7 +253,7 @@ resource "google_chat_space" "test" {
 }
 `, name, preset, policy))
 	}
-	resource.Test(t, resource.TestCase{
+	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.ProviderFactories(),
 		// The abandoned space must outlive destroy.
 		CheckDestroy: resource.ComposeTestCheckFunc(env.CheckDestroy("google_chat_space"), env.CheckSpaceLive(name)),
@@ -290,7 +290,7 @@ resource "google_chat_space" "test" {
 }
 `, name))
 	client := env.Client(chatapi.AuthModeUser)
-	resource.Test(t, resource.TestCase{
+	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.ProviderFactories(),
 		CheckDestroy:             env.CheckDestroy("google_chat_space"),
 		Steps: []resource.TestStep{

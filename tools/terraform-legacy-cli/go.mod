@@ -1,7 +1,7 @@
-// Builds a pinned Terraform CLI from the Go module proxy for acceptance tests.
+// Builds the oldest Terraform CLI the provider promises (1.11.4) from the Go module proxy for acceptance tests.
 // Terraform >= 1.9 carries replace directives, so `go install` refuses it; this
 // wrapper repeats them with published pseudo-versions (the v1.11.4 tag commit).
-module github.com/seed-da88c8a3/terraform-provider-googlechat/tools/terraform-cli
+module github.com/seed-da88c8a3/terraform-provider-googlechat/tools/terraform-legacy-cli
 
 go 1.24
 
