@@ -55,12 +55,8 @@ func (d *directMessageDataSource) Configure(_ context.Context, req datasource.Co
 }
 
 func (d *directMessageDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	if !glue.Configured(d.client, &resp.Diagnostics) {
-		return
-	}
-	var config directMessageModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
-	if resp.Diagnostics.HasError() {
+	config, ok := glue.Config[directMessageModel](ctx, d.client, req.Config, &resp.Diagnostics)
+	if !ok {
 		return
 	}
 	user := config.User.ValueString()

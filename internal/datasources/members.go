@@ -89,12 +89,8 @@ func (d *membersDataSource) Configure(_ context.Context, req datasource.Configur
 }
 
 func (d *membersDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	if !glue.Configured(d.client, &resp.Diagnostics) {
-		return
-	}
-	var config membersModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
-	if resp.Diagnostics.HasError() {
+	config, ok := glue.Config[membersModel](ctx, d.client, req.Config, &resp.Diagnostics)
+	if !ok {
 		return
 	}
 	var terms []string

@@ -110,12 +110,8 @@ func (d *spaceDataSource) Configure(_ context.Context, req datasource.ConfigureR
 }
 
 func (d *spaceDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	if !glue.Configured(d.client, &resp.Diagnostics) {
-		return
-	}
-	var config spaceDataModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
-	if resp.Diagnostics.HasError() {
+	config, ok := glue.Config[spaceDataModel](ctx, d.client, req.Config, &resp.Diagnostics)
+	if !ok {
 		return
 	}
 	space, err := d.client.GetSpace(ctx, config.Name.ValueString())

@@ -65,12 +65,8 @@ func (d *spacesDataSource) Configure(_ context.Context, req datasource.Configure
 }
 
 func (d *spacesDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	if !glue.Configured(d.client, &resp.Diagnostics) {
-		return
-	}
-	var config spacesModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
-	if resp.Diagnostics.HasError() {
+	config, ok := glue.Config[spacesModel](ctx, d.client, req.Config, &resp.Diagnostics)
+	if !ok {
 		return
 	}
 	var terms []string

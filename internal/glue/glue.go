@@ -4,11 +4,13 @@
 package glue
 
 import (
+	"context"
 	"fmt"
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 
 	"github.com/seed-da88c8a3/terraform-provider-googlechat/internal/chatapi"
 )
@@ -57,4 +59,16 @@ func AddAPIError(diags *diag.Diagnostics, summary, method string, err error, adv
 // AddAttributeAPIError reports a failed API call against the attribute at fault.
 func AddAttributeAPIError(diags *diag.Diagnostics, attribute path.Path, summary, method string, err error, advice string) {
 	diags.AddAttributeError(attribute, summary, APIErrorDetail(method, err, advice))
+}
+
+// Config reads a data source's or resource's configuration into a model of
+// type T. It reports false, with the diagnostics set, when there is no
+// configured client or the configuration does not decode.
+func Config[T any](ctx context.Context, client *chatapi.Client, config tfsdk.Config, diags *diag.Diagnostics) (T, bool) {
+	var model T
+	if !Configured(client, diags) {
+		return model, false
+	}
+	diags.Append(config.Get(ctx, &model)...)
+	return model, !diags.HasError()
 }
