@@ -2,7 +2,8 @@
 # Everything CI runs (`make test`): lint, docs up to date and valid, the
 # release config, unit tests, and the acceptance suite on the pinned
 # Terraform (the newest that builds here), on the oldest Terraform the
-# provider promises, and on OpenTofu.
+# provider promises, on OpenTofu, and once more under chaos (random 503s,
+# 429s, resets and lost answers; the seed is printed for replay).
 #
 # The suites mostly wait on paced writes, so the two other CLIs are built in
 # the background while lint and the first suite run.
@@ -28,3 +29,4 @@ fi
 trap - EXIT
 make --no-print-directory testacc-legacy
 make --no-print-directory testacc-opentofu
+make --no-print-directory testacc-chaos

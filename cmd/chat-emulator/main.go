@@ -9,6 +9,12 @@
 //	  endpoint     = "http://127.0.0.1:8080/"
 //	  access_token = "user:alice@example.com" # or "app" for app authentication
 //	}
+//
+// With -chaos-seed N (not 0) the API misbehaves like the real one on a bad
+// day, reproducibly for N: 10% of calls answer 503, every 20th call 429 with
+// Retry-After: 1, 2% of connections reset, 5% of writes are applied and then
+// lose their answer, and every call waits 0-20 ms. The admin API and calls
+// with the header X-Emulator-No-Chaos: 1 (for test harnesses only) are spared.
 package main
 
 import (
@@ -46,13 +52,19 @@ func run(args []string) error {
 	faults := flags.String("faults", "", "path of a JSON array of fault rules (see /__emulator/faults)")
 	allowChatDeletion := flags.Bool("allow-chat-deletion", false, "let spaces.delete remove group chats and DMs")
 	addrFile := flags.String("addr-file", "", "write the listening URL to this file once serving")
+	unknownFields := flags.Bool("unknown-fields", false, "add fields no API revision defines to every object of every answer, as a newer revision would")
+	chaosSeed := flags.Int64("chaos-seed", 0, "chaos mode: random 503s, 429s, resets, lost answers and jitter drawn from this seed (0: off)")
 	if err := flags.Parse(args); err != nil {
 		return err
 	}
-	emu := emulator.New(emulator.Options{
+	opts := emulator.Options{
 		Users: split(*users), InvitedUsers: split(*invited), Groups: split(*groups),
-		Latency: *latency, AllowChatDeletion: *allowChatDeletion,
-	})
+		Latency: *latency, AllowChatDeletion: *allowChatDeletion, UnknownFields: *unknownFields,
+	}
+	if *chaosSeed != 0 {
+		opts.Chaos = emulator.DefaultChaos(*chaosSeed)
+	}
+	emu := emulator.New(opts)
 	if *faults != "" {
 		data, err := os.ReadFile(*faults)
 		if err != nil {
@@ -79,6 +91,14 @@ func run(args []string) error {
 		}
 	}
 	log.Printf("Chat API emulator serving %s (admin API under %s__emulator/)", url, url)
+	if *chaosSeed != 0 {
+		log.Printf("chaos mode, seed %d (replay with -chaos-seed %d); calls with %s: 1 are spared", *chaosSeed, *chaosSeed, emulator.NoChaosHeader)
+		defer func() {
+			stats := emu.ChaosStats()
+			log.Printf("chaos: %d calls: %d answered 503, %d answered 429, %d reset, %d applied and their answer lost",
+				stats.Calls, stats.Unavailable, stats.Quota, stats.Resets, stats.LostAnswers)
+		}()
+	}
 	server := &http.Server{Handler: emu, ReadHeaderTimeout: 10 * time.Second}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()

@@ -4,12 +4,19 @@
 // Live runs read: GOOGLE_CHAT_ACC_USER_CREDENTIALS (user credentials file),
 // GOOGLE_CHAT_ACC_APP_CREDENTIALS (service account key of a Chat app) and
 // GOOGLE_CHAT_ACC_USERS (comma-separated users/{id} to add as members).
+//
+// Emulator runs read GOOGLE_CHAT_EMULATOR_CHAOS_SEED (ChaosSeedEnv): set to
+// a non-zero seed, every test's emulator runs in chaos mode (random 503s,
+// 429s, resets, lost answers, jitter), and every CheckDestroy also fails on
+// objects the provider created that outlived the test (CheckNoLeftovers).
+// The harness's own clients are exempt from chaos (emulator.NoChaosHeader).
 package acctest
 
 import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"net/http"
 	"os"
 	"strings"
 	"sync"
@@ -40,6 +47,9 @@ type Env struct {
 
 	mu      sync.Mutex
 	clients map[chatapi.AuthMode]*chatapi.Client
+
+	// harness notes what the harness's own clients made (chaos.go).
+	harness harnessLog
 }
 
 // Live reports whether acceptance tests run against the real API.
@@ -51,7 +61,9 @@ func New(t *testing.T) *Env {
 	return NewWithOptions(t, emulator.Options{})
 }
 
-// NewWithOptions is New with emulator options (ignored in live runs).
+// NewWithOptions is New with emulator options (ignored in live runs). With
+// ChaosSeedEnv set, the emulator runs in chaos mode unless opts sets Chaos;
+// the seed and how to replay the test are logged first thing.
 func NewWithOptions(t *testing.T, opts emulator.Options) *Env {
 	t.Helper()
 	if os.Getenv("TF_ACC") == "" {
@@ -59,7 +71,10 @@ func NewWithOptions(t *testing.T, opts emulator.Options) *Env {
 	}
 	env := &Env{t: t}
 	if !Live() {
+		chaosFor(t, &opts)
+		opts.UnknownFields = opts.UnknownFields || os.Getenv("GOOGLE_CHAT_EMULATOR_UNKNOWN_FIELDS") == "1" // answers carry fields of a newer API revision
 		env.Emulator = emulator.NewTestServer(t, opts)
+		t.Cleanup(env.afterTest)
 	}
 	return env
 }
@@ -87,11 +102,26 @@ func (e *Env) RequireEmulator() {
 // reattached, so every configuration of one address shares one server and
 // the last Configure would win; a second address gives the app its own, as
 // separate plugin processes do in real runs.
+//
+// In emulator runs each factory first notes the emulator's state: the
+// testing framework starts the providers for every Terraform command, so
+// the last note before CheckDestroy is the state just before destroy, which
+// CheckNoLeftovers compares with the final state.
 func (e *Env) ProviderFactories() map[string]func() (tfprotov6.ProviderServer, error) {
-	return map[string]func() (tfprotov6.ProviderServer, error){
+	factories := map[string]func() (tfprotov6.ProviderServer, error){
 		"googlechat":    providerserver.NewProtocol6WithError(provider.New("test")()),
 		"googlechatapp": providerserver.NewProtocol6WithError(provider.New("test")()),
 	}
+	if e.Emulator == nil {
+		return factories
+	}
+	for name, factory := range factories {
+		factories[name] = func() (tfprotov6.ProviderServer, error) {
+			e.harness.noteCommandStart(e.Emulator.Snapshot())
+			return factory()
+		}
+	}
+	return factories
 }
 
 // ProviderConfig declares googlechat (user credentials) and googlechatapp
@@ -151,7 +181,9 @@ func (e *Env) User(i int) string {
 }
 
 // Client returns an API client acting like the provider ("user" or "app"),
-// for out-of-band changes and destroy checks. It is built once per mode.
+// for out-of-band changes and destroy checks. It is built once per mode. In
+// emulator runs its calls are exempt from chaos mode and what it creates is
+// not the provider's (see CheckNoLeftovers).
 func (e *Env) Client(mode chatapi.AuthMode) *chatapi.Client {
 	e.t.Helper()
 	e.mu.Lock()
@@ -181,6 +213,11 @@ func (e *Env) clientConfig(mode chatapi.AuthMode) chatapi.Config {
 			token = "app"
 		}
 		cfg.TokenSource = oauth2.StaticTokenSource(&oauth2.Token{AccessToken: token})
+		base := http.DefaultTransport
+		if transport, ok := base.(*http.Transport); ok {
+			base = transport.Clone()
+		}
+		cfg.Transport = &harnessTransport{base: base, made: &e.harness}
 		return cfg
 	}
 	variable := "GOOGLE_CHAT_ACC_USER_CREDENTIALS"

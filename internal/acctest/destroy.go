@@ -36,7 +36,9 @@ var destroyChecks = map[string]func(*Env, *terraform.State) error{
 // every resource type named, for example
 // env.CheckDestroy("google_chat_message", "google_chat_space"). It also fails
 // when the state holds a google_chat_* resource of a type it was not told to
-// check, so a test cannot add a resource and forget its destroy check.
+// check, so a test cannot add a resource and forget its destroy check, and,
+// in emulator runs, when the provider left or duplicated an object the state
+// does not account for (CheckNoLeftovers).
 func (e *Env) CheckDestroy(resourceTypes ...string) func(*terraform.State) error {
 	e.t.Helper()
 	covered := map[string]bool{}
@@ -56,6 +58,7 @@ func (e *Env) CheckDestroy(resourceTypes ...string) func(*terraform.State) error
 		for _, resourceType := range resourceTypes {
 			errs = append(errs, destroyChecks[resourceType](e, s))
 		}
+		errs = append(errs, e.CheckNoLeftovers(s))
 		return errors.Join(errs...)
 	}
 }

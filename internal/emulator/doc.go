@@ -25,11 +25,18 @@
 //   - permissions.go: who may do what (role, creator and permission
 //     setting checks) and the permission presets.
 //   - faults.go: fault rules and their injection into ServeHTTP.
+//   - chaos.go: chaos mode, seeded random faults on every API call (calls
+//     with the test-only X-Emulator-No-Chaos: 1 header are exempt).
 //   - quota.go: write quotas (token buckets).
 //   - directory.go: users, groups, apps and the principals calling.
 //   - store.go: the stored records, object cloning, IDs and timestamps.
 //   - requestid.go: requestId idempotency.
 //   - query.go: updateMask and pagination parameters.
+//   - enrich.go: the output-only fields every answer carries (sender
+//     display names, CardWithId.ownerUser, annotations, ...), each rule
+//     quoting the discovery document.
+//   - unknown_fields.go: Options.UnknownFields, fields of a newer API
+//     revision added to every object of every answer.
 //
 // One file or more per API collection:
 //   - spaces.go: shared space rules, spaces.get, list, findDirectMessage

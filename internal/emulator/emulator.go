@@ -26,6 +26,12 @@ type Options struct {
 	Latency time.Duration
 	// Now is the clock (time.Now if nil).
 	Now func() time.Time
+	// UnknownFields adds fields no API revision defines, at every level of
+	// every answer, as a newer API revision would (unknown_fields.go).
+	UnknownFields bool
+	// Chaos, when set with a non-zero seed, makes random API calls fail
+	// (chaos.go); nil leaves the API quiet.
+	Chaos *ChaosOptions
 }
 
 // Emulator is the in-memory API; it is an http.Handler.
@@ -40,6 +46,7 @@ type Emulator struct {
 	log        []RequestRecord
 	faults     []*faultState
 	quota      quotaState
+	chaos      *chaosState // nil: chaos mode off
 	seq        int
 }
 
@@ -68,6 +75,7 @@ func (e *Emulator) resetLocked() {
 	e.log = nil
 	e.faults = nil
 	e.quota = quotaState{}
+	e.chaos = newChaosState(e.opts.Chaos)
 }
 
 // Reset drops every space, message, log entry and fault.

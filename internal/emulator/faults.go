@@ -54,6 +54,15 @@ type faultState struct {
 	seen    int
 	fired   int
 	expired bool
+	chaos   bool // drawn by chaos mode (chaos.go), not a rule
+}
+
+// what names the fault in error messages.
+func (f *faultState) what() string {
+	if f.chaos {
+		return "Injected by chaos mode"
+	}
+	return "Injected fault"
 }
 
 func (f *faultState) latency() time.Duration {
@@ -102,7 +111,8 @@ func (e *Emulator) activeFaults() []FaultRule {
 	return rules
 }
 
-// matchFault returns the first rule that matches c and fires (e.mu held).
+// matchFault returns the first rule that matches c and fires, else what
+// chaos mode draws for c, if it is on (e.mu held).
 func (e *Emulator) matchFault(c *call) *faultState {
 	for _, f := range e.faults {
 		if f.expired || !f.matches(c) {
@@ -121,7 +131,7 @@ func (e *Emulator) matchFault(c *call) *faultState {
 		}
 		return f
 	}
-	return nil
+	return e.chaos.fault(c)
 }
 
 func (f *faultState) matches(c *call) bool {
@@ -174,9 +184,9 @@ func (e *Emulator) failBeforeServing(w http.ResponseWriter, record RequestRecord
 		e.finish(w, record, nil, statusError(0, "connection reset by fault"))
 		resetConnection(w)
 	case f.rule.Status != 0:
-		apiErr := statusError(f.rule.Status, "Injected fault.")
+		apiErr := statusError(f.rule.Status, f.what()+".")
 		if f.rule.Status == http.StatusTooManyRequests {
-			apiErr = quotaError("Injected fault: quota exceeded.")
+			apiErr = quotaError(f.what() + ": quota exceeded.")
 		}
 		e.finishFault(w, record, apiErr, f.rule.RetryAfter)
 	default:
@@ -191,6 +201,9 @@ func (e *Emulator) failAfterCommit(w http.ResponseWriter, record RequestRecord, 
 	if f == nil || !f.rule.CommitThenFail || apiErr != nil {
 		return false
 	}
+	if f.chaos {
+		e.countLostAnswer()
+	}
 	if f.rule.Reset {
 		e.finish(w, record, nil, statusError(0, "connection reset after commit"))
 		resetConnection(w)
@@ -200,7 +213,7 @@ func (e *Emulator) failAfterCommit(w http.ResponseWriter, record RequestRecord, 
 	if status == 0 {
 		status = http.StatusServiceUnavailable
 	}
-	e.finishFault(w, record, statusError(status, "Injected fault after commit."), f.rule.RetryAfter)
+	e.finishFault(w, record, statusError(status, f.what()+" after commit."), f.rule.RetryAfter)
 	return true
 }
 

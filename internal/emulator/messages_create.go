@@ -81,6 +81,9 @@ func (e *Emulator) insertMessage(c *call, rec *spaceRecord, in *chat.Message, me
 		Space:                   &chat.Space{Name: rec.space.Name},
 		PrivateMessageViewer:    viewer,
 		ClientAssignedMessageId: messageID,
+		// Message.silent: "Whether this is a silent message. Silent messages
+		// are messages where Chat suppresses push notifications for recipients."
+		Silent: c.query.Get("createMessageNotificationOptions.notificationType") == "NOTIFICATION_TYPE_SILENT",
 	}
 	m := &messageRecord{msg: msg, sender: c.caller}
 	rec.messages[id] = m

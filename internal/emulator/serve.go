@@ -113,6 +113,7 @@ func (e *Emulator) apply(c *call, handler handlerFunc) (out any, apiErr *apiErro
 	}
 	before := e.seq
 	out, apiErr = handler(e, c)
+	out = e.enrich(c, out) // output-only fields (enrich.go)
 	return out, apiErr, apiErr == nil && e.seq != before
 }
 
@@ -124,6 +125,7 @@ func (e *Emulator) finish(w http.ResponseWriter, record RequestRecord, out any, 
 		record.Status = apiErr.Code
 	}
 	e.appendLog(record)
+	out = e.withUnknownFields(out) // Options.UnknownFields (unknown_fields.go)
 	switch {
 	case apiErr != nil && apiErr.Code == 0:
 		// The connection is reset by the caller.

@@ -19,7 +19,7 @@ func faultWorkload(env *testenv.Env, prefix string) string {
 resource "google_chat_space" "app_space" {
   provider        = googlechatapp
   display_name    = "%[1]s app"
-  initial_members = ["users/bob@example.com", "users/carol@example.com"]
+  initial_members = ["users/100000000000000000002", "users/100000000000000000003"] # bob, carol: apps can't use emails
 }
 
 resource "google_chat_space" "user_space" {
@@ -99,6 +99,8 @@ func TestAccFaults_applyAndDestroyUnderFaults(t *testing.T) {
 		t.Run(profile.name, func(t *testing.T) {
 			env := testenv.New(t)
 			env.RequireEmulator()
+			// Each profile tests one kind of fault; chaos on top would blur which.
+			env.NoChaos("runs its own fault profile")
 			env.ProviderSettings = profile.settings
 			for _, rule := range profile.faults {
 				if err := env.Emulator.AddFault(rule); err != nil {
@@ -128,6 +130,8 @@ func TestAccFaults_applyAndDestroyUnderFaults(t *testing.T) {
 func TestAccFaults_perSpaceQuota(t *testing.T) {
 	env := testenv.New(t)
 	env.RequireEmulator()
+	// The check below wants the quota's own 429s; chaos's would pass it vacuously.
+	env.NoChaos("asserts that the per-space quota answered 429")
 	env.Emulator.SetQuota(emulator.Quota{SpaceWritesPerSecond: 5})
 	// The client's own limit is set above the quota, so 429s do happen.
 	env.ProviderSettings = `rate_limits = { per_space_writes_per_minute = 600 }`

@@ -52,8 +52,8 @@ func messageFromAPI(m *chat.Message, prior messageModel) messageModel {
 	}
 	out.Text = convert.StringOrNull(m.Text)
 	out.FallbackText = convert.StringOrNull(m.FallbackText)
-	out.CardsV2 = jsonFromAPI(prior.CardsV2, m.CardsV2, canonicalCards)
-	out.AccessoryWidgets = jsonFromAPI(prior.AccessoryWidgets, m.AccessoryWidgets, canonicalWidgets)
+	out.CardsV2 = jsonFromAPI(prior.CardsV2, m.CardsV2, convert.CardsMatch)
+	out.AccessoryWidgets = jsonFromAPI(prior.AccessoryWidgets, m.AccessoryWidgets, convert.WidgetsMatch)
 	if !convert.Known(prior.ThreadName) {
 		out.ThreadName = types.StringNull()
 		if m.Thread != nil {
@@ -78,18 +78,21 @@ func messageFromAPI(m *chat.Message, prior messageModel) messageModel {
 	return out
 }
 
-// jsonFromAPI keeps the prior JSON text when it means what the API returned;
-// otherwise (import, drift) it writes the API's value as jsonencode would, so
-// a configuration in the API's camelCase imports with no diff.
-func jsonFromAPI[T any](prior jsontypes.Normalized, api []T, canonical func(jsontypes.Normalized) string) jsontypes.Normalized {
+// jsonFromAPI keeps the prior JSON text when the API's answer carries what
+// it says: the tolerant reader (internal/convert/readonly.go) ignores the
+// fields the discovery document marks output only (CardWithId.ownerUser)
+// and the fields the prior text does not set (newer API revisions, server
+// defaults). Otherwise (import, drift) it writes the API's value less its
+// output-only fields, as jsonencode would, so a configuration in the API's
+// camelCase imports with no diff.
+func jsonFromAPI[T any](prior jsontypes.Normalized, api []T, matches func(configured, answer string) bool) jsontypes.Normalized {
 	if len(api) == 0 {
 		return jsontypes.NewNormalizedNull()
 	}
-	apiText := convert.Canonical(api)
-	if convert.Known(prior) && canonical(prior) == apiText {
+	if convert.Known(prior) && matches(prior.ValueString(), convert.Canonical(api)) {
 		return prior
 	}
-	return jsontypes.NewNormalizedValue(convert.SortedJSON(apiText))
+	return jsontypes.NewNormalizedValue(convert.SortedJSON(apiJSON(api)))
 }
 
 // messageMask lists the fields that differ: only they are patched.
@@ -130,10 +133,23 @@ func canonicalWidgets(v jsontypes.Normalized) string {
 	return convert.Canonical(widgets)
 }
 
-// apiJSON is the canonical JSON of an API list ("" for none).
+// apiJSON is the canonical JSON of an API list ("" for none), less the
+// fields the discovery document marks output only, which no configuration
+// sets: what canonicalCards and canonicalWidgets compare it with.
 func apiJSON[T any](items []T) string {
 	if len(items) == 0 {
 		return ""
 	}
-	return convert.Canonical(items)
+	return convert.Canonical(convert.StripOutputOnly(apiSchema(items), items))
+}
+
+// apiSchema is the discovery document's schema of a list's elements.
+func apiSchema(items any) string {
+	switch items.(type) {
+	case []*chat.CardWithId:
+		return convert.CardSchema
+	case []*chat.AccessoryWidget:
+		return convert.AccessoryWidgetSchema
+	}
+	return ""
 }
