@@ -25,13 +25,18 @@ func StringSet(values []string) types.Set {
 	return types.SetValueMust(types.StringType, elements)
 }
 
-// SetStrings returns a set's strings; none for a null or unknown set.
-func SetStrings(ctx context.Context, set types.Set, diags *diag.Diagnostics) []string {
+// SetStrings returns a set's known strings: none for a null or unknown set,
+// and only the known elements of a set that is partly unknown at plan time.
+func SetStrings(_ context.Context, set types.Set, _ *diag.Diagnostics) []string {
 	if !Known(set) {
 		return nil
 	}
 	var out []string
-	diags.Append(set.ElementsAs(ctx, &out, false)...)
+	for _, element := range set.Elements() {
+		if s, ok := element.(types.String); ok && Known(s) {
+			out = append(out, s.ValueString())
+		}
+	}
 	return out
 }
 

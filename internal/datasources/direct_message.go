@@ -38,8 +38,9 @@ func (d *directMessageDataSource) Schema(_ context.Context, _ datasource.SchemaR
 	attributes := spaceAttributes()
 	attributes["user"] = schema.StringAttribute{
 		Required: true,
-		MarkdownDescription: "The other person, `users/{id}`, or `users/{email}` with user credentials. With app credentials " +
-			"this finds the app's direct message with that user; with user credentials, the caller's.",
+		MarkdownDescription: "The other person, `users/{id}`, or `users/{email}` with user credentials only (with app " +
+			"credentials an email is refused before any API call). With app credentials this finds the app's direct " +
+			"message with that user; with user credentials, the caller's.",
 		Validators: []validator.String{stringvalidator.RegexMatches(convert.UserNamePattern, "must be users/{id or email}")},
 	}
 	resp.Schema = schema.Schema{
@@ -60,6 +61,9 @@ func (d *directMessageDataSource) Read(ctx context.Context, req datasource.ReadR
 		return
 	}
 	user := config.User.ValueString()
+	if rejectEmail(d.client, path.Root("user"), user, &resp.Diagnostics) {
+		return
+	}
 	space, err := d.client.FindDirectMessage(ctx, user)
 	if chatapi.IsNotFound(err) {
 		resp.Diagnostics.AddAttributeError(path.Root("user"), "No Direct Message Found",

@@ -3,10 +3,15 @@ package datasources
 
 import (
 	"context"
+	"fmt"
+	"strings"
 
+	"github.com/hashicorp/terraform-plugin-framework-validators/datasourcevalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	chat "google.golang.org/api/chat/v1"
@@ -17,8 +22,9 @@ import (
 )
 
 var (
-	_ datasource.DataSource              = (*spaceDataSource)(nil)
-	_ datasource.DataSourceWithConfigure = (*spaceDataSource)(nil)
+	_ datasource.DataSource                     = (*spaceDataSource)(nil)
+	_ datasource.DataSourceWithConfigure        = (*spaceDataSource)(nil)
+	_ datasource.DataSourceWithConfigValidators = (*spaceDataSource)(nil)
 )
 
 // NewSpace is the google_chat_space data source.
@@ -44,17 +50,32 @@ func (d *spaceDataSource) Metadata(_ context.Context, _ datasource.MetadataReque
 func (d *spaceDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	attributes := spaceAttributes()
 	attributes["name"] = schema.StringAttribute{
-		Required:            true,
-		MarkdownDescription: "Resource name of the space, `spaces/{space}`.",
+		Optional: true, Computed: true,
+		MarkdownDescription: "Resource name of the space, `spaces/{space}`. Set exactly one of `name` and `display_name`; " +
+			"when the space is found by `display_name`, this is its name.",
 		Validators: []validator.String{stringvalidator.RegexMatches(convert.SpaceNamePattern,
 			"must be spaces/{space}")},
 	}
+	attributes["display_name"] = schema.StringAttribute{
+		Optional: true, Computed: true,
+		MarkdownDescription: "Finds the named space (`space_type = \"SPACE\"`) with exactly this display name among the " +
+			"spaces the caller is a member of (`spaces.list`), instead of by `name`; exactly one space must match, or " +
+			"the read fails with the number found. Set exactly one of `name` and `display_name`; when the space is read " +
+			"by `name`, this is its display name (empty for group chats and direct messages).",
+		Validators: []validator.String{stringvalidator.LengthBetween(1, 128)},
+	}
 	resp.Schema = schema.Schema{
-		MarkdownDescription: "Reads a Google Chat space the caller is a member of, by name, with " +
-			"[`spaces.get`](https://developers.google.com/workspace/chat/api/reference/rest/v1/spaces/get). Use it for spaces " +
-			"this configuration does not manage.",
+		MarkdownDescription: "Reads a Google Chat space the caller is a member of, by name or by display name, with " +
+			"[`spaces.get`](https://developers.google.com/workspace/chat/api/reference/rest/v1/spaces/get) (and " +
+			"[`spaces.list`](https://developers.google.com/workspace/chat/api/reference/rest/v1/spaces/list) to find a " +
+			"display name). Use it for spaces this configuration does not manage.",
 		Attributes: attributes,
 	}
+}
+
+// ConfigValidators: a space is found by name or by display name.
+func (d *spaceDataSource) ConfigValidators(context.Context) []datasource.ConfigValidator {
+	return []datasource.ConfigValidator{datasourcevalidator.ExactlyOneOf(path.MatchRoot("name"), path.MatchRoot("display_name"))}
 }
 
 // spaceAttributes are the computed attributes that describe a space, shared
@@ -114,16 +135,61 @@ func (d *spaceDataSource) Read(ctx context.Context, req datasource.ReadRequest, 
 	if !ok {
 		return
 	}
-	space, err := d.client.GetSpace(ctx, config.Name.ValueString())
+	// ConfigValidators skip values unknown at validation; check once known.
+	if !config.Name.IsNull() && !config.DisplayName.IsNull() {
+		resp.Diagnostics.AddAttributeError(path.Root("display_name"), "Invalid Attribute Combination",
+			"Set either name or display_name, not both.")
+		return
+	}
+	name := config.Name.ValueString()
+	if config.Name.IsNull() {
+		found, ok := d.findByDisplayName(ctx, config.DisplayName.ValueString(), &resp.Diagnostics)
+		if !ok {
+			return
+		}
+		name = found
+	}
+	space, err := d.client.GetSpace(ctx, name)
 	if err != nil {
 		advice := ""
 		if chatapi.IsNotFound(err) || chatapi.IsPermissionDenied(err) {
 			advice = "The space does not exist, or the caller is not a member of it."
 		}
-		glue.AddAttributeAPIError(&resp.Diagnostics, pathName, "Unable to Read Chat Space", "spaces.get "+config.Name.ValueString(), err, advice)
+		glue.AddAttributeAPIError(&resp.Diagnostics, pathName, "Unable to Read Chat Space", "spaces.get "+name, err, advice)
 		return
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, spaceDataFromAPI(space))...)
+}
+
+// findByDisplayName returns the name of the one named space the caller is a
+// member of whose display name is exactly displayName.
+func (d *spaceDataSource) findByDisplayName(ctx context.Context, displayName string, diags *diag.Diagnostics) (string, bool) {
+	at := path.Root("display_name")
+	spaces, err := d.client.ListSpaces(ctx, `space_type = "SPACE"`)
+	if err != nil {
+		glue.AddAttributeAPIError(diags, at, "Unable to Find Chat Space", `spaces.list (filter space_type = "SPACE")`, err, "")
+		return "", false
+	}
+	var names []string
+	for _, space := range spaces {
+		if space.DisplayName == displayName {
+			names = append(names, space.Name)
+		}
+	}
+	switch len(names) {
+	case 1:
+		return names[0], true
+	case 0:
+		diags.AddAttributeError(at, "Chat Space Not Found",
+			fmt.Sprintf("Found 0 named spaces with display_name %q among the %d the caller is a member of. The match is exact "+
+				"(case and spaces count), and only spaces the caller belongs to are listed: add the caller (the Chat app or "+
+				"the user) to the space, or look it up by name.", displayName, len(spaces)))
+	default:
+		diags.AddAttributeError(at, "More Than One Chat Space Found",
+			fmt.Sprintf("Found %d named spaces with display_name %q (%s); look the space up by name instead.",
+				len(names), displayName, strings.Join(names, ", ")))
+	}
+	return "", false
 }
 
 // spaceDataFromAPI maps a space with the shared mapper, plus what only a

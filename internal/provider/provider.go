@@ -236,5 +236,5 @@ func (p *googleChatProvider) Resources(context.Context) []func() resource.Resour
 }
 
 func (p *googleChatProvider) DataSources(context.Context) []func() datasource.DataSource {
-	return []func() datasource.DataSource{datasources.NewSpace, datasources.NewSpaces, datasources.NewDirectMessage, datasources.NewMembers}
+	return []func() datasource.DataSource{datasources.NewSpace, datasources.NewSpaces, datasources.NewDirectMessage, datasources.NewMembers, datasources.NewMessage}
 }

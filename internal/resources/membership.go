@@ -62,22 +62,36 @@ func (r *membershipResource) Create(ctx context.Context, req resource.CreateRequ
 	}
 	space := plan.Space.ValueString()
 	input, key := membershipToAPI(plan)
+	alreadyThere := func(method string, err error) {
+		glue.AddAttributeAPIError(&resp.Diagnostics, memberPath(plan), "Chat Membership Already Exists", method, err,
+			fmt.Sprintf("%s is already in %s. To manage the existing membership, import it with:\n"+
+				"  terraform import google_chat_membership.NAME %s/members/%s", memberOf(plan), space, space, key))
+	}
+	// members.create takes no requestId, so after a lost answer the provider
+	// adopts what it finds. Look first, so a member who was there before
+	// this create is reported, never adopted (and later removed by destroy).
+	if existing, err := r.client.GetMembership(ctx, space+"/members/"+key); err == nil && existing.State != "NOT_A_MEMBER" {
+		alreadyThere("spaces.members.get", fmt.Errorf("%s exists (state %s)", existing.Name, existing.State))
+		return
+	}
 	attemptCtx, attempts := chatapi.WithAttemptLog(ctx)
 	out, err := r.client.CreateMembership(attemptCtx, space, input)
 	if err != nil && attempts.Uncertain() {
 		// An earlier attempt of this very create may have landed before its
-		// answer was lost: the membership is ours, read it back.
+		// answer was lost: the member was not there before, so it is ours.
 		if found, getErr := r.client.GetMembership(ctx, space+"/members/"+key); getErr == nil {
 			out, err = found, nil
 		}
 	} else if chatapi.IsAlreadyExists(err) {
-		glue.AddAPIError(&resp.Diagnostics, "Chat Membership Already Exists", "spaces.members.create", err,
-			fmt.Sprintf("%s is already in %s. To manage the existing membership, import it with:\n"+
-				"  terraform import google_chat_membership.NAME %s/members/%s", memberOf(plan), space, space, key))
+		alreadyThere("spaces.members.create", err)
 		return
 	}
 	if err != nil {
-		glue.AddAPIError(&resp.Diagnostics, "Unable to Add Chat Member", "spaces.members.create", err, membershipAdvice(err))
+		if at, ok := r.createErrorPath(ctx, err, plan); ok {
+			glue.AddAttributeAPIError(&resp.Diagnostics, at, "Unable to Add Chat Member", "spaces.members.create", err, membershipAdvice(err))
+		} else {
+			glue.AddAPIError(&resp.Diagnostics, "Unable to Add Chat Member", "spaces.members.create", err, membershipAdvice(err))
+		}
 		return
 	}
 	state := membershipFromAPI(out, plan)
@@ -87,7 +101,7 @@ func (r *membershipResource) Create(ctx context.Context, req resource.CreateRequ
 	if wanted := plan.Role.ValueString(); wanted != state.Role.ValueString() && wanted != convert.RoleUnspecified {
 		updated, err := r.client.PatchMembership(ctx, out.Name, wanted)
 		if err != nil {
-			glue.AddAPIError(&resp.Diagnostics, "Unable to Set Chat Member Role", "spaces.members.patch", err, membershipAdvice(err))
+			glue.AddAttributeAPIError(&resp.Diagnostics, path.Root("role"), "Unable to Set Chat Member Role", "spaces.members.patch", err, membershipAdvice(err))
 			return
 		}
 		state = membershipFromAPI(updated, plan)
@@ -142,7 +156,7 @@ func (r *membershipResource) Update(ctx context.Context, req resource.UpdateRequ
 	}
 	out, err := r.client.PatchMembership(ctx, state.Name.ValueString(), plan.Role.ValueString())
 	if err != nil {
-		glue.AddAPIError(&resp.Diagnostics, "Unable to Change Chat Member Role", "spaces.members.patch (updateMask role)", err, membershipAdvice(err))
+		glue.AddAttributeAPIError(&resp.Diagnostics, path.Root("role"), "Unable to Change Chat Member Role", "spaces.members.patch (updateMask role)", err, membershipAdvice(err))
 		return
 	}
 	state = membershipFromAPI(out, plan)
@@ -180,6 +194,34 @@ func (r *membershipResource) ImportState(ctx context.Context, req resource.Impor
 	if _, key, _ := strings.Cut(id, "/members/"); strings.Contains(key, "@") || key == "app" {
 		resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("member"), "users/"+key)...)
 	}
+}
+
+// memberPath is the attribute that names the member: member or group_member.
+func memberPath(plan membershipModel) path.Path {
+	if convert.Known(plan.GroupMember) {
+		return path.Root("group_member")
+	}
+	return path.Root("member")
+}
+
+// createErrorPath is the attribute a failed members.create points at. A 404
+// is the space's fault when the caller can't read the space, else the
+// member's (no such user or group); the API refuses a member it can't add
+// (a user in a direct message, a group in a group chat) with a 400; a 403 is
+// about managing members of this space.
+func (r *membershipResource) createErrorPath(ctx context.Context, err error, plan membershipModel) (path.Path, bool) {
+	switch {
+	case chatapi.IsNotFound(err):
+		if _, spaceErr := r.client.GetSpace(ctx, plan.Space.ValueString()); spaceErr != nil {
+			return path.Root("space"), true
+		}
+		return memberPath(plan), true
+	case chatapi.IsPermissionDenied(err):
+		return path.Root("space"), true
+	case chatapi.IsInvalidArgument(err):
+		return memberPath(plan), true
+	}
+	return path.Empty(), false
 }
 
 func membershipAdvice(err error) string {

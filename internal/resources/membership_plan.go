@@ -37,6 +37,9 @@ func (r *membershipResource) ModifyPlan(ctx context.Context, req resource.Modify
 			resp.Diagnostics.AddAttributeError(path.Root("group_member"), "User Credentials Required",
 				"Chat apps can't add Google groups to a space; use a provider with user credentials for this membership.")
 		}
+		if convert.Known(config.Member) {
+			rejectEmails(r.client, &resp.Diagnostics, path.Root("member"), config.Member.ValueString())
+		}
 		if config.Member.ValueString() == convert.CallingApp {
 			resp.Diagnostics.AddAttributeError(path.Root("member"), "User Credentials Required",
 				"The Chat API doesn't let an app add a Chat app, itself included; a user adds the app (user credentials, "+
@@ -60,6 +63,9 @@ func (r *membershipResource) planMemberChange(ctx context.Context, req resource.
 	if r.client == nil || !convert.Known(config.Member) || !convert.Known(state.Member) {
 		replace()
 		return
+	}
+	if rejectEmails(r.client, &resp.Diagnostics, path.Root("member"), config.Member.ValueString()); resp.Diagnostics.HasError() {
+		return // the lookup below would send the email
 	}
 	key := strings.TrimPrefix(config.Member.ValueString(), "users/")
 	m, err := r.client.GetMembership(ctx, state.Space.ValueString()+"/members/"+key)

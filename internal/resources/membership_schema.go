@@ -35,9 +35,10 @@ func (r *membershipResource) Schema(ctx context.Context, _ resource.SchemaReques
 			"member": schema.StringAttribute{
 				Optional: true,
 				// Replacement is decided in ModifyPlan, which can tell spellings apart.
-				MarkdownDescription: "The user, `users/{id}` or `users/{email}`, or `users/app` for the calling Chat app. The " +
-					"API answers with `users/{id}`; the value stays as written. Exactly one of `member` and `group_member`. " +
-					"Changing it replaces the membership.",
+				MarkdownDescription: "The user, `users/{id}` or `users/{email}` (an email only with user credentials: with app " +
+					"credentials the plan refuses it), or `users/app` for the calling Chat app. The API answers with " +
+					"`users/{id}`; the value stays as written. Exactly one of `member` and `group_member`. Changing it replaces " +
+					"the membership.",
 				Validators: []validator.String{
 					stringvalidator.RegexMatches(convert.UserNamePattern, "must be users/{id or email} or users/app"),
 					stringvalidator.ExactlyOneOf(path.MatchRoot("member"), path.MatchRoot("group_member")),

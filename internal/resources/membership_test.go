@@ -146,6 +146,9 @@ resource "google_chat_membership" "erin" {
 func TestAccMembership_existingMemberAndLostResponse(t *testing.T) {
 	env := testenv.New(t)
 	env.RequireEmulator()
+	// Step 2 wants ALREADY_EXISTS for bob, who was there first, even when a
+	// 503 before the API and the retry's 409 make the create look like our
+	// own lost attempt (chaos seed 12345 found that Create adopted him).
 	name := named("existing")
 	space := env.Config(fmt.Sprintf(`
 resource "google_chat_space" "room" {

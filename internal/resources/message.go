@@ -2,6 +2,7 @@ package resources
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"regexp"
 	"strings"
@@ -113,7 +114,12 @@ func (r *messageResource) Create(ctx context.Context, req resource.CreateRequest
 		}
 	}
 	if err != nil {
-		glue.AddAPIError(&resp.Diagnostics, "Unable to Create Chat Message", "spaces.messages.create", err, messageAdvice(err, plan))
+		advice := messageAdvice(err, plan)
+		if at, ok := messageErrorPath(err, plan); ok {
+			glue.AddAttributeAPIError(&resp.Diagnostics, at, "Unable to Create Chat Message", "spaces.messages.create", err, advice)
+		} else {
+			glue.AddAPIError(&resp.Diagnostics, "Unable to Create Chat Message", "spaces.messages.create", err, advice)
+		}
 		return
 	}
 	if out.CreateTime == "" {
@@ -171,6 +177,11 @@ func (r *messageResource) Update(ctx context.Context, req resource.UpdateRequest
 		return
 	}
 	r.patch(ctx, &state, plan, resp.Diagnostics.AddError)
+	if convert.Known(plan.FormattedText) {
+		// Planned from state because text did not change (see
+		// formattedTextFollowsText): the API derives it from text alone.
+		state.FormattedText = plan.FormattedText
+	}
 	// Inputs used only at creation take the planned values.
 	state.NotificationType = plan.NotificationType
 	state.MessageReplyOption = plan.MessageReplyOption
@@ -227,6 +238,34 @@ func messageAdvice(err error, message messageModel) string {
 		return fmt.Sprintf("The space %s does not exist, or the caller can't see it; check space.", message.Space.ValueString())
 	}
 	return ""
+}
+
+// messageErrorPath is the attribute a failed create points at, when one
+// attribute is at fault: the space (missing, or the caller is not in it),
+// the thread a reply must land in, the client-assigned ID already taken, or
+// the private viewer the API refused.
+func messageErrorPath(err error, plan messageModel) (path.Path, bool) {
+	message := ""
+	var apiErr *chatapi.APIError
+	if errors.As(err, &apiErr) {
+		message = strings.ToLower(apiErr.Message)
+	}
+	switch {
+	case chatapi.IsNotFound(err) && plan.MessageReplyOption.ValueString() == replyOrFail && convert.Known(plan.ThreadName):
+		return path.Root("thread_name"), true
+	case chatapi.IsNotFound(err) && plan.MessageReplyOption.ValueString() == replyOrFail && convert.Known(plan.ThreadKey):
+		return path.Root("thread_key"), true
+	case chatapi.IsNotFound(err) && convert.Known(plan.PrivateMessageViewer) && strings.Contains(message, "user"):
+		return path.Root("private_message_viewer"), true
+	case chatapi.IsNotFound(err), chatapi.IsPermissionDenied(err):
+		return path.Root("space"), true
+	case chatapi.IsAlreadyExists(err) && convert.Known(plan.MessageID):
+		return path.Root("message_id"), true
+	case chatapi.IsInvalidArgument(err) && convert.Known(plan.PrivateMessageViewer) &&
+		(strings.Contains(message, "privatemessageviewer") || strings.Contains(message, "private_message_viewer")):
+		return path.Root("private_message_viewer"), true
+	}
+	return path.Empty(), false
 }
 
 // patch edits the message in place with a mask of only the changed fields.

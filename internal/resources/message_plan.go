@@ -6,6 +6,8 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/types"
 	chat "google.golang.org/api/chat/v1"
 
 	"github.com/seed-da88c8a3/terraform-provider-googlechat/internal/chatapi"
@@ -83,10 +85,66 @@ func (r *messageResource) ModifyPlan(ctx context.Context, req resource.ModifyPla
 				fmt.Sprintf("%s needs app credentials.", t))
 		}
 	}
+	if convert.Known(config.PrivateMessageViewer) {
+		var prior messageModel
+		if !req.State.Raw.IsNull() {
+			resp.Diagnostics.Append(req.State.Get(ctx, &prior)...)
+		}
+		// Only a viewer the API will be sent (a new message, or a new viewer).
+		if !config.PrivateMessageViewer.Equal(prior.PrivateMessageViewer) {
+			rejectEmails(r.client, &resp.Diagnostics, path.Root("private_message_viewer"), config.PrivateMessageViewer.ValueString())
+		}
+	}
 	option := config.MessageReplyOption.ValueString()
 	if req.State.Raw.IsNull() && (option == "" || option == replyUnspecified) && (!config.ThreadKey.IsNull() || !config.ThreadName.IsNull()) {
 		resp.Diagnostics.AddAttributeWarning(path.Root("message_reply_option"), "Thread Ignored",
 			"Without a message_reply_option that replies, the Chat API starts a new thread and ignores thread_key and "+
 				"thread_name. Set message_reply_option = \"REPLY_MESSAGE_FALLBACK_TO_NEW_THREAD\" to reply.")
 	}
+}
+
+// viewerAsConfigured plans private_message_viewer from configuration: null
+// when unset on a new message (a message is public unless told otherwise),
+// and the recorded value on an existing one (an imported private message).
+// It is Computed only so an import can record the API's viewer.
+type viewerAsConfigured struct{}
+
+func (viewerAsConfigured) Description(context.Context) string {
+	return "Null when not configured for a new message; otherwise the value in state."
+}
+
+func (m viewerAsConfigured) MarkdownDescription(ctx context.Context) string {
+	return m.Description(ctx)
+}
+
+func (viewerAsConfigured) PlanModifyString(_ context.Context, req planmodifier.StringRequest, resp *planmodifier.StringResponse) {
+	if req.ConfigValue.IsNull() && req.PlanValue.IsUnknown() {
+		resp.PlanValue = req.StateValue // null for a create
+	}
+}
+
+// formattedTextFollowsText keeps formatted_text from state unless text
+// changes: the API derives it from text alone, so a card or widget edit
+// leaves it as it was.
+type formattedTextFollowsText struct{}
+
+func (formattedTextFollowsText) Description(context.Context) string {
+	return "Keeps the value in state unless text changes."
+}
+
+func (m formattedTextFollowsText) MarkdownDescription(ctx context.Context) string {
+	return m.Description(ctx)
+}
+
+func (formattedTextFollowsText) PlanModifyString(ctx context.Context, req planmodifier.StringRequest, resp *planmodifier.StringResponse) {
+	if req.State.Raw.IsNull() || !req.PlanValue.IsUnknown() {
+		return
+	}
+	var planned, current types.String
+	resp.Diagnostics.Append(req.Plan.GetAttribute(ctx, path.Root("text"), &planned)...)
+	resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("text"), &current)...)
+	if resp.Diagnostics.HasError() || planned.IsUnknown() || !planned.Equal(current) {
+		return
+	}
+	resp.PlanValue = req.StateValue
 }

@@ -104,9 +104,11 @@ func (r *messageResource) Schema(ctx context.Context, _ resource.SchemaRequest, 
 			},
 			"private_message_viewer": schema.StringAttribute{
 				Optional: true, Computed: true,
-				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown(), stringplanmodifier.RequiresReplaceIfConfigured()},
-				MarkdownDescription: "Makes the message private to this user, `users/{id or email}`, who must be a member of the " +
-					"space. App credentials only. A change posts the message again.",
+				PlanModifiers: []planmodifier.String{viewerAsConfigured{}, stringplanmodifier.RequiresReplaceIfConfigured()},
+				MarkdownDescription: "Makes the message private to this user, `users/{id}`, who must be a member of the " +
+					"space. App credentials only, so the API accepts no email here (`users/{email}` works only with user " +
+					"credentials). Unset, the message is visible to every member and the plan says so (null); after an import " +
+					"the API's viewer is recorded. A change posts the message again.",
 				Validators: []validator.String{stringvalidator.RegexMatches(convert.UserNamePattern, "must be users/{id or email}")},
 			},
 			"notification_type": schema.StringAttribute{
@@ -133,8 +135,10 @@ func (r *messageResource) Schema(ctx context.Context, _ resource.SchemaRequest, 
 				MarkdownDescription: "The client-assigned ID, if the message has one.",
 			},
 			"formatted_text": schema.StringAttribute{
-				Computed:            true,
-				MarkdownDescription: "The text with the markup the API added (mentions, links).",
+				Computed:      true,
+				PlanModifiers: []planmodifier.String{formattedTextFollowsText{}},
+				MarkdownDescription: "The text with the markup the API added (mentions, links). Known at plan time unless " +
+					"`text` changes: editing only cards or widgets keeps it.",
 			},
 		},
 	}

@@ -22,16 +22,9 @@ import (
 
 var messageNameRE = regexp.MustCompile(`^spaces/[A-Za-z0-9_-]+/messages/[A-Za-z0-9_.-]+$`)
 
-// appSpaceConfig is a space the Chat app creates, with two human members.
-func appSpaceConfig(env *testenv.Env, name string) string {
-	return env.Config(fmt.Sprintf(`
-resource "google_chat_space" "room" {
-  provider        = googlechatapp
-  display_name    = %q
-  initial_members = [%q, %q]
-}
-`, name, env.User(0), env.User(1)))
-}
+// appSpaceConfig is a space the Chat app creates, with two human members
+// (by ID: apps can't name users by email).
+func appSpaceConfig(env *testenv.Env, name string) string { return appRoomConfig(env, name) }
 
 func TestAccMessage_textEditedInPlaceAndImported(t *testing.T) {
 	env := testenv.New(t)
@@ -193,10 +186,9 @@ resource "google_chat_message" "private" {
   text                   = "Hello private world!"
   private_message_viewer = %q
 }
-`, env.User(1)),
+`, appUser(env, 1)),
 			ConfigStateChecks: []statecheck.StateCheck{
-				// Kept as written, though the API answers with users/{id}.
-				statecheck.ExpectKnownValue("google_chat_message.private", tfjsonpath.New("private_message_viewer"), knownvalue.StringExact(env.User(1))),
+				statecheck.ExpectKnownValue("google_chat_message.private", tfjsonpath.New("private_message_viewer"), knownvalue.StringExact(appUser(env, 1))),
 			},
 			ConfigPlanChecks: emptyPlanAfterApply(),
 		}},

@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 	"regexp"
+	"slices"
+	"strings"
 
 	"github.com/google/uuid"
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
@@ -102,7 +104,11 @@ func (r *spaceResource) Create(ctx context.Context, req resource.CreateRequest, 
 		}
 	}
 	if err != nil {
-		glue.AddAPIError(&resp.Diagnostics, "Unable to Create Chat Space", createMethod(r.client), err, createAdvice(err))
+		if chatapi.IsAlreadyExists(err) && plan.SpaceType.ValueString() == convert.SpaceTypeSpace {
+			glue.AddAttributeAPIError(&resp.Diagnostics, path.Root("display_name"), "Unable to Create Chat Space", createMethod(r.client), err, createAdvice(err))
+		} else {
+			glue.AddAPIError(&resp.Diagnostics, "Unable to Create Chat Space", createMethod(r.client), err, createAdvice(err))
+		}
 		return
 	}
 	if out.SpaceUri == "" {
@@ -120,7 +126,8 @@ func (r *spaceResource) Create(ctx context.Context, req resource.CreateRequest, 
 	if r.client.AuthMode == chatapi.AuthModeApp {
 		for _, m := range members {
 			if _, err := r.client.CreateMembership(ctx, out.Name, m); err != nil && !chatapi.IsAlreadyExists(err) {
-				glue.AddAPIError(&resp.Diagnostics, "Unable to Add Initial Member", "spaces.members.create", err,
+				glue.AddAttributeAPIError(&resp.Diagnostics, path.Root("initial_members"), "Unable to Add Initial Member",
+					"spaces.members.create "+initialMemberName(m), err,
 					fmt.Sprintf("The space %s was created; it is marked tainted and will be replaced on the next apply.", out.Name))
 				return
 			}
@@ -129,7 +136,7 @@ func (r *spaceResource) Create(ctx context.Context, req resource.CreateRequest, 
 	if patch, mask := permissionChanges(config.PermissionSettings, state.PermissionSettings); len(mask) > 0 {
 		updated, err := r.client.PatchSpace(ctx, out.Name, &chat.Space{PermissionSettings: patch}, mask)
 		if err != nil {
-			glue.AddAPIError(&resp.Diagnostics, "Unable to Set Chat Space Permissions", "spaces.patch", err,
+			glue.AddAttributeAPIError(&resp.Diagnostics, path.Root("permission_settings"), "Unable to Set Chat Space Permissions", "spaces.patch", err,
 				fmt.Sprintf("The space %s was created; it is marked tainted and will be replaced on the next apply.", out.Name))
 			return
 		}
@@ -182,7 +189,12 @@ func (r *spaceResource) Update(ctx context.Context, req resource.UpdateRequest, 
 	for _, patch := range spacePatches(plan, state, config) {
 		out, err := r.client.PatchSpace(ctx, name, patch.space, patch.mask)
 		if err != nil {
-			glue.AddAPIError(&resp.Diagnostics, "Unable to Update Chat Space", "spaces.patch (updateMask "+joinMask(patch.mask)+")", err, updateAdvice(err))
+			method := "spaces.patch (updateMask " + joinMask(patch.mask) + ")"
+			if at, ok := patchErrorPath(err, patch.mask); ok {
+				glue.AddAttributeAPIError(&resp.Diagnostics, at, "Unable to Update Chat Space", method, err, updateAdvice(err))
+			} else {
+				glue.AddAPIError(&resp.Diagnostics, "Unable to Update Chat Space", method, err, updateAdvice(err))
+			}
 			// Keep what did change, so the next plan shows only what is left.
 			resp.Diagnostics.Append(resp.State.Set(ctx, &result)...)
 			setIdentity(ctx, resp.Identity, "name", result.Name, &resp.Diagnostics)
@@ -264,6 +276,30 @@ func (r *spaceResource) findCreated(ctx context.Context, plan spaceModel, member
 		}
 	}
 	return nil
+}
+
+// initialMemberName is the user or group a membership adds.
+func initialMemberName(m *chat.Membership) string {
+	if m.GroupMember != nil {
+		return m.GroupMember.Name
+	}
+	return m.Member.Name
+}
+
+// patchErrorPath is the attribute a failed spaces.patch points at: the one
+// its update mask sends alone, or display_name when the name is taken.
+func patchErrorPath(err error, mask []string) (path.Path, bool) {
+	switch {
+	case chatapi.IsAlreadyExists(err) && slices.Contains(mask, "display_name"):
+		return path.Root("display_name"), true
+	case len(mask) == 1 && mask[0] == "space_history_state":
+		return path.Root("history_state"), true
+	case len(mask) == 1 && mask[0] == "access_settings.audience":
+		return path.Root("access_settings").AtName("audience"), true
+	case len(mask) > 0 && strings.HasPrefix(mask[0], "permission_settings."):
+		return path.Root("permission_settings"), true
+	}
+	return path.Empty(), false
 }
 
 func createMethod(client *chatapi.Client) string {

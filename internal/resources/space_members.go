@@ -27,6 +27,7 @@ var (
 	_ resource.ResourceWithImportState    = (*spaceMembersResource)(nil)
 	_ resource.ResourceWithIdentity       = (*spaceMembersResource)(nil)
 	_ resource.ResourceWithValidateConfig = (*spaceMembersResource)(nil)
+	_ resource.ResourceWithModifyPlan     = (*spaceMembersResource)(nil)
 )
 
 // NewSpaceMembers is the authoritative google_chat_space_members resource.
@@ -45,8 +46,11 @@ type spaceMembersModel struct {
 	AssistantManagers types.Set      `tfsdk:"assistant_managers"`
 }
 
+// roleSet pairs a role with the attribute that lists its members.
+type roleSet struct{ role, attribute string }
+
 // roleSets pairs each role with its attribute, in the order changes are made.
-var roleSets = []struct{ role, attribute string }{
+var roleSets = []roleSet{
 	{convert.RoleManager, "managers"}, {convert.RoleAssistantManager, "assistant_managers"}, {convert.RoleMember, "members"},
 }
 
@@ -69,7 +73,7 @@ func (r *spaceMembersResource) Configure(_ context.Context, req resource.Configu
 }
 
 func (r *spaceMembersResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	r.write(ctx, req.Plan, timeouts.Value.Create, nil, resp.Private, &resp.State, resp.Identity, &resp.Diagnostics)
+	r.write(ctx, req.Plan, timeouts.Value.Create, nil, nil, resp.Private, &resp.State, resp.Identity, &resp.Diagnostics)
 }
 
 func (r *spaceMembersResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
@@ -94,10 +98,20 @@ func (r *spaceMembersResource) Read(ctx context.Context, req resource.ReadReques
 		return
 	}
 	covered := map[string]bool{}
+	known := map[string]bool{} // spellings in state before this read
+	for _, set := range roleSets {
+		for _, spelling := range convert.SetStrings(ctx, state.attribute(set.attribute), &resp.Diagnostics) {
+			known[spelling] = true
+		}
+	}
 	for _, set := range roleSets {
 		var keep []string
 		for _, spelling := range convert.SetStrings(ctx, state.attribute(set.attribute), &resp.Diagnostics) {
-			id := r.canonical(ctx, space, spelling, &private)
+			id, err := r.canonical(ctx, space, spelling, &private)
+			if err != nil {
+				glue.AddAttributeAPIError(&resp.Diagnostics, path.Root(set.attribute), "Unable to Read Chat Member", "spaces.members.get", err, "")
+				return
+			}
 			if id != "" && actual[id] == set.role {
 				keep = append(keep, spelling)
 				covered[id] = true
@@ -106,16 +120,22 @@ func (r *spaceMembersResource) Read(ctx context.Context, req resource.ReadReques
 		state.setAttribute(set.attribute, keep)
 	}
 	// Members nobody listed show up as drift (the plan removes them), except
-	// the calling user.
-	for id, role := range actual {
+	// the calling user. A member the resource knows by another spelling (an
+	// email in configuration, now in another role) is recorded as spelled
+	// there, so the plan shows the member as configured.
+	for _, id := range slices.Sorted(maps.Keys(actual)) {
 		if covered[id] {
 			continue
 		}
-		if r.isCaller(ctx, space, id, &private, &resp.Diagnostics) {
+		caller, ok := r.isCaller(ctx, space, id, &private, &resp.Diagnostics)
+		if !ok {
+			return
+		}
+		if caller {
 			continue
 		}
-		attribute := attributeFor(role)
-		state.setAttribute(attribute, append(convert.SetStrings(ctx, state.attribute(attribute), &resp.Diagnostics), id))
+		attribute := attributeFor(actual[id])
+		state.setAttribute(attribute, append(convert.SetStrings(ctx, state.attribute(attribute), &resp.Diagnostics), private.spellingOf(id, known)))
 	}
 	private.save(ctx, resp.Private, &resp.Diagnostics)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
@@ -123,7 +143,7 @@ func (r *spaceMembersResource) Read(ctx context.Context, req resource.ReadReques
 }
 
 func (r *spaceMembersResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	r.write(ctx, req.Plan, timeouts.Value.Update, req.Private, resp.Private, &resp.State, resp.Identity, &resp.Diagnostics)
+	r.write(ctx, req.Plan, timeouts.Value.Update, &req.State, req.Private, resp.Private, &resp.State, resp.Identity, &resp.Diagnostics)
 }
 
 func (r *spaceMembersResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
@@ -171,37 +191,49 @@ func (r *spaceMembersResource) reconcile(ctx context.Context, plan spaceMembersM
 		return
 	}
 	wanted := map[string]bool{}
-	var changes []func() error
+	type roleChange struct {
+		at    path.Path
+		apply func() error
+	}
+	var changes []roleChange
 	for _, set := range roleSets {
 		for _, spelling := range convert.SetStrings(ctx, plan.attribute(set.attribute), diags) {
-			id := r.canonical(ctx, space, spelling, private)
+			id, err := r.canonical(ctx, space, spelling, private)
+			if err != nil {
+				glue.AddAttributeAPIError(diags, path.Root(set.attribute), "Unable to Read Chat Member", "spaces.members.get", err, "")
+				return
+			}
 			role, present := actual[id]
 			switch {
 			case id == "" || !present:
-				r.add(ctx, space, spelling, set.role, private, diags)
+				r.add(ctx, space, spelling, set, private, diags)
 				if diags.HasError() {
 					return
 				}
 				id = private.aliases[spelling]
 			case role != set.role:
-				name, role := space+"/members/"+strings.TrimPrefix(id, "users/"), set.role
-				changes = append(changes, func() error { _, err := r.client.PatchMembership(ctx, name, role); return err })
+				name, role, at := space+"/members/"+strings.TrimPrefix(id, "users/"), set.role, path.Root(set.attribute)
+				changes = append(changes, roleChange{at, func() error { _, err := r.client.PatchMembership(ctx, name, role); return err }})
 			}
 			wanted[id] = true
 		}
 	}
 	for _, change := range changes {
-		if err := change(); err != nil {
-			glue.AddAPIError(diags, "Unable to Change Chat Member Role", "spaces.members.patch", err, membershipAdvice(err))
+		if err := change.apply(); err != nil {
+			glue.AddAttributeAPIError(diags, change.at, "Unable to Change Chat Member Role", "spaces.members.patch", err, membershipAdvice(err))
 			return
 		}
 	}
 	for _, id := range slices.Sorted(maps.Keys(actual)) {
-		if wanted[id] || r.isCaller(ctx, space, id, private, diags) {
+		if wanted[id] {
 			continue
 		}
-		if diags.HasError() {
+		caller, ok := r.isCaller(ctx, space, id, private, diags)
+		if !ok {
 			return
+		}
+		if caller {
+			continue
 		}
 		if err := r.client.DeleteMembership(ctx, space+"/members/"+strings.TrimPrefix(id, "users/")); err != nil && !chatapi.IsNotFound(err) {
 			glue.AddAPIError(diags, "Unable to Remove Chat Member", "spaces.members.delete", err, membershipAdvice(err))
@@ -211,8 +243,10 @@ func (r *spaceMembersResource) reconcile(ctx context.Context, plan spaceMembersM
 }
 
 // add creates a membership and sets its role; an ALREADY_EXISTS after an
-// ambiguous attempt is our own membership.
-func (r *spaceMembersResource) add(ctx context.Context, space, spelling, role string, private *privateData, diags *diag.Diagnostics) {
+// ambiguous attempt is our own membership. Errors about the member point at
+// the set that lists it; a refusal to manage the space's members, at space.
+func (r *spaceMembersResource) add(ctx context.Context, space, spelling string, set roleSet, private *privateData, diags *diag.Diagnostics) {
+	role, at := set.role, path.Root(set.attribute)
 	attemptCtx, attempts := chatapi.WithAttemptLog(ctx)
 	out, err := r.client.CreateMembership(attemptCtx, space, &chat.Membership{Member: &chat.User{Name: spelling, Type: "HUMAN"}})
 	if err != nil && attempts.Uncertain() {
@@ -222,13 +256,20 @@ func (r *spaceMembersResource) add(ctx context.Context, space, spelling, role st
 		}
 	}
 	if err != nil {
-		glue.AddAPIError(diags, "Unable to Add Chat Member", "spaces.members.create", err, membershipAdvice(err))
+		switch {
+		case chatapi.IsPermissionDenied(err):
+			glue.AddAttributeAPIError(diags, path.Root("space"), "Unable to Add Chat Member", "spaces.members.create "+spelling, err, membershipAdvice(err))
+		case chatapi.IsNotFound(err), chatapi.IsInvalidArgument(err), chatapi.IsAlreadyExists(err):
+			glue.AddAttributeAPIError(diags, at, "Unable to Add Chat Member", "spaces.members.create "+spelling, err, membershipAdvice(err))
+		default:
+			glue.AddAPIError(diags, "Unable to Add Chat Member", "spaces.members.create "+spelling, err, membershipAdvice(err))
+		}
 		return
 	}
 	private.aliases[spelling] = out.Member.Name
 	if role != convert.RoleMember && out.Role != role {
 		if _, err := r.client.PatchMembership(ctx, out.Name, role); err != nil {
-			glue.AddAPIError(diags, "Unable to Set Chat Member Role", "spaces.members.patch", err, membershipAdvice(err))
+			glue.AddAttributeAPIError(diags, at, "Unable to Set Chat Member Role", "spaces.members.patch", err, membershipAdvice(err))
 		}
 	}
 }
@@ -249,33 +290,40 @@ func (r *spaceMembersResource) humanMembers(ctx context.Context, space string) (
 }
 
 // canonical maps a spelling to users/{id}: IDs as they are, emails through
-// the remembered aliases or a lookup; "" for an email that is not a member.
-func (r *spaceMembersResource) canonical(ctx context.Context, space, spelling string, private *privateData) string {
+// the remembered aliases or a lookup; "" for an email that is not a member,
+// and an error when the lookup itself failed (a 500 is not "not a member").
+func (r *spaceMembersResource) canonical(ctx context.Context, space, spelling string, private *privateData) (string, error) {
 	if !strings.Contains(spelling, "@") {
-		return spelling
+		return spelling, nil
 	}
 	if id, ok := private.aliases[spelling]; ok {
-		return id
+		return id, nil
 	}
 	m, err := r.client.GetMembership(ctx, space+"/members/"+strings.TrimPrefix(spelling, "users/"))
-	if err != nil || m.Member == nil {
-		return ""
+	if chatapi.IsNotFound(err) || err == nil && m.Member == nil {
+		return "", nil
+	}
+	if err != nil {
+		return "", err
 	}
 	private.aliases[spelling] = m.Member.Name
-	return m.Member.Name
+	return m.Member.Name, nil
 }
 
 func (r *spaceMembersResource) canonicalOr(ctx context.Context, space, spelling string, private *privateData) string {
-	if id := r.canonical(ctx, space, spelling, private); id != "" {
+	// A failed lookup falls back to the spelling: members.delete takes an email too.
+	if id, _ := r.canonical(ctx, space, spelling, private); id != "" {
 		return id
 	}
 	return spelling
 }
 
-// isCaller reports whether id is the calling user; apps are never human members.
-func (r *spaceMembersResource) isCaller(ctx context.Context, space, id string, private *privateData, diags *diag.Diagnostics) bool {
+// isCaller reports whether id is the calling user (apps are never human
+// members), and false as its second value, with an error, when the caller
+// can't be identified. a failed caller lookup: the lookup is not repeated per member.
+func (r *spaceMembersResource) isCaller(ctx context.Context, space, id string, private *privateData, diags *diag.Diagnostics) (bool, bool) {
 	if r.client.AuthMode == chatapi.AuthModeApp {
-		return false
+		return false, true
 	}
 	if private.caller == "" {
 		caller, err := r.client.CallingUser(ctx, space)
@@ -284,17 +332,20 @@ func (r *spaceMembersResource) isCaller(ctx context.Context, space, id string, p
 				"google_chat_space_members never removes the calling user, so with user credentials it must know who that is. "+
 					"Add https://www.googleapis.com/auth/chat.users.readstate.readonly to the provider's scopes, or list "+
 					"yourself in managers.")
-			return true
+			return false, false
 		}
 		private.caller = caller
 	}
-	return id == private.caller
+	return id == private.caller, true
 }
 
-// write is Create and Update: they differ only in where the private state
-// comes from (none yet, or the prior state's).
-func (r *spaceMembersResource) write(ctx context.Context, from tfsdk.Plan, timeout timeoutOf, prior privateGetter,
-	to privateSetter, state *tfsdk.State, identity *tfsdk.ResourceIdentity, diags *diag.Diagnostics) {
+// write is Create and Update: they differ only in the prior state and where
+// the private state comes from (none yet, or the prior state's). When the
+// reconcile fails part way, the plan is not recorded as applied: an update
+// keeps the prior state and a create records nothing, so the next plan
+// (after its refresh) shows what is still to do.
+func (r *spaceMembersResource) write(ctx context.Context, from tfsdk.Plan, timeout timeoutOf, priorState *tfsdk.State,
+	prior privateGetter, to privateSetter, state *tfsdk.State, identity *tfsdk.ResourceIdentity, diags *diag.Diagnostics) {
 	ctx, cancel, ok := begin(ctx, r.client, from, timeout, diags)
 	if !ok {
 		return
@@ -308,6 +359,12 @@ func (r *spaceMembersResource) write(ctx context.Context, from tfsdk.Plan, timeo
 	private := loadPrivate(ctx, prior)
 	r.reconcile(ctx, plan, &private, diags)
 	private.save(ctx, to, diags)
+	if diags.HasError() {
+		if priorState != nil {
+			state.Raw = priorState.Raw
+		}
+		return
+	}
 	plan.ID = plan.Space
 	diags.Append(state.Set(ctx, &plan)...)
 	setIdentity(ctx, identity, "space", plan.Space, diags)

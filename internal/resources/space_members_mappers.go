@@ -3,6 +3,7 @@ package resources
 import (
 	"context"
 	"encoding/json"
+	"slices"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -45,6 +46,28 @@ func (p privateData) save(ctx context.Context, to privateSetter, diags *diag.Dia
 		caller, _ := json.Marshal(p.caller)
 		diags.Append(to.SetKey(ctx, privateCaller, caller)...)
 	}
+}
+
+// spellingOf is how the resource knows users/{id}: the spelling that maps
+// to it in the aliases (one in state first, then the first in order), or
+// the ID itself when no spelling does.
+func (p privateData) spellingOf(id string, inState map[string]bool) string {
+	var spellings []string
+	for spelling, aliased := range p.aliases {
+		if aliased == id && spelling != id {
+			spellings = append(spellings, spelling)
+		}
+	}
+	if len(spellings) == 0 {
+		return id
+	}
+	slices.Sort(spellings)
+	for _, spelling := range spellings {
+		if inState[spelling] {
+			return spelling
+		}
+	}
+	return spellings[0]
 }
 
 func attributeFor(role string) string {

@@ -21,8 +21,9 @@ func (r *spaceMembersResource) Schema(ctx context.Context, _ resource.SchemaRequ
 		return schema.SetAttribute{
 			ElementType: types.StringType,
 			Optional:    true,
-			MarkdownDescription: description + " `users/{id}` or `users/{email}`; the value stays as written. Unset means " +
-				"nobody with this role.",
+			MarkdownDescription: description + " `users/{id}` or `users/{email}` (an email only with user credentials: with " +
+				"app credentials the plan refuses a new one); the value stays as written, and drift shows a member as " +
+				"written here. Unset means nobody with this role.",
 			Validators: []validator.Set{setvalidator.ValueStringsAre(
 				stringvalidator.RegexMatches(convert.UserNamePattern, "must be users/{id or email}"), stringvalidator.NoneOf(convert.CallingApp))},
 		}

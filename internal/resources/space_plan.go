@@ -117,6 +117,7 @@ func (r *spaceResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanR
 					"impersonate_user) and set provider = googlechat.user on this resource.", spaceType))
 		}
 		if creating {
+			rejectEmails(r.client, &resp.Diagnostics, path.Root("initial_members"), knownStrings(plan.InitialMembers)...)
 			var members []string
 			resp.Diagnostics.Append(plan.InitialMembers.ElementsAs(ctx, &members, true)...)
 			for _, m := range members {

@@ -129,7 +129,7 @@ func (r *spaceResource) Schema(ctx context.Context, _ resource.SchemaRequest, re
 				ElementType: types.StringType,
 				Optional:    true,
 				MarkdownDescription: "Members added at creation, besides the caller: `users/{id}`, `users/{email}` or " +
-					"`groups/{id}` (groups only in `SPACE`, and only with user credentials). `GROUP_CHAT` needs at least two " +
+					"`groups/{id}` (emails and groups only with user credentials, groups only in `SPACE`). `GROUP_CHAT` needs at least two " +
 					"users; `DIRECT_MESSAGE` exactly one (none with `single_user_bot_dm`); at most 49. Used only at creation: for " +
 					"`GROUP_CHAT` and `DIRECT_MESSAGE` a change replaces the space; for `SPACE` a change is recorded with a " +
 					"warning and nobody is added or removed (manage members with membership resources).",
@@ -201,9 +201,13 @@ func permissionSettingsSchema() schema.SingleNestedAttribute {
 	return schema.SingleNestedAttribute{
 		Optional: true,
 		Computed: true,
-		MarkdownDescription: "Who may do what in a `SPACE`, by role. Only the settings you set are managed; the others are " +
-			"read from the API. Each change is sent with `permission_settings.*` update masks in a request of its own. With " +
-			"app credentials the API returns and accepts these only for spaces the app created.",
+		MarkdownDescription: "Who may do what in a `SPACE`, by role. Only the settings you set are managed. The API " +
+			"returns all nine settings with every space, and the provider records the ones you did not set as the API " +
+			"reports them, so other configuration can read them (for example `google_chat_space.team.permission_settings." +
+			"post_messages`) and an import shows the whole space; they never appear in a plan's diff, and a change made " +
+			"to them outside Terraform is recorded, never undone. Removing a setting from the configuration stops managing " +
+			"it and leaves its value as it is. Each change is sent with `permission_settings.*` update masks in a request " +
+			"of its own. With app credentials the API returns and accepts these only for spaces the app created.",
 		PlanModifiers: []planmodifier.Object{objectplanmodifier.UseStateForUnknown()},
 		Attributes:    attributes,
 	}

@@ -227,7 +227,7 @@ resource "google_chat_space" "test" {
     }
   }
 }
-`, name, env.User(0), env.User(1))),
+`, name, appUser(env, 0), appUser(env, 1))),
 			ConfigStateChecks: []statecheck.StateCheck{
 				statecheck.ExpectKnownValue("google_chat_space.test", tfjsonpath.New("permission_settings").AtMapKey("manage_apps").AtMapKey("assistant_managers_allowed"), knownvalue.Bool(false)),
 				statecheck.ExpectKnownValue("google_chat_space.test", tfjsonpath.New("permission_settings").AtMapKey("reply_messages").AtMapKey("members_allowed"), knownvalue.Bool(false)),

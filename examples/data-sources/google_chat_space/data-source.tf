@@ -7,3 +7,10 @@ data "google_chat_space" "support" {
 output "support_space_url" {
   value = data.google_chat_space.support.space_uri
 }
+
+# Or find a named space by its display name (exactly one space the caller is a
+# member of must have it).
+data "google_chat_space" "team" {
+  provider     = googlechat
+  display_name = "Platform team"
+}

@@ -56,12 +56,13 @@ resource "google_chat_message" "deploy_finished" {
   message_reply_option = "REPLY_MESSAGE_OR_FAIL"
 }
 
-# Visible only to one member of the space.
+# Visible only to one member of the space. Private messages need app
+# credentials, so name the viewer as users/{id}: apps can't use an email.
 resource "google_chat_message" "private" {
   provider               = googlechat
   space                  = google_chat_space.platform.name
   text                   = "Hello private world!"
-  private_message_viewer = "users/alice@example.com"
+  private_message_viewer = "users/123456789"
 }
 
 # A client-assigned ID: the message is also spaces/{space}/messages/client-welcome.

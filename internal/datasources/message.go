@@ -1,0 +1,181 @@
+package datasources
+
+import (
+	"context"
+	"fmt"
+	"regexp"
+	"strings"
+
+	"github.com/hashicorp/terraform-plugin-framework-jsontypes/jsontypes"
+	"github.com/hashicorp/terraform-plugin-framework-validators/datasourcevalidator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+	chat "google.golang.org/api/chat/v1"
+
+	"github.com/seed-da88c8a3/terraform-provider-googlechat/internal/chatapi"
+	"github.com/seed-da88c8a3/terraform-provider-googlechat/internal/convert"
+	"github.com/seed-da88c8a3/terraform-provider-googlechat/internal/glue"
+)
+
+var (
+	_ datasource.DataSource                     = (*messageDataSource)(nil)
+	_ datasource.DataSourceWithConfigure        = (*messageDataSource)(nil)
+	_ datasource.DataSourceWithConfigValidators = (*messageDataSource)(nil)
+)
+
+// NewMessage is the google_chat_message data source.
+func NewMessage() datasource.DataSource { return &messageDataSource{} }
+
+type messageDataSource struct {
+	client *chatapi.Client
+}
+
+type messageDataModel struct {
+	Name           types.String         `tfsdk:"name"`
+	Space          types.String         `tfsdk:"space"`
+	MessageID      types.String         `tfsdk:"message_id"`
+	Text           types.String         `tfsdk:"text"`
+	FormattedText  types.String         `tfsdk:"formatted_text"`
+	Sender         types.String         `tfsdk:"sender"`
+	CreateTime     types.String         `tfsdk:"create_time"`
+	LastUpdateTime types.String         `tfsdk:"last_update_time"`
+	ThreadName     types.String         `tfsdk:"thread_name"`
+	CardsV2        jsontypes.Normalized `tfsdk:"cards_v2"`
+}
+
+// clientMessageIDPattern is a client-assigned message ID, as the API takes it.
+var clientMessageIDPattern = regexp.MustCompile(`^client-[a-z0-9-]{1,56}$`)
+
+func (d *messageDataSource) Metadata(_ context.Context, _ datasource.MetadataRequest, resp *datasource.MetadataResponse) {
+	resp.TypeName = "google_chat_message"
+}
+
+func (d *messageDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+	computed := func(description string) schema.StringAttribute {
+		return schema.StringAttribute{Computed: true, MarkdownDescription: description}
+	}
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "Reads one message of a space the caller is a member of, with " +
+			"[`spaces.messages.get`](https://developers.google.com/workspace/chat/api/reference/rest/v1/spaces.messages/get): " +
+			"by `name`, or by `space` and the client-assigned `message_id`. With app credentials the app reads its own " +
+			"messages and those that mention it; with user credentials, any message the user can see. Use it for messages " +
+			"this configuration does not manage.",
+		Attributes: map[string]schema.Attribute{
+			"name": schema.StringAttribute{
+				Optional: true, Computed: true,
+				MarkdownDescription: "Resource name of the message, `spaces/{space}/messages/{message}`, where `{message}` " +
+					"is the system-assigned ID or a client-assigned ID (`client-...`), as the API accepts both. Set either " +
+					"`name`, or `space` and `message_id`; when the message is read by those, this is its system name.",
+				Validators: []validator.String{stringvalidator.RegexMatches(convert.MessageNamePattern,
+					"must be spaces/{space}/messages/{message}")},
+			},
+			"space": schema.StringAttribute{
+				Optional: true, Computed: true,
+				MarkdownDescription: "The space the message is in, `spaces/{space}`. Set it with `message_id` to read a " +
+					"message by its client-assigned ID; otherwise it is the space of `name`.",
+				Validators: []validator.String{stringvalidator.RegexMatches(convert.SpaceNamePattern, "must be spaces/{space}")},
+			},
+			"message_id": schema.StringAttribute{
+				Optional: true, Computed: true,
+				MarkdownDescription: "The client-assigned ID the message was posted with, `client-` then lowercase letters, " +
+					"digits and hyphens (at most 63 characters). Set it with `space` to read the message by it; otherwise it " +
+					"is the message's client-assigned ID, null if it has none.",
+				Validators: []validator.String{stringvalidator.RegexMatches(clientMessageIDPattern,
+					"must begin with client- and have at most 63 lowercase letters, digits and hyphens")},
+			},
+			"text":             computed("The message's text in Chat's markup; null when the message is cards only."),
+			"formatted_text":   computed("The text with the markup the API added (mentions, links)."),
+			"sender":           computed("Who posted the message: `users/{id}` (a Chat app's own user for app messages)."),
+			"create_time":      computed("When the message was posted (RFC 3339)."),
+			"last_update_time": computed("When the message was last edited (RFC 3339); null if never."),
+			"thread_name":      computed("The thread the message is in, `spaces/{space}/threads/{thread}`."),
+			"cards_v2": schema.StringAttribute{
+				CustomType: jsontypes.NormalizedType{},
+				Computed:   true,
+				MarkdownDescription: "The message's `cardsV2` array as JSON, keys sorted as `jsonencode` writes them (read it " +
+					"with `jsondecode`); null when the message has no cards.",
+			},
+		},
+	}
+}
+
+// ConfigValidators: a message is read by name, or by space and message_id.
+func (d *messageDataSource) ConfigValidators(context.Context) []datasource.ConfigValidator {
+	return []datasource.ConfigValidator{
+		datasourcevalidator.ExactlyOneOf(path.MatchRoot("name"), path.MatchRoot("message_id")),
+		datasourcevalidator.RequiredTogether(path.MatchRoot("space"), path.MatchRoot("message_id")),
+	}
+}
+
+func (d *messageDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
+	d.client = glue.ClientFrom(req.ProviderData, &resp.Diagnostics)
+}
+
+func (d *messageDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	config, ok := glue.Config[messageDataModel](ctx, d.client, req.Config, &resp.Diagnostics)
+	if !ok {
+		return
+	}
+	// ConfigValidators skip values unknown at validation; check once known.
+	if config.Name.IsNull() == config.MessageID.IsNull() || config.Space.IsNull() != config.MessageID.IsNull() {
+		resp.Diagnostics.AddAttributeError(pathName, "Invalid Attribute Combination",
+			"Set either name, or space and message_id.")
+		return
+	}
+	name, at := config.Name.ValueString(), pathName
+	if config.Name.IsNull() {
+		name, at = config.Space.ValueString()+"/messages/"+config.MessageID.ValueString(), path.Root("message_id")
+	}
+	message, err := d.client.GetMessage(ctx, name)
+	if err != nil {
+		advice := ""
+		if chatapi.IsNotFound(err) || chatapi.IsPermissionDenied(err) {
+			advice = "The message does not exist, or the caller can't see it: the caller must be a member of the space, " +
+				"and with app credentials an app reads only its own messages and those that mention it."
+		}
+		glue.AddAttributeAPIError(&resp.Diagnostics, at, "Unable to Read Chat Message", "spaces.messages.get "+name, err, advice)
+		return
+	}
+	if message.DeleteTime != "" {
+		resp.Diagnostics.AddAttributeError(at, "Chat Message Deleted",
+			fmt.Sprintf("%s was deleted at %s.", name, message.DeleteTime))
+		return
+	}
+	resp.Diagnostics.Append(resp.State.Set(ctx, messageDataFromAPI(message))...)
+}
+
+// messageDataFromAPI maps a message onto the data source's model.
+func messageDataFromAPI(m *chat.Message) *messageDataModel {
+	out := &messageDataModel{
+		Name:           types.StringValue(m.Name),
+		Space:          types.StringNull(),
+		MessageID:      convert.StringOrNull(m.ClientAssignedMessageId),
+		Text:           convert.StringOrNull(m.Text),
+		FormattedText:  convert.StringOrNull(m.FormattedText),
+		Sender:         types.StringNull(),
+		CreateTime:     convert.StringOrNull(m.CreateTime),
+		LastUpdateTime: convert.StringOrNull(m.LastUpdateTime),
+		ThreadName:     types.StringNull(),
+		CardsV2:        jsontypes.NewNormalizedNull(),
+	}
+	if space, _, ok := strings.Cut(m.Name, "/messages/"); ok {
+		out.Space = types.StringValue(space)
+	} else if m.Space != nil {
+		out.Space = convert.StringOrNull(m.Space.Name)
+	}
+	if m.Sender != nil {
+		out.Sender = convert.StringOrNull(m.Sender.Name)
+	}
+	if m.Thread != nil {
+		out.ThreadName = convert.StringOrNull(m.Thread.Name)
+	}
+	if len(m.CardsV2) > 0 {
+		// As the resource records an import: without output-only fields.
+		out.CardsV2 = jsontypes.NewNormalizedValue(convert.SortedJSON(convert.Canonical(convert.StripOutputOnly(convert.CardSchema, m.CardsV2))))
+	}
+	return out
+}
