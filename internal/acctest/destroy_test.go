@@ -29,7 +29,7 @@ func testEnv(t *testing.T) (*Env, *chatapi.Client, *chatapi.Client) {
 
 // stateOf builds a state whose root module holds the given resources.
 func stateOf(resources map[string]*terraform.ResourceState) *terraform.State {
-	s := terraform.NewState()
+	s := emptyState()
 	for key, rs := range resources {
 		s.RootModule().Resources[key] = rs
 	}
@@ -68,8 +68,9 @@ func userSpace(t *testing.T, user *chatapi.Client, displayName string, members .
 	return space
 }
 
-// appSpace is a named space the app creates, with the given members.
-func appSpace(t *testing.T, app *chatapi.Client, displayName string, members ...string) *chat.Space {
+// appSpace is the named space "App room" the app creates, with the given members.
+func appSpace(t *testing.T, app *chatapi.Client, members ...string) *chat.Space {
+	const displayName = "App room"
 	t.Helper()
 	ctx := context.Background()
 	space, err := app.CreateSpace(ctx, &chat.Space{SpaceType: "SPACE", DisplayName: displayName, Customer: chatapi.DefaultCustomer}, "")
@@ -108,7 +109,7 @@ func TestCheckSpaceDestroyed(t *testing.T) {
 	e, user, app := testEnv(t)
 	ctx := context.Background()
 	mine := userSpace(t, user, "Room")
-	theirs := appSpace(t, app, "App room", "users/bob@example.com")
+	theirs := appSpace(t, app, "users/bob@example.com")
 
 	deleted := stateOf(map[string]*terraform.ResourceState{
 		"google_chat_space.mine":   spaceState(userProvider, mine, "DELETE"),
@@ -139,7 +140,7 @@ func TestCheckMessageDestroyed(t *testing.T) {
 	e, user, app := testEnv(t)
 	ctx := context.Background()
 	room := userSpace(t, user, "Room")
-	appRoom := appSpace(t, app, "App room", "users/bob@example.com")
+	appRoom := appSpace(t, app, "users/bob@example.com")
 	post := func(c *chatapi.Client, space *chat.Space, text string) *chat.Message {
 		t.Helper()
 		m, err := c.CreateMessage(ctx, space.Name, &chat.Message{Text: text}, chatapi.MessageOptions{})
@@ -193,7 +194,7 @@ func TestCheckMembershipDestroyed(t *testing.T) {
 	e, user, app := testEnv(t)
 	ctx := context.Background()
 	room := userSpace(t, user, "Room")
-	appRoom := appSpace(t, app, "App room")
+	appRoom := appSpace(t, app)
 	add := func(c *chatapi.Client, space *chat.Space, member string) *chat.Membership {
 		t.Helper()
 		m, err := c.CreateMembership(ctx, space.Name, human(member))
@@ -366,7 +367,7 @@ func TestSpaceChecksThroughTheAPI(t *testing.T) {
 	e, user, app := testEnv(t)
 	ctx := context.Background()
 	room := userSpace(t, user, "Room", "users/bob@example.com")
-	appRoom := appSpace(t, app, "App room", "users/bob@example.com", "users/carol@example.com")
+	appRoom := appSpace(t, app, "users/bob@example.com", "users/carol@example.com")
 	for _, text := range []string{"one", "two"} {
 		if _, err := user.CreateMessage(ctx, room.Name, &chat.Message{Text: text}, chatapi.MessageOptions{}); err != nil {
 			t.Fatal(err)

@@ -190,7 +190,7 @@ func (e *Env) afterTest() {
 		return
 	}
 	e.harness.noteCommandStart(emulator.State{}) // no final state: only what is left now counts
-	if err := e.CheckNoLeftovers(terraform.NewState()); err != nil {
+	if err := e.CheckNoLeftovers(emptyState()); err != nil {
 		e.t.Error(err)
 	}
 }
@@ -226,4 +226,9 @@ func describeSpace(space emulator.SpaceState) string {
 		what += ", deleted"
 	}
 	return what + ")"
+}
+
+// emptyState is a state with an empty root module.
+func emptyState() *terraform.State {
+	return &terraform.State{Modules: []*terraform.ModuleState{{Path: []string{"root"}, Resources: map[string]*terraform.ResourceState{}}}}
 }

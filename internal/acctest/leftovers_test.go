@@ -124,7 +124,7 @@ func TestChaosSettings(t *testing.T) {
 	if testSeed(1, "TestA") == testSeed(1, "TestB") || testSeed(1, "TestA") == testSeed(2, "TestA") {
 		t.Error("test seeds must differ by run seed and by test name")
 	}
-	if testSeed(1, "TestA") != testSeed(1, "TestA") || testSeed(1, "TestA") <= 0 {
+	if first, again := testSeed(1, "TestA"), testSeed(1, "TestA"); first != again || first <= 0 {
 		t.Error("a test seed must be positive and fixed for a run seed and a name")
 	}
 	if got := runPattern("TestAccFaults/30%_of_calls"); got != "^TestAccFaults$/^30%_of_calls$" {

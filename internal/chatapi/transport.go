@@ -294,7 +294,7 @@ func (t *callTrace) set(gaveUp *GaveUpError) {
 func (t *callTrace) explain(err error) error {
 	var gaveUp *GaveUpError
 	if err == nil || errors.As(err, &gaveUp) ||
-		!(errors.Is(err, context.DeadlineExceeded) || errors.Is(err, context.Canceled)) {
+		!errors.Is(err, context.DeadlineExceeded) && !errors.Is(err, context.Canceled) {
 		return err
 	}
 	t.mu.Lock()

@@ -83,8 +83,8 @@ func TestChaos_deterministicForASeedAndAtTheConfiguredRates(t *testing.T) {
 	for i, d := range first {
 		var kind string
 		var latency time.Duration
-		switch {
-		case d == "none 0s":
+		switch d {
+		case "none 0s":
 			kind = "none"
 		default:
 			var err error

@@ -43,10 +43,10 @@ func (e *Emulator) enrich(c *call, out any) any {
 	}
 	switch v := out.(type) {
 	case *chat.Space:
-		e.enrichSpace(c, v)
+		e.enrichSpace(v)
 	case *chat.ListSpacesResponse:
 		for _, s := range v.Spaces {
-			e.enrichSpace(c, s)
+			e.enrichSpace(s)
 		}
 	case *chat.Membership:
 		e.enrichMembership(c, v)
@@ -69,7 +69,7 @@ func (e *Emulator) enrich(c *call, out any) any {
 // gives 90 days.
 const importModeLifetime = 90 * 24 * time.Hour
 
-func (e *Emulator) enrichSpace(c *call, s *chat.Space) {
+func (e *Emulator) enrichSpace(s *chat.Space) {
 	if s == nil || s.CreateTime == "" && s.SpaceUri == "" {
 		// A repeated requestId is answered with the request echoed: "might
 		// not be fully populated" (spaces.create). Leave it as it is.

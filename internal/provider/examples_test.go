@@ -395,10 +395,10 @@ func TestExamples_everyHCLSnippetParsesAndWorksAsWritten(t *testing.T) {
 					t.Errorf("%s: the provider has no %s %s", at, block.Type, block.Labels[0])
 					continue
 				}
-				checkAgainstSchema(t, p.src, at, block, schema)
+				checkAgainstSchema(t, at, block, schema)
 			case "provider":
 				if len(block.Labels) == 1 && (block.Labels[0] == "googlechat" || (block.Labels[0] == "google" && googleLocal[p.body])) {
-					checkAgainstSchema(t, p.src, at, block, prov)
+					checkAgainstSchema(t, at, block, prov)
 				}
 			}
 		}
@@ -441,7 +441,7 @@ func checkProviderRef(t *testing.T, src []byte, at string, expr hclsyntax.Expres
 
 // checkAgainstSchema: every argument exists and is configurable, required
 // ones are set, and keys of nested objects exist.
-func checkAgainstSchema(t *testing.T, src []byte, at string, block *hclsyntax.Block, schema blockSchema) {
+func checkAgainstSchema(t *testing.T, at string, block *hclsyntax.Block, schema blockSchema) {
 	t.Helper()
 	what := strings.Join(append([]string{block.Type}, block.Labels...), " ")
 	for name, a := range block.Body.Attributes {

@@ -10,7 +10,7 @@ import (
 
 // expectSetChange checks that a planned update of address turns attribute's
 // set from exactly before into exactly after, so the plan shows who changes.
-func expectSetChange(address, attribute string, before, after []string) plancheck.PlanCheck {
+func expectSetChange(address, attribute string, before, after []string) plancheck.PlanCheck { //nolint:unparam // any resource's set
 	return setChange{address, attribute, before, after}
 }
 

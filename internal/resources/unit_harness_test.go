@@ -356,9 +356,8 @@ type uModifyPlan struct {
 }
 
 // modifyPlan runs ModifyPlan for a create (state nil) or an update of
-// state to plan, with config the configuration. plan nil plans the config;
-// replace are the paths attribute plan modifiers already marked.
-func (h *uHarness) modifyPlan(config, plan, state any, replace ...path.Path) uModifyPlan {
+// state to plan, with config the configuration. plan nil plans the config.
+func (h *uHarness) modifyPlan(config, plan, state any) uModifyPlan {
 	h.t.Helper()
 	cfg := h.config(config)
 	req := resource.ModifyPlanRequest{Config: cfg, State: h.emptyState()}
@@ -370,7 +369,7 @@ func (h *uHarness) modifyPlan(config, plan, state any, replace ...path.Path) uMo
 	if state != nil {
 		req.State = h.state(state)
 	}
-	resp := resource.ModifyPlanResponse{Plan: req.Plan, RequiresReplace: replace}
+	resp := resource.ModifyPlanResponse{Plan: req.Plan}
 	uPrivate(&resp.Private)
 	h.r.(resource.ResourceWithModifyPlan).ModifyPlan(h.ctx, req, &resp)
 	return uModifyPlan{plan: resp.Plan, requiresReplace: resp.RequiresReplace, diags: resp.Diagnostics}

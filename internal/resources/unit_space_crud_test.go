@@ -268,7 +268,7 @@ func TestUnitSpaceCreate_TimeoutsAreParsed(t *testing.T) {
 	env := newUEnv(t)
 	h := newUHarness(t, NewSpace(), env.user)
 	config := uNamedSpace(h, "Timed")
-	config.Timeouts.Object = types.ObjectValueMust(config.Timeouts.Object.AttributeTypes(context.Background()), map[string]attr.Value{
+	config.Timeouts.Object = types.ObjectValueMust(config.Timeouts.AttributeTypes(context.Background()), map[string]attr.Value{
 		"create": types.StringValue("soon"), "update": types.StringNull(), "delete": types.StringNull(),
 	})
 	res := h.create(&config)
@@ -276,7 +276,7 @@ func TestUnitSpaceCreate_TimeoutsAreParsed(t *testing.T) {
 	if len(env.srv.LiveSpaces()) != 0 {
 		t.Error("a create with a bad timeout called the API")
 	}
-	config.Timeouts.Object = types.ObjectValueMust(config.Timeouts.Object.AttributeTypes(context.Background()), map[string]attr.Value{
+	config.Timeouts.Object = types.ObjectValueMust(config.Timeouts.AttributeTypes(context.Background()), map[string]attr.Value{
 		"create": types.StringValue("1m"), "update": types.StringNull(), "delete": types.StringNull(),
 	})
 	h.mustCreate(&config)
