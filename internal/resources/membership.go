@@ -119,6 +119,9 @@ func (r *membershipResource) Read(ctx context.Context, req resource.ReadRequest,
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	// Every read returns an identity, even one that removes the resource:
+	// the framework insists where Terraform (1.11) or an older state has none.
+	setIdentity(ctx, resp.Identity, "name", state.Name, &resp.Diagnostics)
 	out, err := r.client.GetMembership(ctx, state.Name.ValueString())
 	if chatapi.IsNotFound(err) || err == nil && out.State == "NOT_A_MEMBER" {
 		resp.Diagnostics.AddWarning("Chat Member Removed",

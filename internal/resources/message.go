@@ -148,6 +148,9 @@ func (r *messageResource) Read(ctx context.Context, req resource.ReadRequest, re
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	// Every read returns an identity, even one that removes the resource:
+	// the framework insists where Terraform (1.11) or an older state has none.
+	setIdentity(ctx, resp.Identity, "name", state.Name, &resp.Diagnostics)
 	out, err := r.client.GetMessage(ctx, state.Name.ValueString())
 	if chatapi.IsNotFound(err) || err == nil && out.DeleteTime != "" {
 		resp.Diagnostics.AddWarning("Chat Message Deleted",

@@ -155,6 +155,9 @@ func (r *spaceResource) Read(ctx context.Context, req resource.ReadRequest, resp
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	// Every read returns an identity, even one that removes the resource:
+	// the framework insists where Terraform (1.11) or an older state has none.
+	setIdentity(ctx, resp.Identity, "name", state.Name, &resp.Diagnostics)
 	out, err := r.client.GetSpace(ctx, state.Name.ValueString())
 	if chatapi.IsNotFound(err) {
 		resp.Diagnostics.AddWarning("Chat Space Not Found",

@@ -85,6 +85,9 @@ func (r *spaceMembersResource) Read(ctx context.Context, req resource.ReadReques
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	// Every read returns an identity, even one that removes the resource:
+	// the framework insists where Terraform (1.11) or an older state has none.
+	setIdentity(ctx, resp.Identity, "space", state.Space, &resp.Diagnostics)
 	private := loadPrivate(ctx, req.Private)
 	space := state.Space.ValueString()
 	actual, err := r.humanMembers(ctx, space)
