@@ -143,7 +143,7 @@ type retryTransport struct {
 func (t *retryTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 	parent := req.Context()
 	idempotent := isIdempotent(req)
-	stop := t.stopper(parent)
+	stop := t.stopper(parent, req.Method)
 	for attempt := 0; ; attempt++ {
 		// Every attempt, retries included, waits for the write quota.
 		if err := t.limiter.wait(parent, req); err != nil {
@@ -203,7 +203,7 @@ func (t *retryTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 // end of the caller's context is wrapped in a *GaveUpError that says how
 // many attempts were made over how long, and is noted in the call's trace.
 // Other errors pass unchanged.
-func (t *retryTransport) stopper(parent context.Context) func(attempts int, err error, reason string) error {
+func (t *retryTransport) stopper(parent context.Context, method string) func(attempts int, err error, reason string) error {
 	start := time.Now()
 	trace, _ := parent.Value(callTraceKey{}).(*callTrace)
 	trace.set(nil)
@@ -218,7 +218,7 @@ func (t *retryTransport) stopper(parent context.Context) func(attempts int, err 
 			reason = "the operation was cancelled"
 		}
 		gaveUp := &GaveUpError{Attempts: attempts, Elapsed: time.Since(start), AttemptTimeout: t.policy.AttemptTimeout,
-			Reason: reason, Err: err}
+			Reason: reason, Err: err, Write: method != http.MethodGet}
 		trace.set(gaveUp)
 		return gaveUp
 	}
@@ -237,7 +237,10 @@ type GaveUpError struct {
 	AttemptTimeout time.Duration
 	// Reason says why no further attempt was made.
 	Reason string
-	Err    error
+	// Write is true for a request that changes something: its last attempt
+	// left no answer, so it may have been applied.
+	Write bool
+	Err   error
 }
 
 func (e *GaveUpError) Error() string {
@@ -253,8 +256,13 @@ func (e *GaveUpError) Error() string {
 	if e.Reason != "" {
 		reason = " (" + e.Reason + ")"
 	}
+	applied := ""
+	if e.Write {
+		applied = ". The write may still have been applied before its answer was lost: the next plan's refresh shows " +
+			"what changed, and a create may have made its object (import it rather than create it twice)"
+	}
 	return fmt.Sprintf("Chat API request gave up after %s over %s%s: %v; %s, and the operation as a whole is bounded by "+
-		"the resource's timeouts block", attempts, roundElapsed(e.Elapsed), reason, e.Err, bound)
+		"the resource's timeouts block%s", attempts, roundElapsed(e.Elapsed), reason, e.Err, bound, applied)
 }
 
 func (e *GaveUpError) Unwrap() error { return e.Err }

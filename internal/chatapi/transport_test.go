@@ -515,3 +515,18 @@ func TestAttemptOutcome(t *testing.T) {
 		}
 	}
 }
+
+// A write that gives up says it may have been applied; a read does not.
+func TestGaveUpError_saysWhetherAWriteMayHaveBeenApplied(t *testing.T) {
+	rt := testTransport(RetryPolicy{}, new([]time.Duration))
+	const applied = "may still have been applied"
+	ended, cancel := context.WithCancel(context.Background())
+	cancel() // the operation ended while an attempt was unanswered
+	for method, want := range map[string]bool{http.MethodGet: false, http.MethodPost: true, http.MethodPatch: true, http.MethodDelete: true} {
+		err := rt.stopper(ended, method)(2, context.Canceled, "")
+		var gaveUp *GaveUpError
+		if !errors.As(err, &gaveUp) || gaveUp.Write != want || strings.Contains(err.Error(), applied) != want {
+			t.Errorf("%s: %v (Write %v), want a write: %v", method, err, gaveUp != nil && gaveUp.Write, want)
+		}
+	}
+}
