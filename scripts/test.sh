@@ -10,7 +10,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mkdir -p .bin
-make --no-print-directory terraform-cli .bin/test.terraformrc
+make --no-print-directory terraform-cli "$PWD/.bin/test.terraformrc"
 
 log=.bin/other-clis.log
 ( ./scripts/build-cli.sh terraform-legacy && ./scripts/build-cli.sh tofu ) >"$log" 2>&1 &
