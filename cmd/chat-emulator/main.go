@@ -53,6 +53,7 @@ func run(args []string) error {
 	allowChatDeletion := flags.Bool("allow-chat-deletion", false, "let spaces.delete remove group chats and DMs")
 	addrFile := flags.String("addr-file", "", "write the listening URL to this file once serving")
 	unknownFields := flags.Bool("unknown-fields", false, "add fields no API revision defines to every object of every answer, as a newer revision would")
+	appScopesUnapproved := flags.Bool("app-scopes-unapproved", false, "answer 403 to app calls that need a chat.app.* scope, as before an administrator approves them (PUT /__emulator/app-scopes turns it back)")
 	chaosSeed := flags.Int64("chaos-seed", 0, "chaos mode: random 503s, 429s, resets, lost answers and jitter drawn from this seed (0: off)")
 	if err := flags.Parse(args); err != nil {
 		return err
@@ -60,6 +61,7 @@ func run(args []string) error {
 	opts := emulator.Options{
 		Users: split(*users), InvitedUsers: split(*invited), Groups: split(*groups),
 		Latency: *latency, AllowChatDeletion: *allowChatDeletion, UnknownFields: *unknownFields,
+		AppScopesUnapproved: *appScopesUnapproved,
 	}
 	if *chaosSeed != 0 {
 		opts.Chaos = emulator.DefaultChaos(*chaosSeed)
@@ -91,6 +93,7 @@ func run(args []string) error {
 		}
 	}
 	log.Printf("Chat API emulator serving %s (admin API under %s__emulator/)", url, url)
+	log.Printf("credential files: %s__emulator/credentials?principal=app (service account key) or ?principal=user:EMAIL (authorized_user); token endpoint %s", url, strings.TrimSuffix(url, "/")+emulator.TokenPath)
 	if *chaosSeed != 0 {
 		log.Printf("chaos mode, seed %d (replay with -chaos-seed %d); calls with %s: 1 are spared", *chaosSeed, *chaosSeed, emulator.NoChaosHeader)
 		defer func() {

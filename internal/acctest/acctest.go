@@ -10,6 +10,15 @@
 // 429s, resets, lost answers, jitter), and every CheckDestroy also fails on
 // objects the provider created that outlived the test (CheckNoLeftovers).
 // The harness's own clients are exempt from chaos (emulator.NoChaosHeader).
+//
+// Emulator runs also read GOOGLE_CHAT_ACC_CREDENTIALS (CredentialsEnv): how
+// the provider blocks authenticate. "files" (the default) gives them the
+// emulator's credential files: an authorized_user file for the user and a
+// service account key for the app, exchanged at the emulator's token
+// endpoint for tokens that hold only the provider's default scopes, so a
+// default scope that is missing fails the test. "delegation" makes the user
+// the app's key with impersonate_user (domain-wide delegation). "tokens"
+// uses the emulator's shortcut tokens, which hold every scope.
 package acctest
 
 import (
@@ -40,6 +49,12 @@ type Env struct {
 	Emulator *emulator.Server
 	// ProviderSettings are extra lines for both provider blocks (emulator runs).
 	ProviderSettings string
+	// CredentialMode, when set, overrides CredentialsEnv for this test.
+	CredentialMode string
+	// UserScopes, when set, are the scopes the user's credentials hold
+	// instead of the provider's defaults (emulator runs; short names such as
+	// "chat.spaces" or full URLs).
+	UserScopes []string
 
 	// viaAPI makes the space checks look through the API, as in live runs,
 	// even with an emulator (this package's own tests).
@@ -47,6 +62,8 @@ type Env struct {
 
 	mu      sync.Mutex
 	clients map[chatapi.AuthMode]*chatapi.Client
+	// credentialDir holds the credential files of this test (credentials.go).
+	credentialDir string
 
 	// harness notes what the harness's own clients made (chaos.go).
 	harness harnessLog
@@ -148,20 +165,20 @@ provider "googlechatapp" {
 }
 `, os.Getenv("GOOGLE_CHAT_ACC_USER_CREDENTIALS"), os.Getenv("GOOGLE_CHAT_ACC_APP_CREDENTIALS"))
 	}
+	user, app := e.credentialLines()
 	return required + fmt.Sprintf(`
 provider "googlechat" {
-  endpoint     = %[1]q
-  access_token = "user:alice@example.com"
+  endpoint = %[1]q
   %[2]s
+  %[4]s
 }
 
 provider "googlechatapp" {
-  endpoint     = %[1]q
-  access_token = "app"
-  auth_mode    = "app"
-  %[2]s
+  endpoint = %[1]q
+  %[3]s
+  %[4]s
 }
-`, e.Emulator.URL+"/", e.ProviderSettings)
+`, e.Emulator.URL+"/", user, app, e.ProviderSettings)
 }
 
 // Config prepends the provider blocks to a resource configuration.

@@ -41,6 +41,12 @@ type Config struct {
 	AuthModeSource string
 	// Customer is sent as space.customer when app credentials create a space.
 	Customer string
+	// Scopes are the OAuth scopes the provider requests (full URLs; nil when
+	// the token's scopes were fixed elsewhere, as for an access token), and
+	// ScopesOrigin says where they come from and how to change them, for the
+	// advice on a scope error (scopes.go).
+	Scopes       []string
+	ScopesOrigin string
 	// Transport is the innermost round tripper (tests); nil uses a clone of
 	// http.DefaultTransport.
 	Transport http.RoundTripper
@@ -54,6 +60,9 @@ type Client struct {
 	// auth_mode" or "inferred from access_token"; "" when unknown.
 	AuthModeSource string
 	Customer       string
+	// Scopes and ScopesOrigin are Config's.
+	Scopes       []string
+	ScopesOrigin string
 }
 
 // New builds the client. It makes no network call.
@@ -89,7 +98,8 @@ func New(ctx context.Context, cfg Config) (*Client, error) {
 	if mode == "" {
 		mode = AuthModeUser
 	}
-	return &Client{service: service, AuthMode: mode, AuthModeSource: cfg.AuthModeSource, Customer: customer}, nil
+	return &Client{service: service, AuthMode: mode, AuthModeSource: cfg.AuthModeSource, Customer: customer,
+		Scopes: cfg.Scopes, ScopesOrigin: cfg.ScopesOrigin}, nil
 }
 
 // AuthModeNote is a sentence for permission errors: which auth mode the

@@ -15,6 +15,8 @@ import (
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-log/tflog"
+
+	"github.com/seed-da88c8a3/terraform-provider-googlechat/internal/discovery"
 )
 
 // RetryPolicy says which failed attempts are sent again and how long to wait.
@@ -142,6 +144,7 @@ type retryTransport struct {
 
 func (t *retryTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 	parent := req.Context()
+	noteMethod(req)
 	idempotent := isIdempotent(req)
 	stop := t.stopper(parent, req.Method)
 	for attempt := 0; ; attempt++ {
@@ -287,6 +290,7 @@ type callTraceKey struct{}
 type callTrace struct {
 	mu     sync.Mutex
 	gaveUp *GaveUpError
+	method *discovery.Method // the API method of the last request (scopes.go)
 }
 
 func (t *callTrace) set(gaveUp *GaveUpError) {
@@ -324,7 +328,13 @@ func (c *Client) traceCall(ctx context.Context) (context.Context, func(error) er
 		err = trace.explain(classify(err))
 		var apiErr *APIError
 		if errors.As(err, &apiErr) && apiErr.Code == http.StatusForbidden {
-			apiErr.AuthNote = c.AuthModeNote()
+			trace.mu.Lock()
+			method := trace.method
+			trace.mu.Unlock()
+			apiErr.AuthNote = c.scopeNote(apiErr.Message, method)
+			if apiErr.AuthNote == "" {
+				apiErr.AuthNote = c.AuthModeNote()
+			}
 		}
 		return err
 	}

@@ -52,7 +52,8 @@ func (e *Emulator) LiveSpaces() []string {
 	return names
 }
 
-// serveAdmin serves /__emulator/: reset, state, requests, faults and quota.
+// serveAdmin serves /__emulator/: reset, state, requests, faults, quota,
+// credential files and the approval of app scopes.
 func (e *Emulator) serveAdmin(w http.ResponseWriter, r *http.Request) {
 	switch r.Method + " " + r.URL.Path {
 	case "POST /__emulator/reset":
@@ -81,6 +82,10 @@ func (e *Emulator) serveAdmin(w http.ResponseWriter, r *http.Request) {
 	case "DELETE /__emulator/faults":
 		e.ClearFaults()
 		writeJSON(w, http.StatusOK, struct{}{})
+	case "GET /__emulator/credentials":
+		e.serveCredentials(w, r) // oauth.go
+	case "PUT /__emulator/app-scopes":
+		e.serveAppScopes(w, r) // scopes.go
 	case "PUT /__emulator/quota":
 		var q Quota
 		if err := json.NewDecoder(r.Body).Decode(&q); err != nil {

@@ -29,6 +29,9 @@ type Options struct {
 	// UnknownFields adds fields no API revision defines, at every level of
 	// every answer, as a newer API revision would (unknown_fields.go).
 	UnknownFields bool
+	// AppScopesUnapproved withdraws the administrator's approval of the
+	// chat.app.* scopes: app calls that need one answer 403 (scopes.go).
+	AppScopesUnapproved bool
 	// Chaos, when set with a non-zero seed, makes random API calls fail
 	// (chaos.go); nil leaves the API quiet.
 	Chaos *ChaosOptions
@@ -47,6 +50,7 @@ type Emulator struct {
 	faults     []*faultState
 	quota      quotaState
 	chaos      *chaosState // nil: chaos mode off
+	auth       authState   // issued tokens (oauth.go); survives Reset
 	seq        int
 }
 
@@ -61,7 +65,9 @@ func New(opts Options) *Emulator {
 	if opts.Now == nil {
 		opts.Now = time.Now
 	}
-	e := &Emulator{opts: opts}
+	e := &Emulator{opts: opts, auth: authState{
+		access: map[string]grant{}, refresh: map[string]grant{}, appScopesUnapproved: opts.AppScopesUnapproved,
+	}}
 	e.resetLocked()
 	return e
 }

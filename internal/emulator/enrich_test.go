@@ -197,7 +197,7 @@ func TestUnknownFields_everyObjectOfEveryAnswer(t *testing.T) {
 // Membership, Message and the schemas inside them is in some answer of a
 // realistic session, or named here with the reason the API leaves it out.
 func TestEnrich_everyOutputOnlyFieldOfTheDiscoveryDocument(t *testing.T) {
-	doc := discovery(t)
+	doc := readDiscovery(t)
 	notFilled := map[string]string{
 		"Space.adminInstalled":                        "false for spaces no administrator installed, and false is omitted",
 		"Message.emojiReactionSummaries":              "no reactions in the emulator: the API omits the empty list",
@@ -313,9 +313,9 @@ func (p *discoveryProperty) outputOnly() bool {
 	return p.ReadOnly || strings.HasPrefix(p.Description, "Output only")
 }
 
-// discovery reads the discovery document of the google.golang.org/api
+// readDiscovery reads the discovery document of the google.golang.org/api
 // version go.mod requires.
-func discovery(t *testing.T) *discoveryDoc {
+func readDiscovery(t *testing.T) *discoveryDoc {
 	t.Helper()
 	dir, err := exec.Command("go", "list", "-m", "-f", "{{.Dir}}", "google.golang.org/api").Output()
 	if err != nil {

@@ -13,6 +13,7 @@ import (
 type call struct {
 	rpc    string
 	caller *principal
+	scopes map[string]bool // the token's scopes; nil: every scope
 	req    *http.Request
 	body   []byte
 	query  url.Values
@@ -39,8 +40,12 @@ func (c *call) decode(into any) *apiError {
 // matching, latency, injected failures (faults.go), quotas (quota.go), the
 // handler under e.mu, commit-then-fail faults, and the answer.
 func (e *Emulator) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	if strings.HasPrefix(r.URL.Path, "/__emulator/") {
+	switch {
+	case strings.HasPrefix(r.URL.Path, "/__emulator/"):
 		e.serveAdmin(w, r)
+		return
+	case r.URL.Path == TokenPath:
+		e.serveToken(w, r) // oauth.go
 		return
 	}
 	path, err := url.PathUnescape(strings.TrimPrefix(r.URL.EscapedPath(), "/v1/"))
@@ -60,10 +65,11 @@ func (e *Emulator) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		pageSizeLimit: e.opts.PageSizeLimit}
 
 	e.mu.Lock()
-	caller, authErr := e.authenticate(r)
+	caller, scopes, authErr := e.authenticate(r)
 	if caller != nil {
-		c.caller = caller
+		c.caller, c.scopes = caller, scopes
 		record.Principal = caller.String()
+		authErr = e.checkScopes(c, scopes) // scopes.go
 	}
 	fault := e.matchFault(c)
 	e.mu.Unlock()
@@ -86,21 +92,27 @@ func (e *Emulator) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	e.finish(w, record, out, apiErr)
 }
 
-// authenticate maps the bearer token to a principal (e.mu held).
-func (e *Emulator) authenticate(r *http.Request) (*principal, *apiError) {
+// authenticate maps the bearer token to a principal and the scopes it holds
+// (e.mu held): a token the token endpoint issued (oauth.go) holds the scopes
+// it was issued with; the shortcut tokens ("app", "user:EMAIL", and
+// Options.Tokens) hold every scope (nil).
+func (e *Emulator) authenticate(r *http.Request) (*principal, map[string]bool, *apiError) {
 	token, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer ")
-	if alias, found := e.opts.Tokens[token]; found {
+	var scopes map[string]bool
+	if issued, found := e.auth.access[token]; found {
+		token, scopes = issued.principal, issued.scopes
+	} else if alias, found := e.opts.Tokens[token]; found {
 		token = alias
 	}
 	if !ok || token == "" {
-		return nil, errorf(http.StatusUnauthorized, "UNAUTHENTICATED",
+		return nil, nil, errorf(http.StatusUnauthorized, "UNAUTHENTICATED",
 			"Request is missing required authentication credential. Expected OAuth 2 access token.")
 	}
 	p, ok := e.dir.fromToken(token)
 	if !ok {
-		return nil, errorf(http.StatusUnauthorized, "UNAUTHENTICATED", "Request had invalid authentication credentials.")
+		return nil, nil, errorf(http.StatusUnauthorized, "UNAUTHENTICATED", "Request had invalid authentication credentials.")
 	}
-	return p, nil
+	return p, scopes, nil
 }
 
 // apply runs the handler under e.mu once the call passes the quotas;

@@ -61,6 +61,12 @@ type resolvedAuth struct {
 	// from access_token", ...), for chatapi.Client.AuthModeNote.
 	ModeSource string
 	Scopes     []string
+	// RequestedScopes are the scopes the token exchange asks for (nil when
+	// the token's scopes were fixed elsewhere: an access token or an
+	// authorized_user file), and ScopesOrigin says where they come from and
+	// how to change them (chatapi.Config.ScopesOrigin).
+	RequestedScopes []string
+	ScopesOrigin    string
 }
 
 // authError names the provider attribute at fault; Attribute is "" when the
@@ -216,7 +222,13 @@ func defaultScopes(mode chatapi.AuthMode) []string {
 
 // resolveAuth turns the settings into a token source and an auth mode. It
 // reads files but makes no network call: tokens are fetched on first use.
+//
+// Token sources keep the context they are built with and fetch tokens with
+// it, long after Configure has returned and the framework has cancelled
+// Configure's context; they get a context without its cancellation, or
+// every token exchange after Configure fails with "context canceled".
 func resolveAuth(ctx context.Context, s authSettings) (resolvedAuth, error) {
+	ctx = context.WithoutCancel(ctx)
 	var data []byte
 	var credType string
 	if s.Credentials != "" {
@@ -268,8 +280,21 @@ func resolveAuth(ctx context.Context, s authSettings) (resolvedAuth, error) {
 	}
 	out := resolvedAuth{Scopes: s.Scopes}
 	out.Mode, out.ModeSource = inferAuthMode(s, credType)
+	out.ScopesOrigin = "set by scopes; add one of those it needs"
 	if len(out.Scopes) == 0 {
 		out.Scopes = defaultScopes(out.Mode)
+		out.ScopesOrigin = fmt.Sprintf("the defaults for auth_mode %q; set scopes to request others", out.Mode)
+	}
+	out.RequestedScopes = out.Scopes
+	switch {
+	case s.ImpersonateServiceAccount != "" || s.ImpersonateUser != "":
+	case s.AccessToken != "":
+		out.RequestedScopes = nil
+		out.ScopesOrigin = origin("access_token", s.AccessTokenEnv) + " holds the scopes it was minted with; mint one with a scope this call needs"
+	case credType == "authorized_user" || credType == "external_account_authorized_user":
+		out.RequestedScopes = nil
+		out.ScopesOrigin = fmt.Sprintf("the %s credentials in %s hold the scopes they were granted; grant them again with a scope "+
+			"this call needs (for example gcloud auth application-default login --scopes=...)", credType, s.credentialsWhere())
 	}
 
 	var err error

@@ -245,6 +245,8 @@ func clientConfig(settings providerSettings, auth resolvedAuth, version string) 
 		AuthMode:       auth.Mode,
 		AuthModeSource: auth.ModeSource,
 		Customer:       settings.Customer,
+		Scopes:         auth.RequestedScopes,
+		ScopesOrigin:   auth.ScopesOrigin,
 	}
 }
 

@@ -21,6 +21,7 @@ import (
 // with only the identity brings the object under management with no change.
 func TestAccIdentity_everyResource(t *testing.T) {
 	env := testenv.New(t)
+	env.UserScopes = testenv.UserScopesWithReadState // google_chat_space_members identifies the calling user
 	if testenv.OpenTofu() {
 		t.Skip("OpenTofu does not implement resource identity")
 	}

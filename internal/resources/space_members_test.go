@@ -15,6 +15,7 @@ import (
 
 func TestAccSpaceMembers_authoritative(t *testing.T) {
 	env := testenv.New(t)
+	env.UserScopes = testenv.UserScopesWithReadState // google_chat_space_members identifies the calling user
 	env.RequireEmulator()
 	name := named("authoritative")
 	config := func(members, managers, assistants string) string {
