@@ -53,6 +53,8 @@ func run(args []string) error {
 	allowChatDeletion := flags.Bool("allow-chat-deletion", false, "let spaces.delete remove group chats and DMs")
 	addrFile := flags.String("addr-file", "", "write the listening URL to this file once serving")
 	unknownFields := flags.Bool("unknown-fields", false, "add fields no API revision defines to every object of every answer, as a newer revision would")
+	blocked := flags.String("blocked-users", "", "comma-separated emails of users who block everyone: spaces.setup leaves them out")
+	groupNames := flags.String("group-member-names", "", `"group-" names group memberships spaces/S/members/group-{id} in answers (default: spaces/S/members/{id})`)
 	appScopesUnapproved := flags.Bool("app-scopes-unapproved", false, "answer 403 to app calls that need a chat.app.* scope, as before an administrator approves them (PUT /__emulator/app-scopes turns it back)")
 	chaosSeed := flags.Int64("chaos-seed", 0, "chaos mode: random 503s, 429s, resets, lost answers and jitter drawn from this seed (0: off)")
 	if err := flags.Parse(args); err != nil {
@@ -62,6 +64,7 @@ func run(args []string) error {
 		Users: split(*users), InvitedUsers: split(*invited), Groups: split(*groups),
 		Latency: *latency, AllowChatDeletion: *allowChatDeletion, UnknownFields: *unknownFields,
 		AppScopesUnapproved: *appScopesUnapproved,
+		BlockedUsers:        split(*blocked), GroupMemberNames: *groupNames,
 	}
 	if *chaosSeed != 0 {
 		opts.Chaos = emulator.DefaultChaos(*chaosSeed)

@@ -117,7 +117,12 @@ func (d *directory) fromToken(token string) (*principal, bool) {
 }
 
 // resolveUser turns users/{id|email|app} into a principal. "app" is the
-// calling app (for a user caller, the default app of the OAuth client).
+// calling app (for a user caller, the default app of the OAuth client). An
+// email is accepted from any caller: the discovery document's User.name says
+// "the user's email address can be used as an alias for `{user}` in API
+// requests" with no condition on the authentication. The methods whose own
+// documents allow the alias only to users refuse it before calling this
+// (spaces.findDirectMessage in spaces.go, spaces.members.get in members.go).
 func (d *directory) resolveUser(name string, caller *principal) (*principal, *apiError) {
 	key, ok := strings.CutPrefix(name, "users/")
 	if !ok || key == "" {

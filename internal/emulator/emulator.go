@@ -16,6 +16,15 @@ type Options struct {
 	Tokens map[string]string
 	// Groups are the seeded Google group IDs (DefaultGroups if empty).
 	Groups []string
+	// BlockedUsers are emails of users who block everyone: spaces.setup
+	// leaves them out of a space or group chat without an error, and fails
+	// for a direct message with them (spaces_create.go).
+	BlockedUsers []string
+	// GroupMemberNames chooses how answers name a group's membership:
+	// "" spaces/{space}/members/{groupId}, or "group-"
+	// spaces/{space}/members/group-{groupId}, the form public code that
+	// calls the real API builds (GAM). Requests may use either form.
+	GroupMemberNames string
 	// AllowChatDeletion lets spaces.delete remove group chats and DMs, which
 	// the API documents only for named spaces (default: FAILED_PRECONDITION).
 	AllowChatDeletion bool

@@ -99,7 +99,7 @@ func TestSetUp_rules(t *testing.T) {
 		{"DM needs exactly one member", alice, map[string]any{"space": map[string]any{"spaceType": "DIRECT_MESSAGE"}, "memberships": members("users/bob@example.com", "users/carol@example.com")}, 400, "INVALID_ARGUMENT"},
 		{"DM must not set spaceDetails", alice, map[string]any{"space": map[string]any{"spaceType": "DIRECT_MESSAGE", "spaceDetails": map[string]any{"description": "d"}}, "memberships": members("users/bob@example.com")}, 400, "INVALID_ARGUMENT"},
 		{"bot DM takes no memberships", alice, map[string]any{"space": map[string]any{"spaceType": "DIRECT_MESSAGE", "singleUserBotDm": true}, "memberships": members("users/bob@example.com")}, 400, "INVALID_ARGUMENT"},
-		{"unknown user", alice, map[string]any{"space": map[string]any{"spaceType": "SPACE", "displayName": "X"}, "memberships": members("users/nobody@example.com")}, 404, "NOT_FOUND"},
+		{"unknown user in a DM", alice, map[string]any{"space": map[string]any{"spaceType": "DIRECT_MESSAGE"}, "memberships": members("users/nobody@example.com")}, 404, "NOT_FOUND"},
 		{"at most 49 memberships", alice, map[string]any{"space": map[string]any{"spaceType": "SPACE", "displayName": "Big"}, "memberships": members(many...)}, 400, "INVALID_ARGUMENT"},
 		{"unknown field is rejected", alice, map[string]any{"space": map[string]any{"spaceType": "SPACE", "displayName": "X", "bogus": 1}}, 400, "INVALID_ARGUMENT"},
 		{"customer is for app creation only", alice, map[string]any{"space": map[string]any{"spaceType": "SPACE", "displayName": "X", "customer": "customers/my_customer"}}, 400, "INVALID_ARGUMENT"},

@@ -32,9 +32,18 @@ func (e *Emulator) userMembership(rec *spaceRecord, p *principal, role string, i
 	}}
 }
 
+// groupMembershipPrefix is what Options.GroupMemberNames puts before the
+// group ID in a group membership's name.
+func (e *Emulator) groupMembershipPrefix() string {
+	if e.opts.GroupMemberNames == "group-" {
+		return "group-"
+	}
+	return ""
+}
+
 func (e *Emulator) groupMembership(rec *spaceRecord, groupID string) *memberRecord {
 	return &memberRecord{membership: chat.Membership{
-		Name:        rec.space.Name + "/members/" + groupID,
+		Name:        rec.space.Name + "/members/" + e.groupMembershipPrefix() + groupID,
 		State:       "JOINED",
 		Role:        "MEMBERSHIP_ROLE_UNSPECIFIED",
 		GroupMember: &chat.Group{Name: "groups/" + groupID},
@@ -47,10 +56,17 @@ func membershipNotFound(rec *spaceRecord, c *call) *apiError {
 }
 
 // memberKey resolves the {member} path segment: a user ID, an email alias,
-// "app", or a group ID.
+// "app", or a group ID, bare or as group-{id}. Both group forms are
+// accepted whatever Options.GroupMemberNames answers with: public code that
+// calls the real API (GAM) builds spaces/{space}/members/group-{groupId},
+// while the discovery document only says spaces/{space}/members/{member}
+// (likely; see Options.GroupMemberNames).
 func (e *Emulator) memberKey(rec *spaceRecord, c *call) (string, *apiError) {
 	if rec.members[c.member] != nil {
 		return c.member, nil
+	}
+	if id, ok := strings.CutPrefix(c.member, "group-"); ok && rec.members[id] != nil && rec.members[id].principal == nil {
+		return id, nil
 	}
 	p, err := e.dir.resolveUser("users/"+c.member, c.caller)
 	if err != nil {
@@ -73,6 +89,10 @@ func (e *Emulator) createMembership(c *call, rec *spaceRecord) (any, *apiError) 
 	if in.GroupMember != nil {
 		return e.addGroup(c, rec, in.GroupMember.Name)
 	}
+	// member.name may be an email from an app too. Source: the discovery
+	// document's User.name, "the user's email address can be used as an
+	// alias for `{user}` in API requests", with no condition on the
+	// authentication (certain as far as the documents go).
 	p, err := e.dir.resolveUser(in.Member.Name, c.caller)
 	if err != nil {
 		return nil, err
@@ -129,6 +149,18 @@ func (e *Emulator) lookupMembership(c *call, rec *spaceRecord) (string, *memberR
 }
 
 func (e *Emulator) getMembership(c *call, rec *spaceRecord) (any, *apiError) {
+	// An email alias for {member} only with user authentication. Source
+	// (likely, not certain): the reference page of spaces.members.get,
+	// https://developers.google.com/chat/api/reference/rest/v1/spaces.members/get,
+	// in its es-419 version: "Una vez que se autentica como usuario, puedes
+	// usar el correo electrónico del usuario como alias para {member}" (when
+	// authenticated as a user, you can use the user's email as an alias for
+	// {member}); the discovery document's parameter text has no such
+	// condition. The status and the wording are guesses in the API's style,
+	// the same as spaces.findDirectMessage's.
+	if c.caller.kind == kindApp && strings.Contains(c.member, "@") {
+		return nil, invalidArgument("Email aliases in spaces/{space}/members/{member} require user authentication.")
+	}
 	_, m, err := e.lookupMembership(c, rec)
 	if err != nil {
 		return nil, err
@@ -265,8 +297,15 @@ func (e *Emulator) patchMembership(c *call, rec *spaceRecord) (any, *apiError) {
 }
 
 func (e *Emulator) deleteMembership(c *call, rec *spaceRecord) (any, *apiError) {
+	// {member} may be an email from an app too. Source: the discovery
+	// document, spaces.members.delete parameter name, which describes app
+	// authentication (chat.memberships.app) and "You can use the email as an
+	// alias for {member}" with no condition on the authentication.
 	key, m, err := e.lookupMembership(c, rec)
 	if err != nil {
+		return nil, err
+	}
+	if err := appMembershipDeletion(c, m); err != nil {
 		return nil, err
 	}
 	if err := checkCanRemoveMember(rec, c.caller, key, m); err != nil {
@@ -276,4 +315,25 @@ func (e *Emulator) deleteMembership(c *call, rec *spaceRecord) (any, *apiError) 
 	rec.removeMember(key)
 	e.commit()
 	return out, nil
+}
+
+// appMembershipDeletion: a user removes the app's membership only as
+// spaces/{space}/members/app and with the chat.memberships.app scope.
+// Source (certain): the discovery document, spaces.members.delete parameter
+// name, "When deleting an app membership, requires the
+// `chat.memberships.app` scope and `spaces/{space}/members/app` format."
+// The status and wording are guesses in the API's style.
+func appMembershipDeletion(c *call, m *memberRecord) *apiError {
+	if c.caller.kind != kindUser || m.principal == nil || m.principal.kind != kindApp {
+		return nil
+	}
+	if c.member != "app" {
+		return invalidArgument("To delete an app membership, use the spaces/{space}/members/app format.")
+	}
+	if c.scopes != nil && !c.scopes["https://www.googleapis.com/auth/chat.memberships.app"] {
+		err := permissionDenied("Request had insufficient authentication scopes.")
+		err.Reason = "ACCESS_TOKEN_SCOPE_INSUFFICIENT"
+		return err
+	}
+	return nil
 }

@@ -51,6 +51,12 @@ func (e *Emulator) insertMessage(c *call, rec *spaceRecord, in *chat.Message, me
 	}
 	var viewer *chat.User
 	if in.PrivateMessageViewer != nil {
+		// An email alias is accepted from the app (private messages need app
+		// authentication). Source: the discovery document's User.name, "the
+		// user's email address can be used as an alias for `{user}` in API
+		// requests", with no condition on the authentication. The answer names
+		// the viewer users/{id}: "Only the canonical resource name (for
+		// example `users/123456789`) will be returned from the API."
 		p, err := e.dir.resolveUser(in.PrivateMessageViewer.Name, c.caller)
 		if err != nil {
 			return nil, err

@@ -122,6 +122,11 @@ func (e *Emulator) findDirectMessage(c *call) (any, *apiError) {
 	if name == "" {
 		return nil, invalidArgument("name is required: users/{user}.")
 	}
+	// Source: the discovery document, spaces.findDirectMessage parameter
+	// name: "When [authenticated as a user](...), you can use the email as an
+	// alias for `{user}`." So an app names the user by ID (certain: it is
+	// documented). The status is a guess (a malformed name is 400 elsewhere),
+	// and so is the wording, written in the API's style.
 	if c.caller.kind == kindApp && strings.Contains(name, "@") {
 		return nil, invalidArgument("Email aliases in users/{user} require user authentication.")
 	}

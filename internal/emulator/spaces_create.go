@@ -1,6 +1,7 @@
 package emulator
 
 import (
+	"net/http"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -201,16 +202,16 @@ func (e *Emulator) setUpSpace(c *call) (any, *apiError) {
 	if s.SingleUserBotDm && s.SpaceType != "DIRECT_MESSAGE" {
 		return nil, invalidArgument("Space.singleUserBotDm requires spaceType DIRECT_MESSAGE.")
 	}
-	users, groups, err := e.setupMembers(c, s, in.Memberships)
+	users, groups, requested, err := e.setupMembers(c, s, in.Memberships)
 	if err != nil {
 		return nil, err
 	}
 	switch {
-	case s.SpaceType == "GROUP_CHAT" && len(users) < 2:
+	case s.SpaceType == "GROUP_CHAT" && requested < 2:
 		return nil, invalidArgument("A group chat needs at least two memberships besides the caller.")
 	case s.SpaceType == "DIRECT_MESSAGE" && s.SingleUserBotDm && len(in.Memberships) > 0:
 		return nil, invalidArgument("Memberships must be empty when singleUserBotDm is true.")
-	case s.SpaceType == "DIRECT_MESSAGE" && !s.SingleUserBotDm && len(users) != 1:
+	case s.SpaceType == "DIRECT_MESSAGE" && !s.SingleUserBotDm && requested != 1:
 		return nil, invalidArgument("A direct message needs exactly one membership for the other user.")
 	}
 	var dmKey string
@@ -223,6 +224,12 @@ func (e *Emulator) setUpSpace(c *call) (any, *apiError) {
 		if existing := e.findDM(dmKey); existing != nil {
 			e.remember(c, in.RequestId, existing.space.Name)
 			return existing.render(c.caller), nil
+		}
+		// "If one user blocks the other, the request fails and the DM isn't
+		// created." (discovery document, spaces.setup; certain; the status
+		// and wording are guesses). An existing DM is returned all the same.
+		if e.blocked(other) {
+			return nil, permissionDenied("The direct message can't be created: %s blocks the caller.", other.userName())
 		}
 		if s.SingleUserBotDm {
 			users = []*principal{other}
@@ -261,45 +268,66 @@ func echoSpace(in *chat.Space, name string) *chat.Space {
 	return out
 }
 
-// setupMembers resolves setup memberships, dropping duplicates and the caller.
-func (e *Emulator) setupMembers(c *call, s *chat.Space, in []*chat.Membership) ([]*principal, []string, *apiError) {
-	var users []*principal
-	var groups []string
+// setupMembers resolves setup memberships, dropping duplicates and the
+// caller, and for a space or group chat the users the API doesn't add.
+// requested counts the distinct members asked for besides the caller,
+// before any is dropped: the limits apply to the request.
+func (e *Emulator) setupMembers(c *call, s *chat.Space, in []*chat.Membership) (users []*principal, groups []string, requested int, apiErr *apiError) {
 	seen := map[string]bool{c.caller.id: true}
 	for _, m := range in {
 		switch {
 		case m == nil || (m.Member == nil) == (m.GroupMember == nil):
-			return nil, nil, invalidArgument("Each membership needs exactly one of member or groupMember.")
+			return nil, nil, 0, invalidArgument("Each membership needs exactly one of member or groupMember.")
 		case m.GroupMember != nil:
 			if s.SpaceType != "SPACE" {
-				return nil, nil, invalidArgument("Google groups can only be added to spaces whose spaceType is SPACE.")
+				return nil, nil, 0, invalidArgument("Google groups can only be added to spaces whose spaceType is SPACE.")
 			}
 			id, err := e.dir.resolveGroup(m.GroupMember.Name)
 			if err != nil {
-				return nil, nil, err
+				return nil, nil, 0, err
 			}
 			if !seen["group:"+id] {
 				seen["group:"+id] = true
 				groups = append(groups, id)
+				requested++
 			}
 		default:
 			p, err := e.dir.resolveUser(m.Member.Name, c.caller)
+			if err != nil && s.SpaceType != "DIRECT_MESSAGE" && err.Code == http.StatusNotFound {
+				// Not added, as below; a guess: the API can't add someone it
+				// doesn't know.
+				if key := "unknown:" + strings.ToLower(m.Member.Name); !seen[key] {
+					seen[key] = true
+					requested++
+				}
+				continue
+			}
 			if err != nil {
-				return nil, nil, err
+				return nil, nil, 0, err
 			}
 			if p.kind == kindApp {
-				return nil, nil, invalidArgument("Only human users can be added when setting up a space; use singleUserBotDm for a DM with the calling app.")
+				return nil, nil, 0, invalidArgument("Only human users can be added when setting up a space; use singleUserBotDm for a DM with the calling app.")
 			}
-			if !seen[p.id] {
-				seen[p.id] = true
-				users = append(users, p)
+			if seen[p.id] {
+				continue
 			}
+			seen[p.id] = true
+			requested++
+			// "For a named space or group chat, if the caller blocks, or is
+			// blocked by some members, or doesn't have permission to add some
+			// members, then those members aren't added to the created space."
+			// (discovery document, spaces.setup; certain). Seed 000 adds that
+			// a group chat may end up holding only the caller.
+			if e.blocked(p) && s.SpaceType != "DIRECT_MESSAGE" {
+				continue
+			}
+			users = append(users, p)
 		}
 	}
-	if len(users)+len(groups) > maxSetupMemberships {
-		return nil, nil, invalidArgument("At most %d memberships can be set up besides the caller.", maxSetupMemberships)
+	if requested > maxSetupMemberships {
+		return nil, nil, 0, invalidArgument("At most %d memberships can be set up besides the caller.", maxSetupMemberships)
 	}
-	return users, groups, nil
+	return users, groups, requested, nil
 }
 
 // pairKey names the unordered pair of principals a direct message joins.
@@ -317,4 +345,14 @@ func (e *Emulator) findDM(key string) *spaceRecord {
 		}
 	}
 	return nil
+}
+
+// blocked reports whether p is one of Options.BlockedUsers.
+func (e *Emulator) blocked(p *principal) bool {
+	for _, email := range e.opts.BlockedUsers {
+		if p.kind == kindUser && strings.EqualFold(strings.TrimSpace(email), p.email) {
+			return true
+		}
+	}
+	return false
 }
