@@ -5,6 +5,7 @@ package chatapi
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"net/http"
 	"strings"
@@ -294,9 +295,15 @@ func (c *Client) DeleteMembership(ctx context.Context, name string) error {
 	return done(err)
 }
 
+// ErrCallerAliased is CallingUser's error when the API answers with the
+// "me" alias instead of the caller's ID: nothing documents which it does.
+// IsCallingUser still tells whether a given user is the caller.
+var ErrCallerAliased = errors.New(`the Chat API answered the "me" alias instead of the calling user's ID`)
+
 // CallingUser returns users/{id} of the authenticated user, read through the
 // documented "me" alias of users.spaces.getSpaceReadState (it needs the
 // chat.users.readstate.readonly scope). App credentials have no calling user.
+// An answer that keeps the alias is ErrCallerAliased.
 func (c *Client) CallingUser(ctx context.Context, space string) (string, error) {
 	ctx, done := c.traceCall(ctx)
 	id := strings.TrimPrefix(space, "spaces/")
@@ -305,8 +312,29 @@ func (c *Client) CallingUser(ctx context.Context, space string) (string, error) 
 		return "", done(err)
 	}
 	user, _, ok := strings.Cut(strings.TrimPrefix(out.Name, "users/"), "/")
-	if !ok || user == "me" || user == "" {
+	switch {
+	case user == "me":
+		return "", ErrCallerAliased
+	case !ok || user == "":
 		return "", fmt.Errorf("spaces read state %q does not name the calling user", out.Name)
 	}
 	return "users/" + user, nil
+}
+
+// IsCallingUser reports whether user (users/{id}) is the authenticated user:
+// users.spaces.getSpaceReadState "only supports getting read state for the
+// calling user" (discovery document), so it answers for the caller's ID and
+// refuses any other (403, 400 or 404). Other errors are returned.
+func (c *Client) IsCallingUser(ctx context.Context, space, user string) (bool, error) {
+	ctx, done := c.traceCall(ctx)
+	id := strings.TrimPrefix(space, "spaces/")
+	_, err := c.service.Users.Spaces.GetSpaceReadState(user + "/spaces/" + id + "/spaceReadState").Context(ctx).Do()
+	err = done(err)
+	switch {
+	case err == nil:
+		return true, nil
+	case IsPermissionDenied(err) || IsInvalidArgument(err) || IsNotFound(err):
+		return false, nil
+	}
+	return false, err
 }

@@ -25,6 +25,10 @@ type Options struct {
 	// spaces/{space}/members/group-{groupId}, the form public code that
 	// calls the real API builds (GAM). Requests may use either form.
 	GroupMemberNames string
+	// ReadStateKeepsAlias makes users.spaces.getSpaceReadState answer with
+	// the user as the request named it ("users/me" stays) instead of the
+	// numeric ID (readstate.go).
+	ReadStateKeepsAlias bool
 	// AllowChatDeletion lets spaces.delete remove group chats and DMs, which
 	// the API documents only for named spaces (default: FAILED_PRECONDITION).
 	AllowChatDeletion bool
