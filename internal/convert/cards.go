@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"reflect"
 	"strings"
 	"unicode"
 
@@ -19,6 +20,7 @@ const (
 
 // camelKeys renames snake_case object keys to lowerCamelCase, as the API's
 // JSON parser accepts both (the guides use material_icon and materialIcon).
+// It returns a copy and leaves v as it was.
 func camelKeys(v any) any {
 	switch value := v.(type) {
 	case map[string]any:
@@ -28,10 +30,11 @@ func camelKeys(v any) any {
 		}
 		return out
 	case []any:
+		out := make([]any, len(value))
 		for i, item := range value {
-			value[i] = camelKeys(item)
+			out[i] = camelKeys(item)
 		}
-		return value
+		return out
 	}
 	return v
 }
@@ -58,6 +61,7 @@ func lowerCamel(key string) string {
 
 // decodeStrict parses a JSON array into the API's types, rejecting fields the
 // API does not define, so a typo fails at plan time instead of being dropped.
+// The error says where in the document the mismatch is (explainMismatch).
 func decodeStrict(raw, what string, into any) error {
 	var generic any
 	if err := json.Unmarshal([]byte(raw), &generic); err != nil {
@@ -70,6 +74,9 @@ func decodeStrict(raw, what string, into any) error {
 	dec := json.NewDecoder(bytes.NewReader(canonical))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(into); err != nil {
+		if where := explainMismatch(generic, reflect.TypeOf(into).Elem()); where != "" {
+			return fmt.Errorf("%s does not match the Chat API's schema: %s", what, where)
+		}
 		return fmt.Errorf("%s does not match the Chat API's schema: %v", what, strings.TrimPrefix(err.Error(), "json: "))
 	}
 	return nil
