@@ -22,8 +22,8 @@ resource "google_chat_space" "quick_start" {
   description  = "Created by the googlechat Terraform provider's quick start."
   guidelines   = "Say hello."
 
-  # By user ID: with app credentials the Chat API takes no email in
-  # users/{email}. These are the emulator's bob and carol (its seeded users are
+  # By user ID: with app credentials the provider takes no email in
+  # users/{email} here. These are the emulator's bob and carol (its seeded users are
   # users/100000000000000000001 and up); against the real API use your
   # users' IDs.
   initial_members = [

@@ -97,8 +97,17 @@ func quoteScopes(scopes []string) string {
 	return strings.Join(quoted, ", ")
 }
 
-// UserScopesWithReadState are the provider's user defaults plus
-// chat.users.readstate.readonly, which google_chat_space_members needs with
-// user credentials to identify the caller (see its documentation).
-var UserScopesWithReadState = append(slices.Clone(emulator.DefaultUserScopes),
-	"https://www.googleapis.com/auth/chat.users.readstate.readonly")
+// UserScopesPlus are the provider's user defaults plus extra scopes (short
+// names or full URLs), for Env.UserScopes.
+func UserScopesPlus(extra ...string) []string {
+	return append(slices.Clone(emulator.DefaultUserScopes), extra...)
+}
+
+// UserScopesWithReadState: google_chat_space_members needs
+// chat.users.readstate.readonly with user credentials to identify the
+// caller (see its documentation).
+var UserScopesWithReadState = UserScopesPlus("https://www.googleapis.com/auth/chat.users.readstate.readonly")
+
+// UserScopesWithAppMembership: a user removes the app's membership only
+// with chat.memberships.app (discovery document, spaces.members.delete).
+var UserScopesWithAppMembership = UserScopesPlus("https://www.googleapis.com/auth/chat.memberships.app")

@@ -91,44 +91,62 @@ func (e *Env) CheckSpaceDestroyed(s *terraform.State) error {
 	return errors.Join(errs...)
 }
 
-// CheckSpacesDestroyed is CheckSpaceDestroyed.
-//
-// Deprecated: use CheckDestroy with the types the test creates.
-func (e *Env) CheckSpacesDestroyed(s *terraform.State) error { return e.CheckSpaceDestroyed(s) }
+// child is a resource type whose objects live in a space (messages,
+// memberships): how its destroy check reads one, and the other name it may
+// go by.
+type child struct {
+	resourceType string
+	// segment joins the space and the object's ID: "/messages/".
+	segment string
+	// deleteRPC and final are deletedBeforeSpace's.
+	deleteRPC string
+	final     bool
+	// present reads the object as Read does and says how it is still there
+	// after destroy ("still exists"), or "" when it is gone.
+	present func(ctx context.Context, c *chatapi.Client, name string) (string, error)
+	// alias is the object's other ID in its space ("" for none).
+	alias func(rs *terraform.ResourceState) string
+}
+
+// children are the destroy checks of messages and memberships.
+var (
+	messageChild = child{
+		resourceType: TypeMessage, segment: "/messages/", deleteRPC: "chat.spaces.messages.delete", final: true,
+		present: func(ctx context.Context, c *chatapi.Client, name string) (string, error) {
+			out, err := c.GetMessage(ctx, name)
+			if err != nil || out.DeleteTime != "" {
+				return "", err
+			}
+			return "still exists", nil
+		},
+		alias: func(rs *terraform.ResourceState) string { return rs.Primary.Attributes["client_assigned_message_id"] },
+	}
+	membershipChild = child{
+		resourceType: TypeMembership, segment: "/members/", deleteRPC: "chat.spaces.members.delete",
+		present: func(ctx context.Context, c *chatapi.Client, name string) (string, error) {
+			state, err := memberState(ctx, c, name)
+			if state == "" {
+				return "", err
+			}
+			return "is still a member (" + state + ")", nil
+		},
+		// An email, or "app": a user removes the app's membership as
+		// spaces/{space}/members/app.
+		alias: func(rs *terraform.ResourceState) string {
+			if member := rs.Primary.Attributes["member"]; strings.Contains(member, "@") || member == "users/app" {
+				return strings.TrimPrefix(member, "users/")
+			}
+			return ""
+		},
+	}
+)
 
 // CheckMessageDestroyed checks every google_chat_message in state with
 // spaces.messages.get, as Read does: it must answer 404 or carry a
 // deleteTime, or its space must be gone (in emulator runs, gone after the
 // message was deleted: see deletedBeforeSpace).
 func (e *Env) CheckMessageDestroyed(s *terraform.State) error {
-	ctx := context.Background()
-	var errs []error
-	for _, key := range resourceKeys(s, TypeMessage) {
-		rs := s.RootModule().Resources[key]
-		name := attribute(rs, "name")
-		clients := e.clientsFor(rs)
-		out, err := lookup(clients, func(c *chatapi.Client) (*chat.Message, error) { return c.GetMessage(ctx, name) })
-		space, _, _ := strings.Cut(name, "/messages/")
-		switch {
-		case err == nil && out.DeleteTime == "":
-			errs = append(errs, fmt.Errorf("%s: %s still exists after destroy", key, name))
-			continue
-		case err == nil, chatapi.IsNotFound(err):
-		default:
-			if gone, spaceErr := spaceGone(ctx, clients, space); !gone {
-				errs = append(errs, fmt.Errorf("%s: checking %s: %w", key, name, errors.Join(err, spaceErr)))
-				continue
-			}
-		}
-		paths := []string{name}
-		if id := rs.Primary.Attributes["client_assigned_message_id"]; id != "" {
-			paths = append(paths, space+"/messages/"+id)
-		}
-		if err := e.deletedBeforeSpace(space, "chat.spaces.messages.delete", true, paths...); err != nil {
-			errs = append(errs, fmt.Errorf("%s: %w", key, err))
-		}
-	}
-	return errors.Join(errs...)
+	return e.checkChildDestroyed(s, messageChild)
 }
 
 // CheckMembershipDestroyed checks every google_chat_membership in state with
@@ -136,17 +154,24 @@ func (e *Env) CheckMessageDestroyed(s *terraform.State) error {
 // or the space must be gone (in emulator runs, gone after the member was
 // removed: see deletedBeforeSpace).
 func (e *Env) CheckMembershipDestroyed(s *terraform.State) error {
+	return e.checkChildDestroyed(s, membershipChild)
+}
+
+// checkChildDestroyed checks every object of kind in state: it must be gone,
+// or its space must be; in emulator runs it must have been deleted, by its
+// name or its alias, before its space was.
+func (e *Env) checkChildDestroyed(s *terraform.State, kind child) error {
 	ctx := context.Background()
 	var errs []error
-	for _, key := range resourceKeys(s, TypeMembership) {
+	for _, key := range resourceKeys(s, kind.resourceType) {
 		rs := s.RootModule().Resources[key]
 		name := attribute(rs, "name")
 		clients := e.clientsFor(rs)
-		out, err := lookup(clients, func(c *chatapi.Client) (*chat.Membership, error) { return c.GetMembership(ctx, name) })
-		space, _, _ := strings.Cut(name, "/members/")
+		still, err := lookup(clients, func(c *chatapi.Client) (string, error) { return kind.present(ctx, c, name) })
+		space, _, _ := strings.Cut(name, kind.segment)
 		switch {
-		case err == nil && out.State != "NOT_A_MEMBER":
-			errs = append(errs, fmt.Errorf("%s: %s is still a member (%s) after destroy", key, name, out.State))
+		case err == nil && still != "":
+			errs = append(errs, fmt.Errorf("%s: %s %s after destroy", key, name, still))
 			continue
 		case err == nil, chatapi.IsNotFound(err):
 		default:
@@ -156,14 +181,34 @@ func (e *Env) CheckMembershipDestroyed(s *terraform.State) error {
 			}
 		}
 		paths := []string{name}
-		if member := rs.Primary.Attributes["member"]; strings.Contains(member, "@") {
-			paths = append(paths, space+"/members/"+strings.TrimPrefix(member, "users/"))
+		if id := kind.alias(rs); id != "" {
+			paths = append(paths, space+kind.segment+id)
 		}
-		if err := e.deletedBeforeSpace(space, "chat.spaces.members.delete", false, paths...); err != nil {
+		if err := e.deletedBeforeSpace(space, kind.deleteRPC, kind.final, paths...); err != nil {
 			errs = append(errs, fmt.Errorf("%s: %w", key, err))
 		}
 	}
 	return errors.Join(errs...)
+}
+
+// memberState is the state of the membership name (spaces.members.get), or
+// "" when it is gone: not found, or NOT_A_MEMBER.
+func memberState(ctx context.Context, c *chatapi.Client, name string) (string, error) {
+	out, err := c.GetMembership(ctx, name)
+	if err != nil || out.State == "NOT_A_MEMBER" {
+		return "", err
+	}
+	return out.State, nil
+}
+
+// managedSpellings are the members a google_chat_space_members manages, as
+// written: IDs or emails.
+func managedSpellings(rs *terraform.ResourceState) []string {
+	var out []string
+	for _, attr := range []string{"managers", "assistant_managers", "members"} {
+		out = append(out, setAttribute(rs, attr)...)
+	}
+	return out
 }
 
 // CheckSpaceMembersDestroyed checks every google_chat_space_members in state
@@ -185,15 +230,13 @@ func (e *Env) CheckSpaceMembersDestroyed(s *terraform.State) error {
 		if chatapi.IsNotFound(err) {
 			// Members written as IDs must have been removed before the space
 			// was deleted; an email's ID is not known once the space is gone.
-			for _, attr := range []string{"managers", "assistant_managers", "members"} {
-				for _, spelling := range setAttribute(rs, attr) {
-					if strings.Contains(spelling, "@") {
-						continue
-					}
-					path := space + "/members/" + strings.TrimPrefix(spelling, "users/")
-					if err := e.deletedBeforeSpace(space, "chat.spaces.members.delete", false, path); err != nil {
-						errs = append(errs, fmt.Errorf("%s: %w", key, err))
-					}
+			for _, spelling := range managedSpellings(rs) {
+				if strings.Contains(spelling, "@") {
+					continue
+				}
+				path := space + "/members/" + strings.TrimPrefix(spelling, "users/")
+				if err := e.deletedBeforeSpace(space, "chat.spaces.members.delete", false, path); err != nil {
+					errs = append(errs, fmt.Errorf("%s: %w", key, err))
 				}
 			}
 			continue
@@ -208,24 +251,21 @@ func (e *Env) CheckSpaceMembersDestroyed(s *terraform.State) error {
 				joined[m.Member.Name] = true
 			}
 		}
-		for _, attr := range []string{"managers", "assistant_managers", "members"} {
-			for _, spelling := range setAttribute(rs, attr) {
-				if !strings.Contains(spelling, "@") {
-					if joined[spelling] {
-						errs = append(errs, fmt.Errorf("%s: %s is still in %s after destroy", key, spelling, space))
-					}
-					continue
+		for _, spelling := range managedSpellings(rs) {
+			if !strings.Contains(spelling, "@") {
+				if joined[spelling] {
+					errs = append(errs, fmt.Errorf("%s: %s is still in %s after destroy", key, spelling, space))
 				}
-				// An email: resolved by spaces.members.get, as Read does.
-				name := space + "/members/" + strings.TrimPrefix(spelling, "users/")
-				m, err := lookup(clients, func(c *chatapi.Client) (*chat.Membership, error) { return c.GetMembership(ctx, name) })
-				switch {
-				case err == nil && m.State != "NOT_A_MEMBER":
-					errs = append(errs, fmt.Errorf("%s: %s is still in %s (%s) after destroy", key, spelling, space, m.State))
-				case err == nil, chatapi.IsNotFound(err):
-				default:
-					errs = append(errs, fmt.Errorf("%s: checking %s: %w", key, name, err))
-				}
+				continue
+			}
+			// An email: resolved by spaces.members.get, as Read does.
+			name := space + "/members/" + strings.TrimPrefix(spelling, "users/")
+			state, err := lookup(clients, func(c *chatapi.Client) (string, error) { return memberState(ctx, c, name) })
+			switch {
+			case state != "":
+				errs = append(errs, fmt.Errorf("%s: %s is still in %s (%s) after destroy", key, spelling, space, state))
+			case err != nil && !chatapi.IsNotFound(err):
+				errs = append(errs, fmt.Errorf("%s: checking %s: %w", key, name, err))
 			}
 		}
 	}

@@ -85,6 +85,40 @@ func appSpace(t *testing.T, app *chatapi.Client, members ...string) *chat.Space 
 	return space
 }
 
+// postMessage posts text to space.
+func postMessage(t *testing.T, c *chatapi.Client, space *chat.Space, text string) *chat.Message {
+	t.Helper()
+	m, err := c.CreateMessage(context.Background(), space.Name, &chat.Message{Text: text}, chatapi.MessageOptions{})
+	must(t, err)
+	return m
+}
+
+// addMember adds the human member to space.
+func addMember(t *testing.T, c *chatapi.Client, space *chat.Space, member string) *chat.Membership {
+	t.Helper()
+	m, err := c.CreateMembership(context.Background(), space.Name, human(member))
+	must(t, err)
+	return m
+}
+
+// childState is the state of a message or membership: its name and space.
+func childState(kind child, provider, name string) *terraform.ResourceState {
+	space, _, _ := strings.Cut(name, kind.segment)
+	return resourceState(kind.resourceType, provider, name, map[string]string{"name": name, "space": space})
+}
+
+// childStates is a state of messages or memberships by local name: the
+// user's, then the app's.
+func childStates(kind child, byUser, byApp map[string]string) *terraform.State {
+	s := emptyState()
+	for provider, names := range map[string]map[string]string{userProvider: byUser, appProvider: byApp} {
+		for local, name := range names {
+			s.RootModule().Resources[kind.resourceType+"."+local] = childState(kind, provider, name)
+		}
+	}
+	return s
+}
+
 // wantError fails t unless check returns an error containing every want.
 func wantError(t *testing.T, what string, err error, want ...string) {
 	t.Helper()
@@ -95,6 +129,26 @@ func wantError(t *testing.T, what string, err error, want ...string) {
 		if !strings.Contains(err.Error(), w) {
 			t.Fatalf("%s: error %q does not mention %q", what, err, w)
 		}
+	}
+}
+
+// wantErrorWithout is wantError for one want, and fails t if the error also
+// mentions any of absent.
+func wantErrorWithout(t *testing.T, what string, err error, want string, absent ...string) {
+	t.Helper()
+	wantError(t, what, err, want)
+	for _, a := range absent {
+		if strings.Contains(err.Error(), a) {
+			t.Fatalf("%s: error %q mentions %q", what, err, a)
+		}
+	}
+}
+
+// must fails t on err.
+func must(t *testing.T, err error) {
+	t.Helper()
+	if err != nil {
+		t.Fatal(err)
 	}
 }
 
@@ -119,19 +173,14 @@ func TestCheckSpaceDestroyed(t *testing.T) {
 
 	wantError(t, "both spaces exist", e.CheckSpaceDestroyed(deleted), mine.Name+" still exists", theirs.Name+" still exists")
 	wantError(t, "CheckDestroy", e.CheckDestroy(TypeSpace)(deleted), "still exists")
-	wantError(t, "CheckSpacesDestroyed", e.CheckSpacesDestroyed(deleted), "still exists")
 	wantNoError(t, "an abandoned space that exists", e.CheckSpaceDestroyed(abandoned))
 
-	if err := user.DeleteSpace(ctx, mine.Name); err != nil {
-		t.Fatal(err)
-	}
+	must(t, user.DeleteSpace(ctx, mine.Name))
 	wantError(t, "the app's space exists", e.CheckSpaceDestroyed(deleted), theirs.Name+" still exists")
 	wantError(t, "an abandoned space that is gone", e.CheckSpaceDestroyed(abandoned), "ABANDON but is gone")
 
 	// Only the app can see its space: the user's spaces.get answers 403.
-	if err := app.DeleteSpace(ctx, theirs.Name); err != nil {
-		t.Fatal(err)
-	}
+	must(t, app.DeleteSpace(ctx, theirs.Name))
 	wantNoError(t, "both spaces deleted", e.CheckSpaceDestroyed(deleted))
 	wantNoError(t, "CheckDestroy after delete", e.CheckDestroy(TypeSpace)(deleted))
 }
@@ -141,51 +190,22 @@ func TestCheckMessageDestroyed(t *testing.T) {
 	ctx := context.Background()
 	room := userSpace(t, user, "Room")
 	appRoom := appSpace(t, app, "users/bob@example.com")
-	post := func(c *chatapi.Client, space *chat.Space, text string) *chat.Message {
-		t.Helper()
-		m, err := c.CreateMessage(ctx, space.Name, &chat.Message{Text: text}, chatapi.MessageOptions{})
-		if err != nil {
-			t.Fatal(err)
-		}
-		return m
-	}
-	messageState := func(provider string, m *chat.Message) *terraform.ResourceState {
-		return resourceState(TypeMessage, provider, m.Name, map[string]string{"name": m.Name, "space": m.Space.Name})
-	}
-	first, second := post(user, room, "first"), post(user, room, "second")
-	fromApp := post(app, appRoom, "from the app")
-	s := stateOf(map[string]*terraform.ResourceState{
-		"google_chat_message.first":    messageState(userProvider, first),
-		"google_chat_message.second":   messageState(userProvider, second),
-		"google_chat_message.from_app": messageState(appProvider, fromApp),
-	})
+	first, second := postMessage(t, user, room, "first"), postMessage(t, user, room, "second")
+	fromApp := postMessage(t, app, appRoom, "from the app")
+	s := childStates(messageChild, map[string]string{"first": first.Name, "second": second.Name}, map[string]string{"from_app": fromApp.Name})
 
 	wantError(t, "three messages exist", e.CheckMessageDestroyed(s), first.Name, second.Name, fromApp.Name)
 	wantError(t, "CheckDestroy", e.CheckDestroy(TypeMessage)(s), "still exists")
 
 	// A deleted message stays readable with a deleteTime, as Read sees it.
-	if err := user.DeleteMessage(ctx, first.Name, true); err != nil {
-		t.Fatal(err)
-	}
-	if err := app.DeleteMessage(ctx, fromApp.Name, false); err != nil {
-		t.Fatal(err)
-	}
-	err := e.CheckMessageDestroyed(s)
-	wantError(t, "one message left", err, second.Name+" still exists")
-	if strings.Contains(err.Error(), first.Name+" ") || strings.Contains(err.Error(), fromApp.Name) {
-		t.Fatalf("deleted messages reported as existing: %v", err)
-	}
+	must(t, user.DeleteMessage(ctx, first.Name, true))
+	must(t, app.DeleteMessage(ctx, fromApp.Name, false))
+	wantErrorWithout(t, "one message left", e.CheckMessageDestroyed(s), second.Name+" still exists", first.Name+" ", fromApp.Name)
 
 	// The space gone takes the message with it: the API answers 404 for
 	// both, but the emulator's log shows that second was never deleted.
-	if err := user.DeleteSpace(ctx, room.Name); err != nil {
-		t.Fatal(err)
-	}
-	err = e.CheckMessageDestroyed(s)
-	wantError(t, "second went only with its space", err, second.Name+" was never deleted")
-	if strings.Contains(err.Error(), first.Name+" ") {
-		t.Fatalf("first, deleted before its space, reported: %v", err)
-	}
+	must(t, user.DeleteSpace(ctx, room.Name))
+	wantErrorWithout(t, "second went only with its space", e.CheckMessageDestroyed(s), second.Name+" was never deleted", first.Name+" ")
 	e.viaAPI = true // as in live runs: the lookup alone
 	wantNoError(t, "the space is gone (live)", e.CheckMessageDestroyed(s))
 }
@@ -195,56 +215,28 @@ func TestCheckMembershipDestroyed(t *testing.T) {
 	ctx := context.Background()
 	room := userSpace(t, user, "Room")
 	appRoom := appSpace(t, app)
-	add := func(c *chatapi.Client, space *chat.Space, member string) *chat.Membership {
-		t.Helper()
-		m, err := c.CreateMembership(ctx, space.Name, human(member))
-		if err != nil {
-			t.Fatal(err)
-		}
-		return m
-	}
-	membershipState := func(provider string, m *chat.Membership) *terraform.ResourceState {
-		space, _, _ := strings.Cut(m.Name, "/members/")
-		return resourceState(TypeMembership, provider, m.Name, map[string]string{"name": m.Name, "space": space})
-	}
-	dave, carol := add(user, room, "users/dave@example.com"), add(user, room, "users/carol@example.com")
-	erin := add(app, appRoom, "users/erin@example.com")
-	s := stateOf(map[string]*terraform.ResourceState{
-		"google_chat_membership.dave":  membershipState(userProvider, dave),
-		"google_chat_membership.carol": membershipState(userProvider, carol),
-		"google_chat_membership.erin":  membershipState(appProvider, erin),
-	})
+	dave, carol := addMember(t, user, room, "users/dave@example.com"), addMember(t, user, room, "users/carol@example.com")
+	erin := addMember(t, app, appRoom, "users/erin@example.com")
+	s := childStates(membershipChild, map[string]string{"dave": dave.Name, "carol": carol.Name}, map[string]string{"erin": erin.Name})
 
 	wantError(t, "three members", e.CheckMembershipDestroyed(s), dave.Name, carol.Name, erin.Name)
 	wantError(t, "CheckDestroy", e.CheckDestroy(TypeMembership)(s), "still a member")
 
-	if err := user.DeleteMembership(ctx, dave.Name); err != nil {
-		t.Fatal(err)
-	}
-	if err := app.DeleteMembership(ctx, erin.Name); err != nil {
-		t.Fatal(err)
-	}
-	err := e.CheckMembershipDestroyed(s)
-	wantError(t, "carol is left", err, carol.Name)
-	if strings.Contains(err.Error(), dave.Name) || strings.Contains(err.Error(), erin.Name) {
-		t.Fatalf("removed members reported as members: %v", err)
-	}
+	must(t, user.DeleteMembership(ctx, dave.Name))
+	must(t, app.DeleteMembership(ctx, erin.Name))
+	wantErrorWithout(t, "carol is left", e.CheckMembershipDestroyed(s), carol.Name, dave.Name, erin.Name)
 
-	if err := user.DeleteSpace(ctx, room.Name); err != nil {
-		t.Fatal(err)
-	}
+	must(t, user.DeleteSpace(ctx, room.Name))
 	wantError(t, "carol went only with her space", e.CheckMembershipDestroyed(s), carol.Name+" was never deleted")
 	if err := app.DeleteMembership(ctx, erin.Name); !chatapi.IsNotFound(err) {
 		t.Fatalf("erin: %v", err)
 	}
-	if err := app.DeleteSpace(ctx, appRoom.Name); err != nil {
-		t.Fatal(err)
-	}
+	must(t, app.DeleteSpace(ctx, appRoom.Name))
 	wantError(t, "erin removed before her space", e.CheckMembershipDestroyed(s), carol.Name)
 	delete(s.RootModule().Resources, "google_chat_membership.carol")
 	wantNoError(t, "dave and erin removed before their spaces", e.CheckMembershipDestroyed(s))
 	e.viaAPI = true // as in live runs: the lookup alone
-	s.RootModule().Resources["google_chat_membership.carol"] = membershipState(userProvider, carol)
+	s.RootModule().Resources["google_chat_membership.carol"] = childState(membershipChild, userProvider, carol.Name)
 	wantNoError(t, "the spaces are gone (live)", e.CheckMembershipDestroyed(s))
 }
 
@@ -268,17 +260,9 @@ func TestCheckSpaceMembersDestroyed(t *testing.T) {
 	wantError(t, "bob and carol are members", e.CheckSpaceMembersDestroyed(s), bob.Member.Name, "users/carol@example.com")
 	wantError(t, "CheckDestroy", e.CheckDestroy(TypeSpaceMembers)(s), "still in")
 
-	if err := user.DeleteMembership(ctx, bob.Name); err != nil {
-		t.Fatal(err)
-	}
-	err = e.CheckSpaceMembersDestroyed(s)
-	wantError(t, "carol is left", err, "users/carol@example.com")
-	if strings.Contains(err.Error(), bob.Member.Name) {
-		t.Fatalf("bob reported as a member: %v", err)
-	}
-	if err := user.DeleteMembership(ctx, room.Name+"/members/carol@example.com"); err != nil {
-		t.Fatal(err)
-	}
+	must(t, user.DeleteMembership(ctx, bob.Name))
+	wantErrorWithout(t, "carol is left", e.CheckSpaceMembersDestroyed(s), "users/carol@example.com", bob.Member.Name)
+	must(t, user.DeleteMembership(ctx, room.Name+"/members/carol@example.com"))
 	// dave, whom the resource never managed, may stay.
 	wantNoError(t, "managed members removed", e.CheckSpaceMembersDestroyed(s))
 
@@ -294,9 +278,7 @@ func TestCheckSpaceMembersDestroyed(t *testing.T) {
 	if _, err := user.GetMembership(ctx, bob.Name); err != nil {
 		t.Fatal(err)
 	}
-	if err := user.DeleteSpace(ctx, room.Name); err != nil {
-		t.Fatal(err)
-	}
+	must(t, user.DeleteSpace(ctx, room.Name))
 	err = e.CheckSpaceMembersDestroyed(s)
 	wantError(t, "bob went only with his space", err, bob.Name+" was never deleted")
 	e.viaAPI = true // as in live runs: the lookup alone
@@ -312,10 +294,7 @@ func TestDestroyChecksPassAfterAnOrderlyDestroy(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	dave, err := user.CreateMembership(ctx, room.Name, human("users/dave@example.com"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	dave := addMember(t, user, room, "users/dave@example.com")
 	bob, err := user.GetMembership(ctx, room.Name+"/members/bob@example.com")
 	if err != nil {
 		t.Fatal(err)
@@ -342,9 +321,7 @@ func TestDestroyChecksPassAfterAnOrderlyDestroy(t *testing.T) {
 		func() error { return user.DeleteMembership(ctx, bob.Name) },
 		func() error { return user.DeleteSpace(ctx, room.Name) },
 	} {
-		if err := step(); err != nil {
-			t.Fatal(err)
-		}
+		must(t, step())
 	}
 	wantNoError(t, "everything destroyed in order", check(s))
 }
@@ -407,23 +384,17 @@ func TestSpaceChecksThroughTheAPI(t *testing.T) {
 	same("not three live spaces", e.CheckLiveSpaces(3), true)
 
 	// Apps may not list messages in live runs: the state's messages count.
-	if err := e.Emulator.AddFault(emulator.FaultRule{RPC: "chat.spaces.messages.list", Principal: "app:app", Status: 403}); err != nil {
-		t.Fatal(err)
-	}
+	must(t, e.Emulator.AddFault(emulator.FaultRule{RPC: "chat.spaces.messages.list", Principal: "app:app", Status: 403}))
 	e.viaAPI = true
 	wantNoError(t, "App room holds its state's message", e.CheckMessages("App room", 1)(s))
 	wantError(t, "App room holds not 2 messages", e.CheckMessages("App room", 2)(s), "holds 1 messages, want 2")
 	e.viaAPI = false
 	e.Emulator.ClearFaults()
 
-	if err := user.DeleteSpace(ctx, room.Name); err != nil {
-		t.Fatal(err)
-	}
+	must(t, user.DeleteSpace(ctx, room.Name))
 	same("Room is gone", e.CheckSpaceLive("Room"), true)
 	same("one live space", e.CheckLiveSpaces(1), false)
 	same("Room's members are gone with it", e.CheckSpaceMembers("Room", 2), true)
-	if err := app.DeleteSpace(ctx, appRoom.Name); err != nil {
-		t.Fatal(err)
-	}
+	must(t, app.DeleteSpace(ctx, appRoom.Name))
 	same("no live space", e.CheckLiveSpaces(0), false)
 }

@@ -19,10 +19,12 @@ import (
 var _ datasource.DataSourceWithConfigure = (*directMessageDataSource)(nil)
 
 // NewDirectMessage is the google_chat_direct_message data source.
-func NewDirectMessage() datasource.DataSource { return &directMessageDataSource{} }
+func NewDirectMessage() datasource.DataSource {
+	return &directMessageDataSource{base{typeName: "google_chat_direct_message"}}
+}
 
 type directMessageDataSource struct {
-	client *chatapi.Client
+	base
 }
 
 type directMessageModel struct {
@@ -30,17 +32,14 @@ type directMessageModel struct {
 	spaceDataModel
 }
 
-func (d *directMessageDataSource) Metadata(_ context.Context, _ datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = "google_chat_direct_message"
-}
-
 func (d *directMessageDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	attributes := spaceAttributes()
 	attributes["user"] = schema.StringAttribute{
 		Required: true,
-		MarkdownDescription: "The other person, `users/{id}`, or `users/{email}` with user credentials only (with app " +
-			"credentials an email is refused before any API call). With app credentials this finds the app's direct " +
-			"message with that user; with user credentials, the caller's.",
+		MarkdownDescription: "The other person, `users/{id}`, or `users/{email}` with user credentials only: " +
+			"`spaces.findDirectMessage` takes an email as an alias for `{user}` only when authenticated as a user, so " +
+			"with app credentials an email is refused before any API call. With app credentials this finds the app's " +
+			"direct message with that user; with user credentials, the caller's.",
 		Validators: []validator.String{stringvalidator.RegexMatches(convert.UserNamePattern, "must be users/{id or email}")},
 	}
 	resp.Schema = schema.Schema{
@@ -49,10 +48,6 @@ func (d *directMessageDataSource) Schema(_ context.Context, _ datasource.SchemaR
 			"Fails with a clear error when there is none (create one with `google_chat_space`).",
 		Attributes: attributes,
 	}
-}
-
-func (d *directMessageDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.client = glue.ClientFrom(req.ProviderData, &resp.Diagnostics)
 }
 
 func (d *directMessageDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {

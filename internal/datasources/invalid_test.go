@@ -51,7 +51,7 @@ func TestAccDataSources_invalidInputMakesNoCalls(t *testing.T) {
 	for _, tc := range cases {
 		steps = append(steps, resource.TestStep{Config: env.Config(tc.config), ExpectError: tc.want, PlanOnly: true})
 	}
-	resource.ParallelTest(t, resource.TestCase{ProtoV6ProviderFactories: env.ProviderFactories(), Steps: steps})
+	env.ParallelTest(steps)
 	if calls := env.Emulator.Requests(); len(calls) != 0 {
 		t.Errorf("invalid data source inputs made %d API calls", len(calls))
 	}

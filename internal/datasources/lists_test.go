@@ -48,10 +48,8 @@ func TestAccListDataSources_readWhatTheConfigurationDidNotCreate(t *testing.T) {
 	if _, err := client.PatchMembership(ctx, spaceNames[0]+"/members/carol@example.com", "ROLE_MANAGER"); err != nil {
 		t.Fatal(err)
 	}
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: env.ProviderFactories(),
-		Steps: []resource.TestStep{{
-			Config: env.Config(`
+	env.ParallelTest([]resource.TestStep{{
+		Config: env.Config(`
 data "google_chat_spaces" "all" {
   provider = googlechat
 }
@@ -85,20 +83,19 @@ data "google_chat_members" "managers" {
   role     = "ROLE_MANAGER"
 }
 `),
-			ConfigStateChecks: []statecheck.StateCheck{
-				statecheck.ExpectKnownValue("data.google_chat_spaces.all", tfjsonpath.New("spaces"), knownvalue.ListSizeExact(4)),
-				statecheck.ExpectKnownValue("data.google_chat_spaces.named", tfjsonpath.New("spaces"), knownvalue.ListSizeExact(3)),
-				statecheck.ExpectKnownValue("data.google_chat_spaces.named", tfjsonpath.New("spaces").AtSliceIndex(2).AtMapKey("display_name"), knownvalue.StringExact("Gamma")),
-				statecheck.ExpectKnownValue("data.google_chat_direct_message.erin", tfjsonpath.New("name"), knownvalue.StringExact(dm.Name)),
-				statecheck.ExpectKnownValue("data.google_chat_direct_message.erin", tfjsonpath.New("space_type"), knownvalue.StringExact("DIRECT_MESSAGE")),
-				// alice, bob, carol, dave, the invited frank and the group: three pages of two.
-				statecheck.ExpectKnownValue("data.google_chat_members.everyone", tfjsonpath.New("members"), knownvalue.ListSizeExact(6)),
-				statecheck.ExpectKnownValue("data.google_chat_members.joined_humans", tfjsonpath.New("members"), knownvalue.ListSizeExact(4)),
-				statecheck.ExpectKnownValue("data.google_chat_members.managers", tfjsonpath.New("members"), knownvalue.ListSizeExact(2)),
-				statecheck.ExpectKnownValue("data.google_chat_members.everyone", tfjsonpath.New("members").AtSliceIndex(5).AtMapKey("group_member"), knownvalue.StringExact("groups/engineering")),
-			},
-		}},
-	})
+		ConfigStateChecks: []statecheck.StateCheck{
+			statecheck.ExpectKnownValue("data.google_chat_spaces.all", tfjsonpath.New("spaces"), knownvalue.ListSizeExact(4)),
+			statecheck.ExpectKnownValue("data.google_chat_spaces.named", tfjsonpath.New("spaces"), knownvalue.ListSizeExact(3)),
+			statecheck.ExpectKnownValue("data.google_chat_spaces.named", tfjsonpath.New("spaces").AtSliceIndex(2).AtMapKey("display_name"), knownvalue.StringExact("Gamma")),
+			statecheck.ExpectKnownValue("data.google_chat_direct_message.erin", tfjsonpath.New("name"), knownvalue.StringExact(dm.Name)),
+			statecheck.ExpectKnownValue("data.google_chat_direct_message.erin", tfjsonpath.New("space_type"), knownvalue.StringExact("DIRECT_MESSAGE")),
+			// alice, bob, carol, dave, the invited frank and the group: three pages of two.
+			statecheck.ExpectKnownValue("data.google_chat_members.everyone", tfjsonpath.New("members"), knownvalue.ListSizeExact(6)),
+			statecheck.ExpectKnownValue("data.google_chat_members.joined_humans", tfjsonpath.New("members"), knownvalue.ListSizeExact(4)),
+			statecheck.ExpectKnownValue("data.google_chat_members.managers", tfjsonpath.New("members"), knownvalue.ListSizeExact(2)),
+			statecheck.ExpectKnownValue("data.google_chat_members.everyone", tfjsonpath.New("members").AtSliceIndex(5).AtMapKey("group_member"), knownvalue.StringExact("groups/engineering")),
+		},
+	}})
 	if pages := countRequests(env, "chat.spaces.members.list"); pages < 3+2+1 {
 		t.Errorf("members.list was called %d times; the lists must walk every page", pages)
 	}
@@ -116,16 +113,8 @@ func countRequests(env *testenv.Env, rpc string) int {
 
 func TestAccDirectMessageDataSource_noneFound(t *testing.T) {
 	env := testenv.New(t)
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: env.ProviderFactories(),
-		Steps: []resource.TestStep{{
-			Config: env.Config(`
-data "google_chat_direct_message" "nobody" {
-  provider = googlechat
-  user     = "users/dave@example.com"
-}
-`),
-			ExpectError: regexp.MustCompile(`(?s)No Direct Message Found.*There is no direct message between the caller and\s+users/dave@example.com`),
-		}},
-	})
+	env.ParallelTest([]resource.TestStep{{
+		Config:      env.Config(testenv.Data("google_chat_direct_message", "nobody", "provider", "googlechat", "user", testenv.Quote("users/dave@example.com"))),
+		ExpectError: regexp.MustCompile(`(?s)No Direct Message Found.*There is no direct message between the caller and\s+users/dave@example.com`),
+	}})
 }

@@ -13,7 +13,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	chat "google.golang.org/api/chat/v1"
 
-	"github.com/seed-da88c8a3/terraform-provider-googlechat/internal/chatapi"
 	"github.com/seed-da88c8a3/terraform-provider-googlechat/internal/convert"
 	"github.com/seed-da88c8a3/terraform-provider-googlechat/internal/glue"
 )
@@ -21,10 +20,12 @@ import (
 var _ datasource.DataSourceWithConfigure = (*membersDataSource)(nil)
 
 // NewMembers is the google_chat_members data source.
-func NewMembers() datasource.DataSource { return &membersDataSource{} }
+func NewMembers() datasource.DataSource {
+	return &membersDataSource{base{typeName: "google_chat_members"}}
+}
 
 type membersDataSource struct {
-	client *chatapi.Client
+	base
 }
 
 type membersModel struct {
@@ -41,14 +42,7 @@ type memberModel struct {
 	MemberType types.String `tfsdk:"member_type"`
 }
 
-func (d *membersDataSource) Metadata(_ context.Context, _ datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = "google_chat_members"
-}
-
 func (d *membersDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
-	computed := func(description string) schema.StringAttribute {
-		return schema.StringAttribute{Computed: true, MarkdownDescription: description}
-	}
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Lists the members of a space, all pages, with " +
 			"[`spaces.members.list`](https://developers.google.com/workspace/chat/api/reference/rest/v1/spaces.members/list). " +
@@ -82,10 +76,6 @@ func (d *membersDataSource) Schema(_ context.Context, _ datasource.SchemaRequest
 			},
 		},
 	}
-}
-
-func (d *membersDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.client = glue.ClientFrom(req.ProviderData, &resp.Diagnostics)
 }
 
 func (d *membersDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {

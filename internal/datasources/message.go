@@ -28,10 +28,12 @@ var (
 )
 
 // NewMessage is the google_chat_message data source.
-func NewMessage() datasource.DataSource { return &messageDataSource{} }
+func NewMessage() datasource.DataSource {
+	return &messageDataSource{base{typeName: "google_chat_message"}}
+}
 
 type messageDataSource struct {
-	client *chatapi.Client
+	base
 }
 
 type messageDataModel struct {
@@ -50,14 +52,7 @@ type messageDataModel struct {
 // clientMessageIDPattern is a client-assigned message ID, as the API takes it.
 var clientMessageIDPattern = regexp.MustCompile(`^client-[a-z0-9-]{1,56}$`)
 
-func (d *messageDataSource) Metadata(_ context.Context, _ datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = "google_chat_message"
-}
-
 func (d *messageDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
-	computed := func(description string) schema.StringAttribute {
-		return schema.StringAttribute{Computed: true, MarkdownDescription: description}
-	}
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Reads one message of a space the caller is a member of, with " +
 			"[`spaces.messages.get`](https://developers.google.com/workspace/chat/api/reference/rest/v1/spaces.messages/get): " +
@@ -109,10 +104,6 @@ func (d *messageDataSource) ConfigValidators(context.Context) []datasource.Confi
 		datasourcevalidator.ExactlyOneOf(path.MatchRoot("name"), path.MatchRoot("message_id")),
 		datasourcevalidator.RequiredTogether(path.MatchRoot("space"), path.MatchRoot("message_id")),
 	}
-}
-
-func (d *messageDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.client = glue.ClientFrom(req.ProviderData, &resp.Diagnostics)
 }
 
 func (d *messageDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {

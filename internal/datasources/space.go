@@ -28,10 +28,10 @@ var (
 )
 
 // NewSpace is the google_chat_space data source.
-func NewSpace() datasource.DataSource { return &spaceDataSource{} }
+func NewSpace() datasource.DataSource { return &spaceDataSource{base{typeName: "google_chat_space"}} }
 
 type spaceDataSource struct {
-	client *chatapi.Client
+	base
 }
 
 // spaceDataModel is a space as the data sources describe it: the shared
@@ -41,10 +41,6 @@ type spaceDataModel struct {
 	LastActiveTime             types.String `tfsdk:"last_active_time"`
 	JoinedDirectHumanUserCount types.Int64  `tfsdk:"joined_direct_human_user_count"`
 	JoinedGroupCount           types.Int64  `tfsdk:"joined_group_count"`
-}
-
-func (d *spaceDataSource) Metadata(_ context.Context, _ datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = "google_chat_space"
 }
 
 func (d *spaceDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
@@ -81,9 +77,6 @@ func (d *spaceDataSource) ConfigValidators(context.Context) []datasource.ConfigV
 // spaceAttributes are the computed attributes that describe a space, shared
 // by the space, direct message and spaces data sources.
 func spaceAttributes() map[string]schema.Attribute {
-	computedString := func(description string) schema.StringAttribute {
-		return schema.StringAttribute{Computed: true, MarkdownDescription: description}
-	}
 	settingAttrs := map[string]schema.Attribute{
 		"managers_allowed":           schema.BoolAttribute{Computed: true, MarkdownDescription: "Whether space owners (`ROLE_MANAGER`) have this permission."},
 		"assistant_managers_allowed": schema.BoolAttribute{Computed: true, MarkdownDescription: "Whether space managers (`ROLE_ASSISTANT_MANAGER`) have this permission."},
@@ -94,13 +87,13 @@ func spaceAttributes() map[string]schema.Attribute {
 		permissions[p.Key] = schema.SingleNestedAttribute{Computed: true, MarkdownDescription: p.Description, Attributes: settingAttrs}
 	}
 	return map[string]schema.Attribute{
-		"name":                  computedString("Resource name of the space, `spaces/{space}`."),
-		"id":                    computedString("Same as `name`."),
-		"space_type":            computedString("`SPACE`, `GROUP_CHAT` or `DIRECT_MESSAGE`."),
-		"display_name":          computedString("The space's name (empty for group chats and direct messages)."),
-		"description":           computedString("What the space is about."),
-		"guidelines":            computedString("The space's rules and etiquette."),
-		"history_state":         computedString("`HISTORY_ON` or `HISTORY_OFF`."),
+		"name":                  computed("Resource name of the space, `spaces/{space}`."),
+		"id":                    computed("Same as `name`."),
+		"space_type":            computed("`SPACE`, `GROUP_CHAT` or `DIRECT_MESSAGE`."),
+		"display_name":          computed("The space's name (empty for group chats and direct messages)."),
+		"description":           computed("What the space is about."),
+		"guidelines":            computed("The space's rules and etiquette."),
+		"history_state":         computed("`HISTORY_ON` or `HISTORY_OFF`."),
 		"external_user_allowed": schema.BoolAttribute{Computed: true, MarkdownDescription: "Whether users outside the organization can be members."},
 		"single_user_bot_dm":    schema.BoolAttribute{Computed: true, MarkdownDescription: "Whether this is a direct message between a user and a Chat app."},
 		"permission_settings": schema.SingleNestedAttribute{
@@ -112,22 +105,18 @@ func spaceAttributes() map[string]schema.Attribute {
 			Computed:            true,
 			MarkdownDescription: "Who can discover and join the space (named spaces only).",
 			Attributes: map[string]schema.Attribute{
-				"audience":     computedString("Target audience, `audiences/{id}`."),
-				"access_state": computedString("`PRIVATE` or `DISCOVERABLE`."),
+				"audience":     computed("Target audience, `audiences/{id}`."),
+				"access_state": computed("`PRIVATE` or `DISCOVERABLE`."),
 			},
 		},
-		"space_uri":                      computedString("URL that opens the space in Google Chat."),
-		"create_time":                    computedString("When the space was created (RFC 3339)."),
-		"last_active_time":               computedString("Time of the last message in the space (RFC 3339)."),
-		"threading_state":                computedString("`THREADED_MESSAGES`, `GROUPED_MESSAGES` or `UNTHREADED_MESSAGES`."),
+		"space_uri":                      computed("URL that opens the space in Google Chat."),
+		"create_time":                    computed("When the space was created (RFC 3339)."),
+		"last_active_time":               computed("Time of the last message in the space (RFC 3339)."),
+		"threading_state":                computed("`THREADED_MESSAGES`, `GROUPED_MESSAGES` or `UNTHREADED_MESSAGES`."),
 		"admin_installed":                schema.BoolAttribute{Computed: true, MarkdownDescription: "For a direct message with a Chat app: whether an administrator set it up."},
 		"joined_direct_human_user_count": schema.Int64Attribute{Computed: true, MarkdownDescription: "Users who joined the space directly (not through a group)."},
 		"joined_group_count":             schema.Int64Attribute{Computed: true, MarkdownDescription: "Google groups that joined the space."},
 	}
-}
-
-func (d *spaceDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.client = glue.ClientFrom(req.ProviderData, &resp.Diagnostics)
 }
 
 func (d *spaceDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {

@@ -27,42 +27,29 @@ func TestAccSpaceDataSource_readsASpaceTheConfigurationDidNotCreate(t *testing.T
 	if err != nil {
 		t.Fatal(err)
 	}
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: env.ProviderFactories(),
-		Steps: []resource.TestStep{
-			{
-				Config: env.Config(`
-data "google_chat_space" "missing" {
-  provider = googlechat
-  name     = "spaces/AAAAAAAAAAA"
-}
-`),
-				ExpectError: regexp.MustCompile(`(?s)Unable to Read Chat Space.*404 NOT_FOUND`),
-			},
-			{
-				Config: env.Config(`
-data "google_chat_space" "bad" {
-  provider = googlechat
-  name     = "AAAA"
-}
-`),
-				ExpectError: regexp.MustCompile(`(?s)with data.google_chat_space.bad,.*name\s+=.*must be spaces/\{space\}`),
-			},
-			{
-				Config: env.Config(fmt.Sprintf(`
+	env.ParallelTest([]resource.TestStep{
+		{
+			Config:      env.Config(testenv.Data("google_chat_space", "missing", "provider", "googlechat", "name", testenv.Quote("spaces/AAAAAAAAAAA"))),
+			ExpectError: regexp.MustCompile(`(?s)Unable to Read Chat Space.*404 NOT_FOUND`),
+		},
+		{
+			Config:      env.Config(testenv.Data("google_chat_space", "bad", "provider", "googlechat", "name", testenv.Quote("AAAA"))),
+			ExpectError: regexp.MustCompile(`(?s)with data.google_chat_space.bad,.*name\s+=.*must be spaces/\{space\}`),
+		},
+		{
+			Config: env.Config(fmt.Sprintf(`
 data "google_chat_space" "existing" {
   provider = googlechat
   name     = %q
 }
 `, space.Name)),
-				ConfigStateChecks: []statecheck.StateCheck{
-					statecheck.ExpectKnownValue("data.google_chat_space.existing", tfjsonpath.New("display_name"), knownvalue.StringExact("Existing space")),
-					statecheck.ExpectKnownValue("data.google_chat_space.existing", tfjsonpath.New("description"), knownvalue.StringExact("made by hand")),
-					statecheck.ExpectKnownValue("data.google_chat_space.existing", tfjsonpath.New("space_type"), knownvalue.StringExact("SPACE")),
-					statecheck.ExpectKnownValue("data.google_chat_space.existing", tfjsonpath.New("joined_direct_human_user_count"), knownvalue.Int64Exact(2)),
-					statecheck.ExpectKnownValue("data.google_chat_space.existing", tfjsonpath.New("permission_settings").AtMapKey("post_messages").AtMapKey("members_allowed"), knownvalue.Bool(true)),
-					statecheck.ExpectKnownValue("data.google_chat_space.existing", tfjsonpath.New("access_settings").AtMapKey("access_state"), knownvalue.StringExact("PRIVATE")),
-				},
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue("data.google_chat_space.existing", tfjsonpath.New("display_name"), knownvalue.StringExact("Existing space")),
+				statecheck.ExpectKnownValue("data.google_chat_space.existing", tfjsonpath.New("description"), knownvalue.StringExact("made by hand")),
+				statecheck.ExpectKnownValue("data.google_chat_space.existing", tfjsonpath.New("space_type"), knownvalue.StringExact("SPACE")),
+				statecheck.ExpectKnownValue("data.google_chat_space.existing", tfjsonpath.New("joined_direct_human_user_count"), knownvalue.Int64Exact(2)),
+				statecheck.ExpectKnownValue("data.google_chat_space.existing", tfjsonpath.New("permission_settings").AtMapKey("post_messages").AtMapKey("members_allowed"), knownvalue.Bool(true)),
+				statecheck.ExpectKnownValue("data.google_chat_space.existing", tfjsonpath.New("access_settings").AtMapKey("access_state"), knownvalue.StringExact("PRIVATE")),
 			},
 		},
 	})

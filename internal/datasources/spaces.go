@@ -12,7 +12,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
-	"github.com/seed-da88c8a3/terraform-provider-googlechat/internal/chatapi"
 	"github.com/seed-da88c8a3/terraform-provider-googlechat/internal/convert"
 	"github.com/seed-da88c8a3/terraform-provider-googlechat/internal/glue"
 )
@@ -20,19 +19,17 @@ import (
 var _ datasource.DataSourceWithConfigure = (*spacesDataSource)(nil)
 
 // NewSpaces is the google_chat_spaces data source.
-func NewSpaces() datasource.DataSource { return &spacesDataSource{} }
+func NewSpaces() datasource.DataSource {
+	return &spacesDataSource{base{typeName: "google_chat_spaces"}}
+}
 
 type spacesDataSource struct {
-	client *chatapi.Client
+	base
 }
 
 type spacesModel struct {
 	SpaceTypes types.Set        `tfsdk:"space_types"`
 	Spaces     []spaceDataModel `tfsdk:"spaces"`
-}
-
-func (d *spacesDataSource) Metadata(_ context.Context, _ datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = "google_chat_spaces"
 }
 
 func (d *spacesDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
@@ -58,10 +55,6 @@ func (d *spacesDataSource) Schema(_ context.Context, _ datasource.SchemaRequest,
 			},
 		},
 	}
-}
-
-func (d *spacesDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.client = glue.ClientFrom(req.ProviderData, &resp.Diagnostics)
 }
 
 func (d *spacesDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {

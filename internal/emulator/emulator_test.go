@@ -120,9 +120,9 @@ func TestSetUp_rules(t *testing.T) {
 	}
 }
 
-func memberNames(t *testing.T, srv *Server, token, space string, query string) []string {
+func memberNames(t *testing.T, srv *Server, space string, query string) []string {
 	t.Helper()
-	status, out := api(t, srv, token, "GET", "/v1/"+space+"/members"+query, nil)
+	status, out := api(t, srv, alice, "GET", "/v1/"+space+"/members"+query, nil)
 	if status != 200 {
 		t.Fatalf("list members: %d %v", status, out)
 	}
@@ -145,7 +145,7 @@ func TestSetUp_membershipsAndDMs(t *testing.T) {
 		"space":       map[string]any{"spaceType": "SPACE", "displayName": "Team"},
 		"memberships": members("users/bob@example.com", "users/bob@example.com", "users/alice@example.com", "groups/engineering"),
 	})
-	got := memberNames(t, srv, alice, space, "?showGroups=true")
+	got := memberNames(t, srv, space, "?showGroups=true")
 	want := []string{"users/100000000000000000001:ROLE_MANAGER", "users/100000000000000000002:ROLE_MEMBER", "groups/engineering"}
 	if fmt.Sprint(got) != fmt.Sprint(want) {
 		t.Errorf("members = %v, want %v (caller added as manager, duplicates dropped, email canonicalised)", got, want)
@@ -391,10 +391,10 @@ func TestMembers_rules(t *testing.T) {
 	if status, out := api(t, srv, alice, "PATCH", "/v1/"+space+"/members/bob@example.com?updateMask=role", map[string]any{"role": "ROLE_MANAGER"}); status != 200 || out["role"] != "ROLE_MANAGER" {
 		t.Errorf("promote = %d %v", status, out)
 	}
-	if got := memberNames(t, srv, alice, space, "?filter="+urlq(`role = "ROLE_MANAGER"`)); len(got) != 2 {
+	if got := memberNames(t, srv, space, "?filter="+urlq(`role = "ROLE_MANAGER"`)); len(got) != 2 {
 		t.Errorf("managers = %v", got)
 	}
-	if got := memberNames(t, srv, alice, space, "?showInvited=true"); len(got) != 3 {
+	if got := memberNames(t, srv, space, "?showInvited=true"); len(got) != 3 {
 		t.Errorf("with invited = %v", got)
 	}
 	status, out := api(t, srv, alice, "DELETE", "/v1/"+space+"/members/bob@example.com", nil)

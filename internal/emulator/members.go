@@ -105,6 +105,11 @@ func (e *Emulator) createMembership(c *call, rec *spaceRecord) (any, *apiError) 
 	case rec.space.SpaceType == "DIRECT_MESSAGE" && p.kind == kindUser:
 		return nil, failedPrecondition("Users can't be added to a direct message.")
 	}
+	if p.kind == kindApp {
+		if err := checkCanAddApp(rec, c.caller); err != nil {
+			return nil, err
+		}
+	}
 	if existing := rec.members[p.id]; existing != nil {
 		return nil, alreadyExists("%s is already a member of %s.", in.Member.Name, rec.space.Name)
 	}

@@ -70,6 +70,9 @@ func (e *Emulator) insertMessage(c *call, rec *spaceRecord, in *chat.Message, me
 	if err != nil {
 		return nil, err
 	}
+	if err := checkCanPost(rec, c.caller, reply); err != nil {
+		return nil, err
+	}
 	id := randomID() + "." + randomID()
 	now := e.timestamp()
 	msg := chat.Message{

@@ -46,7 +46,11 @@ func exchange(t *testing.T, data []byte, subject string, scopes ...string) strin
 		}
 		return token.AccessToken
 	}
-	creds, err := google.CredentialsFromJSON(ctx, data, scopes...)
+	var head struct {
+		Type string `json:"type"`
+	}
+	_ = json.Unmarshal(data, &head)
+	creds, err := google.CredentialsFromJSONWithType(ctx, data, google.CredentialsType(head.Type), scopes...)
 	if err != nil {
 		t.Fatal(err)
 	}

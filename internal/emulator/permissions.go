@@ -24,6 +24,15 @@ func (s *spaceRecord) role(p *principal) string {
 	return ""
 }
 
+// deniedUnless answers PERMISSION_DENIED with message unless ok: the form
+// of every check with one condition.
+func deniedUnless(ok bool, message string) *apiError {
+	if ok {
+		return nil
+	}
+	return permissionDenied("%s", message)
+}
+
 // checkManagerOrCreatorApp is the rule for managing a space: a user must be
 // a space manager, an app must have created the space.
 func checkManagerOrCreatorApp(rec *spaceRecord, p *principal, appDenied, userDenied string) *apiError {
@@ -65,10 +74,9 @@ func checkCanUpdateAudience(rec *spaceRecord, p *principal) *apiError {
 // checkCanUpdateAccessPermissions covers
 // access_settings.access_permission_settings in spaces.patch.
 func checkCanUpdateAccessPermissions(rec *spaceRecord, p *principal) *apiError {
-	if role := rec.role(p); role != "ROLE_MANAGER" && role != "ROLE_ASSISTANT_MANAGER" {
-		return permissionDenied("Only space managers and assistant managers can update access permission settings.")
-	}
-	return nil
+	role := rec.role(p)
+	return deniedUnless(role == "ROLE_MANAGER" || role == "ROLE_ASSISTANT_MANAGER",
+		"Only space managers and assistant managers can update access permission settings.")
 }
 
 // checkCanUpdatePermissionSettings covers permission_settings in spaces.patch.
@@ -81,10 +89,7 @@ func checkCanUpdatePermissionSettings(rec *spaceRecord, p *principal) *apiError 
 // checkCanAddMembers covers members.create for users; apps are not bound by
 // the space's manage_members_and_groups setting.
 func checkCanAddMembers(rec *spaceRecord, p *principal) *apiError {
-	if !allowed(rec, p, "manage_members_and_groups") && p.kind == kindUser {
-		return permissionDenied("The caller may not add members to this space.")
-	}
-	return nil
+	return deniedUnless(p.kind != kindUser || allowed(rec, p, "manage_members_and_groups"), "The caller may not add members to this space.")
 }
 
 // checkCanChangeRole covers members.patch.
@@ -120,30 +125,56 @@ func checkCanRemoveMember(rec *spaceRecord, p *principal, key string, target *me
 
 // checkCanUpdateMessage covers messages.patch and messages.update.
 func checkCanUpdateMessage(m *messageRecord, p *principal) *apiError {
-	if m.sender.id != p.id {
-		return permissionDenied("Only the message's sender can update it.")
-	}
-	return nil
+	return deniedUnless(m.sender.id == p.id, "Only the message's sender can update it.")
 }
 
 // checkCanDeleteMessage covers messages.delete: the sender, or a space
 // manager under user authentication.
 func checkCanDeleteMessage(rec *spaceRecord, p *principal, m *messageRecord) *apiError {
-	if m.sender.id != p.id && (p.kind == kindApp || rec.role(p) != "ROLE_MANAGER") {
-		return permissionDenied("Only the message's sender or a space manager can delete it.")
+	return deniedUnless(m.sender.id == p.id || p.kind != kindApp && rec.role(p) == "ROLE_MANAGER",
+		"Only the message's sender or a space manager can delete it.")
+}
+
+// checkCanPost covers messages.create: postMessages for a new thread or an
+// unthreaded message, replyMessages for a reply. The settings apply to apps
+// too, by the app's own membership role: the app that creates a space
+// joins it as a member, not a manager, so an announcement space (only
+// managers post: "ANNOUNCEMENT_SPACE" preset; GAM's wiki lists postMessages
+// fixed to managers) refuses its posts. Sources: discovery,
+// PermissionSettings.postMessages "Setting for posting messages in a
+// space." and replyMessages "Setting for replying to messages in a space.";
+// that an app is bound by them is likely, not documented.
+func checkCanPost(rec *spaceRecord, p *principal, reply bool) *apiError {
+	setting, verb := "post_messages", "post messages in"
+	if reply {
+		setting, verb = "reply_messages", "reply to messages in"
 	}
-	return nil
+	return deniedUnless(allowedByRole(rec, p, setting), "The caller's role may not "+verb+" this space (permission_settings."+setting+").")
+}
+
+// checkCanAddApp covers a user's members.create of the calling app: the
+// space's manageApps setting (discovery, PermissionSettings.manageApps
+// "Setting for managing apps in a space.").
+func checkCanAddApp(rec *spaceRecord, p *principal) *apiError {
+	return deniedUnless(p.kind != kindUser || allowed(rec, p, "manage_apps"), "The caller's role may not add apps to this space (permission_settings.manage_apps).")
 }
 
 // allowed checks a permission setting for the caller's role; chats without
-// permission settings let every member act.
+// permission settings let every member act. An app acts with the rights of
+// the app that created the space (spaces.patch, members.*), or none.
 func allowed(rec *spaceRecord, p *principal, setting string) bool {
+	if p.kind == kindApp && rec.space.PermissionSettings != nil {
+		return rec.createdBy(p)
+	}
+	return allowedByRole(rec, p, setting)
+}
+
+// allowedByRole checks a permission setting for the caller's membership
+// role, apps included.
+func allowedByRole(rec *spaceRecord, p *principal, setting string) bool {
 	perms := rec.space.PermissionSettings
 	if perms == nil {
 		return true
-	}
-	if p.kind == kindApp {
-		return rec.createdBy(p)
 	}
 	m := rec.joinedMember(p)
 	var s *chat.PermissionSetting
@@ -154,6 +185,12 @@ func allowed(rec *spaceRecord, p *principal, setting string) bool {
 		s = perms.ToggleHistory
 	case "manage_members_and_groups":
 		s = perms.ManageMembersAndGroups
+	case "manage_apps":
+		s = perms.ManageApps
+	case "post_messages":
+		s = perms.PostMessages
+	case "reply_messages":
+		s = perms.ReplyMessages
 	}
 	if s == nil || m == nil {
 		return false

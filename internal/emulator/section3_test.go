@@ -16,14 +16,14 @@ func TestSetUp_dropsMembersItCannotAdd(t *testing.T) {
 		"space":       map[string]any{"spaceType": "SPACE", "displayName": "Dropped"},
 		"memberships": members("users/bob@example.com", "users/carol@example.com", "users/nobody@example.com"),
 	})
-	if got := memberNames(t, srv, alice, space, ""); !slices.Equal(got, []string{"users/100000000000000000001:ROLE_MANAGER", "users/100000000000000000002:ROLE_MEMBER"}) {
+	if got := memberNames(t, srv, space, ""); !slices.Equal(got, []string{"users/100000000000000000001:ROLE_MANAGER", "users/100000000000000000002:ROLE_MEMBER"}) {
 		t.Errorf("space members %v, want alice and bob only", got)
 	}
 	chat := setup(t, srv, alice, map[string]any{
 		"space":       map[string]any{"spaceType": "GROUP_CHAT"},
 		"memberships": members("users/carol@example.com", "users/nobody@example.com"),
 	})
-	if got := memberNames(t, srv, alice, chat, ""); !slices.Equal(got, []string{"users/100000000000000000001:ROLE_MEMBER"}) {
+	if got := memberNames(t, srv, chat, ""); !slices.Equal(got, []string{"users/100000000000000000001:ROLE_MEMBER"}) {
 		t.Errorf("group chat members %v, want the caller alone", got)
 	}
 	dm := map[string]any{"space": map[string]any{"spaceType": "DIRECT_MESSAGE"}, "memberships": members("users/carol@example.com")}
@@ -88,5 +88,39 @@ func TestDeleteAppMembership_formatAndScope(t *testing.T) {
 	withScope := exchange(t, credentialFile(t, srv, "principal=user:alice@example.com&scopes=chat.memberships.app"), "")
 	if status, out := api(t, srv, withScope, "DELETE", "/v1/"+space+"/members/app", nil); status != 200 {
 		t.Errorf("delete the app as members/app with chat.memberships.app: %d %v", status, out)
+	}
+}
+
+// The permission settings the emulator stored but did not enforce: posting
+// and replying (an announcement space lets only managers post, the app that
+// created it included, which is a member), and adding apps.
+func TestPermissions_postReplyAndManageApps(t *testing.T) {
+	srv := NewTestServer(t, Options{})
+	space := setup(t, srv, alice, map[string]any{
+		"space":       map[string]any{"spaceType": "SPACE", "displayName": "News", "predefinedPermissionSettings": "ANNOUNCEMENT_SPACE"},
+		"memberships": members("users/bob@example.com"),
+	})
+	if status, out := api(t, srv, alice, "POST", "/v1/"+space+"/messages", map[string]any{"text": "from the manager"}); status != 200 {
+		t.Fatalf("manager posts: %d %v", status, out)
+	}
+	if status, out := api(t, srv, bob, "POST", "/v1/"+space+"/messages", map[string]any{"text": "from a member"}); status != 403 || !strings.Contains(out["error"].(map[string]any)["message"].(string), "post_messages") {
+		t.Errorf("member posts in an announcement space: %d %v, want 403 naming post_messages", status, out)
+	}
+	// Only managers may add apps there.
+	if status, _ := api(t, srv, bob, "POST", "/v1/"+space+"/members", map[string]any{"member": map[string]any{"name": "users/app", "type": "BOT"}}); status != 403 {
+		t.Errorf("member adds the app: %d, want 403", status)
+	}
+
+	// The app creates an announcement space: as a member of it, it may not
+	// post there either.
+	body := map[string]any{"spaceType": "SPACE", "displayName": "App news", "customer": "customers/my_customer",
+		"predefinedPermissionSettings": "ANNOUNCEMENT_SPACE"}
+	status, out := api(t, srv, app, "POST", "/v1/spaces", body)
+	if status != 200 {
+		t.Fatalf("app creates: %d %v", status, out)
+	}
+	appSpace := out["name"].(string)
+	if status, _ := api(t, srv, app, "POST", "/v1/"+appSpace+"/messages", map[string]any{"text": "hi"}); status != 403 {
+		t.Errorf("the app, a member, posts where only managers may: %d, want 403", status)
 	}
 }

@@ -52,7 +52,11 @@ func TestExamples_credentialFileRecipe(t *testing.T) {
 		if want == "app:app" {
 			mode = "app"
 		}
-		creds, err := google.CredentialsFromJSON(context.Background(), key, provider.DefaultScopes(chatapi.AuthMode(mode))...)
+		kind := google.AuthorizedUser
+		if mode == "app" {
+			kind = google.ServiceAccount
+		}
+		creds, err := google.CredentialsFromJSONWithType(context.Background(), key, kind, provider.DefaultScopes(chatapi.AuthMode(mode))...)
 		if err != nil {
 			t.Fatalf("%s: %v", file, err)
 		}

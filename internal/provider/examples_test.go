@@ -219,6 +219,28 @@ type blockSchema struct {
 	blocks     map[string]bool
 }
 
+// newBlockSchema is the shape of a schema's attributes and blocks.
+func newBlockSchema[A attributeSchema, B any](attributes map[string]A, blocks map[string]B) blockSchema {
+	b := blockSchema{attributes: map[string]attributeSchema{}, blocks: map[string]bool{}}
+	for name, a := range attributes {
+		b.attributes[name] = a
+	}
+	for name := range blocks {
+		b.blocks[name] = true
+	}
+	return b
+}
+
+// schemasOf is the shape of what each factory makes, by its type name.
+func schemasOf[T any](factories []func() T, describe func(T) (string, blockSchema)) map[string]blockSchema {
+	out := map[string]blockSchema{}
+	for _, factory := range factories {
+		name, b := describe(factory())
+		out[name] = b
+	}
+	return out
+}
+
 // providerSchemas returns the provider's schema and those of its resources
 // and data sources by type name, from the provider itself: no CLI needed.
 func providerSchemas(t *testing.T) (blockSchema, map[string]blockSchema, map[string]blockSchema) {
@@ -227,42 +249,21 @@ func providerSchemas(t *testing.T) (blockSchema, map[string]blockSchema, map[str
 	p := provider.New("test")()
 	var ps fwprovider.SchemaResponse
 	p.Schema(ctx, fwprovider.SchemaRequest{}, &ps)
-	prov := blockSchema{attributes: map[string]attributeSchema{}, blocks: map[string]bool{}}
-	for name, a := range ps.Schema.Attributes {
-		prov.attributes[name] = a
-	}
-	resources := map[string]blockSchema{}
-	for _, factory := range p.Resources(ctx) {
-		r := factory()
+	prov := newBlockSchema(ps.Schema.Attributes, ps.Schema.Blocks)
+	resources := schemasOf(p.Resources(ctx), func(r resource.Resource) (string, blockSchema) {
 		var meta resource.MetadataResponse
 		r.Metadata(ctx, resource.MetadataRequest{ProviderTypeName: "googlechat"}, &meta)
 		var s resource.SchemaResponse
 		r.Schema(ctx, resource.SchemaRequest{}, &s)
-		b := blockSchema{attributes: map[string]attributeSchema{}, blocks: map[string]bool{}}
-		for name, a := range s.Schema.Attributes {
-			b.attributes[name] = a
-		}
-		for name := range s.Schema.Blocks {
-			b.blocks[name] = true
-		}
-		resources[meta.TypeName] = b
-	}
-	dataSources := map[string]blockSchema{}
-	for _, factory := range p.DataSources(ctx) {
-		d := factory()
+		return meta.TypeName, newBlockSchema(s.Schema.Attributes, s.Schema.Blocks)
+	})
+	dataSources := schemasOf(p.DataSources(ctx), func(d datasource.DataSource) (string, blockSchema) {
 		var meta datasource.MetadataResponse
 		d.Metadata(ctx, datasource.MetadataRequest{ProviderTypeName: "googlechat"}, &meta)
 		var s datasource.SchemaResponse
 		d.Schema(ctx, datasource.SchemaRequest{}, &s)
-		b := blockSchema{attributes: map[string]attributeSchema{}, blocks: map[string]bool{}}
-		for name, a := range s.Schema.Attributes {
-			b.attributes[name] = a
-		}
-		for name := range s.Schema.Blocks {
-			b.blocks[name] = true
-		}
-		dataSources[meta.TypeName] = b
-	}
+		return meta.TypeName, newBlockSchema(s.Schema.Attributes, s.Schema.Blocks)
+	})
 	if len(resources) == 0 || len(dataSources) == 0 {
 		t.Fatal("the provider lists no resources or data sources")
 	}

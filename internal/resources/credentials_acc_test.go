@@ -62,3 +62,39 @@ resource "google_chat_space" "room" {
 		}},
 	})
 }
+
+// A message the caller's role may not post fails at apply with the API's
+// error and advice on the space's permission settings: in an announcement
+// space only managers post, and the Chat app, added by a manager, is a
+// member.
+func TestAccPermissions_announcementSpaceRefusesTheAppsPost(t *testing.T) {
+	env := testenv.New(t)
+	env.RequireEmulator()
+	env.UserScopes = testenv.UserScopesWithAppMembership // the app's membership is removed at destroy
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: env.ProviderFactories(),
+		CheckDestroy:             env.CheckDestroy("google_chat_message", "google_chat_membership", "google_chat_space"),
+		Steps: []resource.TestStep{{
+			Config: env.Config(fmt.Sprintf(`
+resource "google_chat_space" "news" {
+  provider                       = googlechat
+  display_name                   = %q
+  predefined_permission_settings = "ANNOUNCEMENT_SPACE"
+}
+
+resource "google_chat_membership" "app" {
+  provider = googlechat
+  space    = google_chat_space.news.name
+  member   = "users/app"
+}
+
+resource "google_chat_message" "news" {
+  provider   = googlechatapp
+  space      = google_chat_membership.app.space
+  text       = "hello"
+}
+`, named("announce"))),
+			ExpectError: regexp.MustCompile(`(?s)403 PERMISSION_DENIED.*post_messages.*announcement space lets only managers\s+post`),
+		}},
+	})
+}

@@ -136,11 +136,8 @@ func TestAccFaults_perSpaceQuota(t *testing.T) {
 	// The client's own limit is set above the quota, so 429s do happen.
 	env.ProviderSettings = `rate_limits = { per_space_writes_per_minute = 600 }`
 	name := named("quota")
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: env.ProviderFactories(),
-		CheckDestroy:             env.CheckDestroy("google_chat_message", "google_chat_space"),
-		Steps: []resource.TestStep{{
-			Config: appSpaceConfig(env, name) + `
+	env.ParallelTest([]resource.TestStep{{
+		Config: appSpaceConfig(env, name) + `
 resource "google_chat_message" "burst" {
   count    = 60
   provider = googlechatapp
@@ -148,15 +145,14 @@ resource "google_chat_message" "burst" {
   text     = "message ${count.index}"
 }
 `,
-			ConfigPlanChecks: emptyPlanAfterApply(),
-			Check: resource.ComposeTestCheckFunc(env.CheckMessages(name, 60), func(*terraform.State) error {
-				for _, r := range env.Emulator.Requests() {
-					if r.Status == 429 {
-						return nil
-					}
+		ConfigPlanChecks: emptyPlanAfterApply(),
+		Check: resource.ComposeTestCheckFunc(env.CheckMessages(name, 60), func(*terraform.State) error {
+			for _, r := range env.Emulator.Requests() {
+				if r.Status == 429 {
+					return nil
 				}
-				return fmt.Errorf("the quota never answered 429: the test did not exercise retries")
-			}),
-		}},
-	})
+			}
+			return fmt.Errorf("the quota never answered 429: the test did not exercise retries")
+		}),
+	}}, "google_chat_message", "google_chat_space")
 }

@@ -2,6 +2,8 @@ package resources
 
 import (
 	"context"
+	"fmt"
+	"regexp"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
@@ -43,4 +45,25 @@ func importID(ctx context.Context, req resource.ImportStateRequest, attribute st
 	var value types.String
 	diags.Append(req.Identity.GetAttribute(ctx, path.Root(attribute), &value)...)
 	return value.ValueString()
+}
+
+// importAs imports by the object's API name: the import's ID or identity
+// (importID), made canonical by canonical, recorded as attribute and id. An
+// ID canonical refuses is an error saying it is not usage.
+func importAs(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse, attribute string,
+	canonical func(string) (string, bool), usage string) (string, bool) {
+	id := importID(ctx, req, attribute, &resp.Diagnostics)
+	name, ok := canonical(id)
+	if !ok {
+		resp.Diagnostics.AddError("Invalid Import ID", fmt.Sprintf("%q is not %s", id, usage))
+		return "", false
+	}
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root(attribute), name)...)
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), name)...)
+	return name, true
+}
+
+// matching is importAs's canonical for names pattern matches as written.
+func matching(pattern *regexp.Regexp) func(string) (string, bool) {
+	return func(id string) (string, bool) { return id, pattern.MatchString(id) }
 }

@@ -52,7 +52,7 @@ resource "google_chat_space_members" "members" {
 			ExpectError: regexp.MustCompile(`(?s)Invalid Import ID.*` + strings.Join(strings.Fields(tc.want), `\s+`)),
 		})
 	}
-	resource.ParallelTest(t, resource.TestCase{ProtoV6ProviderFactories: env.ProviderFactories(), Steps: steps})
+	env.ParallelTest(steps)
 	if writes := env.Writes(); len(writes) != 0 {
 		t.Errorf("bad import IDs made %d writes", len(writes))
 	}

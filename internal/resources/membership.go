@@ -6,9 +6,12 @@ import (
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+	chat "google.golang.org/api/chat/v1"
 
 	"github.com/seed-da88c8a3/terraform-provider-googlechat/internal/chatapi"
 	"github.com/seed-da88c8a3/terraform-provider-googlechat/internal/convert"
@@ -24,10 +27,12 @@ var (
 )
 
 // NewMembership is the google_chat_membership resource.
-func NewMembership() resource.Resource { return &membershipResource{} }
+func NewMembership() resource.Resource {
+	return &membershipResource{base{typeName: "google_chat_membership", identity: "name", identityDescription: "Resource name of the membership, `spaces/{space}/members/{member}`."}}
+}
 
 type membershipResource struct {
-	client *chatapi.Client
+	base
 }
 
 type membershipModel struct {
@@ -37,29 +42,12 @@ type membershipModel struct {
 	convert.MembershipAttributes
 }
 
-func (r *membershipResource) Metadata(_ context.Context, _ resource.MetadataRequest, resp *resource.MetadataResponse) {
-	resp.TypeName = "google_chat_membership"
-}
-
-func (r *membershipResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
-	resp.IdentitySchema = identitySchema("name", "Resource name of the membership, `spaces/{space}/members/{member}`.")
-}
-
-func (r *membershipResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	r.client = glue.ClientFrom(req.ProviderData, &resp.Diagnostics)
-}
-
 func (r *membershipResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	ctx, cancel, ok := begin(ctx, r.client, req.Plan, timeouts.Value.Create, &resp.Diagnostics)
+	ctx, cancel, plan, ok := beginWith[membershipModel](ctx, r.client, req.Plan, timeouts.Value.Create, &resp.Diagnostics)
 	if !ok {
 		return
 	}
 	defer cancel()
-	var plan membershipModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
 	space := plan.Space.ValueString()
 	input, key := membershipToAPI(plan)
 	alreadyThere := func(method string, err error) {
@@ -70,7 +58,7 @@ func (r *membershipResource) Create(ctx context.Context, req resource.CreateRequ
 	// members.create takes no requestId, so after a lost answer the provider
 	// adopts what it finds. Look first, so a member who was there before
 	// this create is reported, never adopted (and later removed by destroy).
-	if existing, err := r.client.GetMembership(ctx, space+"/members/"+key); err == nil && existing.State != "NOT_A_MEMBER" {
+	if existing, err := r.findMember(ctx, space, key, input.GroupMember != nil); err == nil && existing.State != "NOT_A_MEMBER" {
 		alreadyThere("spaces.members.get", fmt.Errorf("%s exists (state %s)", existing.Name, existing.State))
 		return
 	}
@@ -79,7 +67,7 @@ func (r *membershipResource) Create(ctx context.Context, req resource.CreateRequ
 	if err != nil && attempts.Uncertain() {
 		// An earlier attempt of this very create may have landed before its
 		// answer was lost: the member was not there before, so it is ours.
-		if found, getErr := r.client.GetMembership(ctx, space+"/members/"+key); getErr == nil {
+		if found, getErr := r.findMember(ctx, space, key, input.GroupMember != nil); getErr == nil {
 			out, err = found, nil
 		}
 	} else if chatapi.IsAlreadyExists(err) {
@@ -95,108 +83,78 @@ func (r *membershipResource) Create(ctx context.Context, req resource.CreateRequ
 		return
 	}
 	state := membershipFromAPI(out, plan)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
-	setIdentity(ctx, resp.Identity, "name", state.Name, &resp.Diagnostics)
+	saveState(ctx, &resp.State, resp.Identity, &state, "name", &resp.Diagnostics)
 	// members.create takes no role: a manager role is a second call.
 	if wanted := plan.Role.ValueString(); wanted != state.Role.ValueString() && wanted != convert.RoleUnspecified {
-		updated, err := r.client.PatchMembership(ctx, out.Name, wanted)
-		if err != nil {
-			glue.AddAttributeAPIError(&resp.Diagnostics, path.Root("role"), "Unable to Set Chat Member Role", "spaces.members.patch", err, membershipAdvice(err))
-			return
-		}
-		state = membershipFromAPI(updated, plan)
-		resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
-		setIdentity(ctx, resp.Identity, "name", state.Name, &resp.Diagnostics)
+		r.patchRole(ctx, out.Name, plan, "Unable to Set Chat Member Role", "spaces.members.patch", &resp.State, resp.Identity, &resp.Diagnostics)
 	}
 }
 
 func (r *membershipResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	if !glue.Configured(r.client, &resp.Diagnostics) {
-		return
-	}
-	var state membershipModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	// Every read returns an identity, even one that removes the resource:
-	// the framework insists where Terraform (1.11) or an older state has none.
-	setIdentity(ctx, resp.Identity, "name", state.Name, &resp.Diagnostics)
-	out, err := r.client.GetMembership(ctx, state.Name.ValueString())
-	if chatapi.IsNotFound(err) || err == nil && out.State == "NOT_A_MEMBER" {
-		resp.Diagnostics.AddWarning("Chat Member Removed",
-			fmt.Sprintf("%s is no longer in the space; removing it from state so the next apply adds it again.", state.Name.ValueString()))
-		resp.State.RemoveResource(ctx)
-		return
-	}
-	if err != nil {
-		glue.AddAPIError(&resp.Diagnostics, "Unable to Read Chat Membership", "spaces.members.get", err, "")
-		return
-	}
-	state = membershipFromAPI(out, state)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
-	setIdentity(ctx, resp.Identity, "name", state.Name, &resp.Diagnostics)
+	refresh(ctx, r.client, req, resp, (*chatapi.Client).GetMembership, func(m *chat.Membership) bool { return m.State == "NOT_A_MEMBER" }, readAdvice{
+		"Chat Member Removed", "is no longer in the space; removing it from state so the next apply adds it again.",
+		"Unable to Read Chat Membership", "spaces.members.get",
+	}, membershipFromAPI)
 }
 
 func (r *membershipResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	ctx, cancel, ok := begin(ctx, r.client, req.Plan, timeouts.Value.Update, &resp.Diagnostics)
+	ctx, cancel, plan, state, ok := beginUpdate[membershipModel](ctx, r.client, req, &resp.Diagnostics)
 	if !ok {
 		return
 	}
 	defer cancel()
-	var plan, state membershipModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
 	if plan.Role.Equal(state.Role) {
 		// Only the member's spelling changed (same membership): nothing to send.
 		state.Member = plan.Member
-		resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
-		setIdentity(ctx, resp.Identity, "name", state.Name, &resp.Diagnostics)
+		saveState(ctx, &resp.State, resp.Identity, &state, "name", &resp.Diagnostics)
 		return
 	}
-	out, err := r.client.PatchMembership(ctx, state.Name.ValueString(), plan.Role.ValueString())
-	if err != nil {
-		glue.AddAttributeAPIError(&resp.Diagnostics, path.Root("role"), "Unable to Change Chat Member Role", "spaces.members.patch (updateMask role)", err, membershipAdvice(err))
-		return
-	}
-	state = membershipFromAPI(out, plan)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
-	setIdentity(ctx, resp.Identity, "name", state.Name, &resp.Diagnostics)
+	r.patchRole(ctx, state.Name.ValueString(), plan, "Unable to Change Chat Member Role", "spaces.members.patch (updateMask role)",
+		&resp.State, resp.Identity, &resp.Diagnostics)
 }
 
 func (r *membershipResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	ctx, cancel, ok := begin(ctx, r.client, req.State, timeouts.Value.Delete, &resp.Diagnostics)
+	ctx, cancel, state, ok := beginWith[membershipModel](ctx, r.client, req.State, timeouts.Value.Delete, &resp.Diagnostics)
 	if !ok {
 		return
 	}
 	defer cancel()
-	var state membershipModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
+	name, advice := state.Name.ValueString(), membershipAdvice
+	if isAppMembership(r.client, state) {
+		// "When deleting an app membership, requires the
+		// chat.memberships.app scope and spaces/{space}/members/app format."
+		// (discovery document, spaces.members.delete)
+		name, advice = state.Space.ValueString()+"/members/app", appMembershipAdvice
 	}
-	if err := r.client.DeleteMembership(ctx, state.Name.ValueString()); err != nil && !chatapi.IsNotFound(err) {
-		glue.AddAPIError(&resp.Diagnostics, "Unable to Remove Chat Member", "spaces.members.delete", err, membershipAdvice(err))
+	if err := r.client.DeleteMembership(ctx, name); err != nil && !chatapi.IsNotFound(err) {
+		glue.AddAPIError(&resp.Diagnostics, "Unable to Remove Chat Member", "spaces.members.delete "+name, err, advice(err))
 	}
 }
 
 func (r *membershipResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	id := importID(ctx, req, "name", &resp.Diagnostics)
-	if !convert.MembershipNamePattern.MatchString(id) {
-		resp.Diagnostics.AddError("Invalid Import ID",
-			fmt.Sprintf("%q is not a membership name. Use spaces/{space}/members/{member}, where {member} is a user ID, an "+
-				"email, app, or a group ID, for example: terraform import google_chat_membership.bob spaces/AAAA/members/bob@example.com", id))
+	id, ok := importAs(ctx, req, resp, "name", matching(convert.MembershipNamePattern),
+		"a membership name. Use spaces/{space}/members/{member}, where {member} is a user ID, an email, app, or a group "+
+			"ID, for example: terraform import google_chat_membership.bob spaces/AAAA/members/bob@example.com")
+	if !ok {
 		return
 	}
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("name"), id)...)
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), id)...)
 	// Imported by email or as the app: keep that spelling for member.
 	if _, key, _ := strings.Cut(id, "/members/"); strings.Contains(key, "@") || key == "app" {
 		resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("member"), "users/"+key)...)
 	}
+}
+
+// patchRole gives the membership name plan's role (members.patch) and saves
+// the answer as state; a refusal is reported on role as summary, for method.
+func (r *membershipResource) patchRole(ctx context.Context, name string, plan membershipModel, summary, method string,
+	state *tfsdk.State, identity *tfsdk.ResourceIdentity, diags *diag.Diagnostics) {
+	out, err := r.client.PatchMembership(ctx, name, plan.Role.ValueString())
+	if err != nil {
+		glue.AddAttributeAPIError(diags, path.Root("role"), summary, method, err, membershipAdvice(err))
+		return
+	}
+	saved := membershipFromAPI(out, plan)
+	saveState(ctx, state, identity, &saved, "name", diags)
 }
 
 // memberPath is the attribute that names the member: member or group_member.
@@ -225,6 +183,32 @@ func (r *membershipResource) createErrorPath(ctx context.Context, err error, pla
 		return memberPath(plan), true
 	}
 	return path.Empty(), false
+}
+
+// findMember gets the membership of key (a user ID or email, "app", or a
+// group ID) in space. Nothing settles how the API names a group's
+// membership: spaces/{space}/members/{groupId}, or .../group-{groupId} as
+// GAM builds it; a group is looked up by the other form after a 404.
+func (r *membershipResource) findMember(ctx context.Context, space, key string, group bool) (*chat.Membership, error) {
+	out, err := r.client.GetMembership(ctx, space+"/members/"+key)
+	if group && chatapi.IsNotFound(err) {
+		return r.client.GetMembership(ctx, space+"/members/group-"+key)
+	}
+	return out, err
+}
+
+// isAppMembership: the calling app's own membership, removed by a user.
+func isAppMembership(client *chatapi.Client, state membershipModel) bool {
+	return client.AuthMode == chatapi.AuthModeUser && state.Member.ValueString() == convert.CallingApp
+}
+
+func appMembershipAdvice(err error) string {
+	if chatapi.IsPermissionDenied(err) {
+		return "With user credentials, removing the app's membership needs the " +
+			"https://www.googleapis.com/auth/chat.memberships.app scope, which the provider does not request by default: add it " +
+			"to the provider's scopes (or grant it to the authorized_user credentials)."
+	}
+	return membershipAdvice(err)
 }
 
 func membershipAdvice(err error) string {

@@ -4,8 +4,6 @@ import (
 	"regexp"
 	"testing"
 
-	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
-
 	testenv "github.com/seed-da88c8a3/terraform-provider-googlechat/internal/acctest"
 )
 
@@ -19,11 +17,7 @@ func TestAccMembership_invalidInputMakesNoWrites(t *testing.T) {
 	members := func(attrs string) string {
 		return env.Config("resource \"google_chat_space_members\" \"bad\" {\n  provider = googlechat\n  space = \"spaces/AAAAAAAAAAA\"\n" + attrs + "\n}\n")
 	}
-	cases := []struct {
-		name   string
-		config string
-		want   *regexp.Regexp
-	}{
+	cases := []invalidCase{
 		{"neither member nor group", membership("googlechat", `role = "ROLE_MEMBER"`), blockError("No attribute specified when one (and only one) of [member,group_member] is required")},
 		{"both member and group", membership("googlechat", `member = "users/bob@example.com"
   group_member = "groups/engineering"`), attributeError(bad, "member", "2 attributes specified when one (and only one) of")},
@@ -34,6 +28,8 @@ func TestAccMembership_invalidInputMakesNoWrites(t *testing.T) {
 		{"role for a group", membership("googlechat", `group_member = "groups/engineering"
   role = "ROLE_MANAGER"`), attributeError(bad, "role", "cannot be specified when")},
 		{"app adds a group", membership("googlechatapp", `group_member = "groups/engineering"`), attributeError(bad, "group_member", "Chat apps can't add Google groups")},
+		{"app names the member by email", membership("googlechatapp", `member = "users/bob@example.com"`),
+			attributeError(bad, "member", "spaces.members.get accepts an email as an alias for {member} only with user authentication. Use users/{id}")},
 		{"app adds itself", membership("googlechatapp", `member = "users/app"`), attributeError(bad, "member", "doesn't let an app add a Chat app")},
 		{"bad space", env.Config("resource \"google_chat_membership\" \"bad\" {\n  provider = googlechat\n  space = \"AAAA\"\n  member = \"users/bob@example.com\"\n}\n"), attributeError(bad, "space", "must be spaces/{space}")},
 		{"listed twice", members(`members = ["users/bob@example.com"]
@@ -48,12 +44,5 @@ resource "google_chat_space" "bad" {
 }
 `), blockError("Setting a target audience requires user authentication")},
 	}
-	var steps []resource.TestStep
-	for _, tc := range cases {
-		steps = append(steps, resource.TestStep{Config: tc.config, ExpectError: tc.want, PlanOnly: true})
-	}
-	resource.ParallelTest(t, resource.TestCase{ProtoV6ProviderFactories: env.ProviderFactories(), Steps: steps})
-	if writes := env.Writes(); len(writes) != 0 {
-		t.Errorf("invalid memberships made %d API writes: %+v", len(writes), writes)
-	}
+	planRefusesAll(t, env, "memberships", cases)
 }

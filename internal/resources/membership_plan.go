@@ -2,8 +2,10 @@ package resources
 
 import (
 	"context"
+	"fmt"
 	"strings"
 
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 
@@ -38,7 +40,7 @@ func (r *membershipResource) ModifyPlan(ctx context.Context, req resource.Modify
 				"Chat apps can't add Google groups to a space; use a provider with user credentials for this membership.")
 		}
 		if convert.Known(config.Member) {
-			rejectEmails(r.client, &resp.Diagnostics, path.Root("member"), config.Member.ValueString())
+			rejectEmailMember(r.client, &resp.Diagnostics, config.Member.ValueString())
 		}
 		if config.Member.ValueString() == convert.CallingApp {
 			resp.Diagnostics.AddAttributeError(path.Root("member"), "User Credentials Required",
@@ -64,7 +66,7 @@ func (r *membershipResource) planMemberChange(ctx context.Context, req resource.
 		replace()
 		return
 	}
-	if rejectEmails(r.client, &resp.Diagnostics, path.Root("member"), config.Member.ValueString()); resp.Diagnostics.HasError() {
+	if rejectEmailMember(r.client, &resp.Diagnostics, config.Member.ValueString()) {
 		return // the lookup below would send the email
 	}
 	key := strings.TrimPrefix(config.Member.ValueString(), "users/")
@@ -78,4 +80,25 @@ func (r *membershipResource) planMemberChange(ctx context.Context, req resource.
 		glue.AddAttributeAPIError(&resp.Diagnostics, path.Root("member"), "Unable to Compare Chat Members",
 			"spaces.members.get", err, "The provider looks the configured member up to tell a new member from the same one spelled another way.")
 	}
+}
+
+// rejectEmailMember refuses, at plan time, a member named users/{email} with
+// app credentials, and says why. members.create itself takes the email from
+// an app (User.name: "the user's email address can be used as an alias for
+// {user} in API requests"), but Create first looks the member up with
+// spaces.members.get (so a member who was already there is reported, never
+// adopted after a lost answer), and so does a change of member's spelling;
+// spaces.members.get takes an email as an alias for {member} only when
+// authenticated as a user (its reference page, spaces.members/get). It
+// reports whether it refused.
+func rejectEmailMember(client *chatapi.Client, diags *diag.Diagnostics, member string) bool {
+	if client == nil || client.AuthMode != chatapi.AuthModeApp || !isEmailUser(member) {
+		return false
+	}
+	diags.AddAttributeError(path.Root("member"), "Email Needs User Credentials",
+		fmt.Sprintf("%s: with app credentials, name the member as users/{id} (the numeric user ID). Before adding a member "+
+			"the provider looks the membership up with spaces.members.get, so that a member who was already in the space "+
+			"is reported rather than adopted, and spaces.members.get accepts an email as an alias for {member} only with "+
+			"user authentication. Use users/{id}, or a provider with user credentials.", member))
+	return true
 }

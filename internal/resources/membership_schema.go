@@ -3,7 +3,6 @@ package resources
 import (
 	"context"
 
-	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
@@ -23,20 +22,19 @@ func (r *membershipResource) Schema(ctx context.Context, _ resource.SchemaReques
 			"[`spaces.members.create`](https://developers.google.com/workspace/chat/api/reference/rest/v1/spaces.members/create). " +
 			"The role is changed in place with `spaces.members.patch`. Don't manage the same space with " +
 			"`google_chat_space_members` as well: the two would undo each other's changes.",
-		Blocks: map[string]schema.Block{"timeouts": timeouts.Block(ctx, timeouts.Opts{Create: true, Update: true, Delete: true})},
+		Blocks: timeoutsBlock(ctx),
 		Attributes: map[string]schema.Attribute{
-			"id":   schema.StringAttribute{Computed: true, PlanModifiers: keep, MarkdownDescription: "Same as `name`."},
-			"name": schema.StringAttribute{Computed: true, PlanModifiers: keep, MarkdownDescription: "Resource name, `spaces/{space}/members/{member}`."},
-			"space": schema.StringAttribute{
-				Required: true, PlanModifiers: replace,
-				MarkdownDescription: "The space, `spaces/{space}`. Changing it replaces the membership.",
-				Validators:          []validator.String{stringvalidator.RegexMatches(convert.SpaceNamePattern, "must be spaces/{space}")},
-			},
+			"id":    keptComputed("Same as `name`."),
+			"name":  keptComputed("Resource name, `spaces/{space}/members/{member}`."),
+			"space": spaceAttribute("The space, `spaces/{space}`. Changing it replaces the membership."),
 			"member": schema.StringAttribute{
 				Optional: true,
 				// Replacement is decided in ModifyPlan, which can tell spellings apart.
 				MarkdownDescription: "The user, `users/{id}` or `users/{email}` (an email only with user credentials: with app " +
-					"credentials the plan refuses it), or `users/app` for the calling Chat app. The API answers with " +
+					"credentials the plan refuses it, because the provider looks the member up with `spaces.members.get` before " +
+					"adding it, and that method takes an email as an alias only when authenticated as a user), or `users/app` " +
+					"for the calling Chat app (a user removes it as `spaces/{space}/members/app`, which needs the " +
+					"`https://www.googleapis.com/auth/chat.memberships.app` scope: add it to the provider's `scopes`). The API answers with " +
 					"`users/{id}`; the value stays as written. Exactly one of `member` and `group_member`. Changing it replaces " +
 					"the membership.",
 				Validators: []validator.String{

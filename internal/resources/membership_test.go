@@ -10,6 +10,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/terraform"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
 	testenv "github.com/seed-da88c8a3/terraform-provider-googlechat/internal/acctest"
@@ -19,12 +20,7 @@ import (
 
 // userSpaceConfig is a named space alice (the default provider's user) sets up.
 func userSpaceConfig(env *testenv.Env, name string) string {
-	return env.Config(fmt.Sprintf(`
-resource "google_chat_space" "room" {
-  provider     = googlechat
-  display_name = %q
-}
-`, name))
+	return env.Config(spaceHCL("room", "googlechat", name))
 }
 
 func TestAccMembership_roleInPlaceImportAndDrift(t *testing.T) {
@@ -42,79 +38,62 @@ resource "google_chat_membership" "dave" {
 	}
 	var membershipName string
 	client := env.Client(chatapi.AuthModeUser)
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: env.ProviderFactories(),
-		CheckDestroy:             env.CheckDestroy("google_chat_membership", "google_chat_space"),
-		Steps: []resource.TestStep{
-			{
-				Config: config(""),
-				ConfigStateChecks: []statecheck.StateCheck{
-					// The email stays as written, though the API answers users/{id}.
-					statecheck.ExpectKnownValue("google_chat_membership.dave", tfjsonpath.New("member"), knownvalue.StringExact(env.User(2))),
-					statecheck.ExpectKnownValue("google_chat_membership.dave", tfjsonpath.New("role"), knownvalue.StringExact("ROLE_MEMBER")),
-					statecheck.ExpectKnownValue("google_chat_membership.dave", tfjsonpath.New("state"), knownvalue.StringExact("JOINED")),
-					statecheck.ExpectKnownValue("google_chat_membership.dave", tfjsonpath.New("name"), knownvalue.StringRegexp(regexp.MustCompile(`/members/\d+$`))),
-				},
-				ConfigPlanChecks: emptyPlanAfterApply(),
-				Check:            captureName("google_chat_membership.dave", &membershipName),
+	env.ParallelTest([]resource.TestStep{
+		{
+			Config: config(""),
+			ConfigStateChecks: []statecheck.StateCheck{
+				// The email stays as written, though the API answers users/{id}.
+				statecheck.ExpectKnownValue("google_chat_membership.dave", tfjsonpath.New("member"), knownvalue.StringExact(env.User(2))),
+				statecheck.ExpectKnownValue("google_chat_membership.dave", tfjsonpath.New("role"), knownvalue.StringExact("ROLE_MEMBER")),
+				statecheck.ExpectKnownValue("google_chat_membership.dave", tfjsonpath.New("state"), knownvalue.StringExact("JOINED")),
+				statecheck.ExpectKnownValue("google_chat_membership.dave", tfjsonpath.New("name"), knownvalue.StringRegexp(regexp.MustCompile(`/members/\d+$`))),
 			},
-			{
-				Config: config(`role = "ROLE_MANAGER"`),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction("google_chat_membership.dave", plancheck.ResourceActionUpdate)},
-					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-				},
-			},
-			{ResourceName: "google_chat_membership.dave", ImportState: true, ImportStateVerify: true, ImportStateVerifyIgnore: []string{"member"}},
-			{
-				// Imported by email: the spelling carries over, nothing to change.
-				ResourceName:    "google_chat_membership.dave",
-				ImportState:     true,
-				ImportStateKind: resource.ImportBlockWithID,
-				SkipFunc:        testenv.SkipImportBlockUnderOpenTofu,
-				ImportStateIdFunc: func(s *terraformState) (string, error) {
-					return s.RootModule().Resources["google_chat_space.room"].Primary.ID + "/members/dave@example.com", nil
-				},
-				ImportPlanChecks: resource.ImportPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction("google_chat_membership.dave", plancheck.ResourceActionNoop)}},
-			},
-			{
-				// Demoted outside Terraform: set back in place.
-				PreConfig: func() {
-					if _, err := client.PatchMembership(context.Background(), membershipName, "ROLE_MEMBER"); err != nil {
-						t.Fatal(err)
-					}
-				},
-				Config: config(`role = "ROLE_MANAGER"`),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction("google_chat_membership.dave", plancheck.ResourceActionUpdate)},
-					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-				},
-			},
-			{
-				// Removed outside Terraform: added again.
-				PreConfig: func() {
-					if err := client.DeleteMembership(context.Background(), membershipName); err != nil {
-						t.Fatal(err)
-					}
-				},
-				Config: config(`role = "ROLE_MANAGER"`),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction("google_chat_membership.dave", plancheck.ResourceActionCreate)},
-					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-				},
-			},
+			ConfigPlanChecks: emptyPlanAfterApply(),
+			Check:            captureName("google_chat_membership.dave", &membershipName),
 		},
-	})
+		{
+			Config:           config(`role = "ROLE_MANAGER"`),
+			ConfigPlanChecks: emptyPlanAfterApply(plancheck.ExpectResourceAction("google_chat_membership.dave", plancheck.ResourceActionUpdate)),
+		},
+		{ResourceName: "google_chat_membership.dave", ImportState: true, ImportStateVerify: true, ImportStateVerifyIgnore: []string{"member"}},
+		{
+			// Imported by email: the spelling carries over, nothing to change.
+			ResourceName:    "google_chat_membership.dave",
+			ImportState:     true,
+			ImportStateKind: resource.ImportBlockWithID,
+			SkipFunc:        testenv.SkipImportBlockUnderOpenTofu,
+			ImportStateIdFunc: func(s *terraformState) (string, error) {
+				return s.RootModule().Resources["google_chat_space.room"].Primary.ID + "/members/dave@example.com", nil
+			},
+			ImportPlanChecks: resource.ImportPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction("google_chat_membership.dave", plancheck.ResourceActionNoop)}},
+		},
+		{
+			// Demoted outside Terraform: set back in place.
+			PreConfig: outOfBand(t, func() error {
+				_, err := client.PatchMembership(context.Background(), membershipName, "ROLE_MEMBER")
+				return err
+			}),
+			Config:           config(`role = "ROLE_MANAGER"`),
+			ConfigPlanChecks: emptyPlanAfterApply(plancheck.ExpectResourceAction("google_chat_membership.dave", plancheck.ResourceActionUpdate)),
+		},
+		{
+			// Removed outside Terraform: added again.
+			PreConfig:        outOfBand(t, func() error { return client.DeleteMembership(context.Background(), membershipName) }),
+			Config:           config(`role = "ROLE_MANAGER"`),
+			ConfigPlanChecks: emptyPlanAfterApply(plancheck.ExpectResourceAction("google_chat_membership.dave", plancheck.ResourceActionCreate)),
+		},
+	}, "google_chat_membership", "google_chat_space")
 }
 
+// Groups are answered as spaces/S/members/group-{id} here (the form GAM
+// builds; the emulator's default is the bare ID) and imported by either
+// name. The app's membership, made by a user, is removed as
+// spaces/S/members/app with chat.memberships.app at destroy.
 func TestAccMembership_groupsAppAndInvited(t *testing.T) {
-	env := testenv.NewWithOptions(t, emulator.Options{InvitedUsers: []string{"erin@example.com"}})
+	env := testenv.NewWithOptions(t, emulator.Options{InvitedUsers: []string{"erin@example.com"}, GroupMemberNames: "group-"})
 	env.RequireEmulator()
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: env.ProviderFactories(),
-		CheckDestroy:             env.CheckDestroy("google_chat_membership", "google_chat_space"),
-		Steps: []resource.TestStep{{
-			Config: userSpaceConfig(env, named("groups")) + `
+	env.UserScopes = testenv.UserScopesWithAppMembership
+	config := userSpaceConfig(env, named("groups")) + `
 resource "google_chat_membership" "engineering" {
   provider     = googlechat
   space        = google_chat_space.room.name
@@ -132,15 +111,26 @@ resource "google_chat_membership" "erin" {
   space    = google_chat_space.room.name
   member   = "users/erin@example.com"
 }
-`,
-			ConfigStateChecks: []statecheck.StateCheck{
-				statecheck.ExpectKnownValue("google_chat_membership.engineering", tfjsonpath.New("role"), knownvalue.StringExact("MEMBERSHIP_ROLE_UNSPECIFIED")),
-				statecheck.ExpectKnownValue("google_chat_membership.app", tfjsonpath.New("member"), knownvalue.StringExact("users/app")),
-				statecheck.ExpectKnownValue("google_chat_membership.erin", tfjsonpath.New("state"), knownvalue.StringExact("INVITED")),
+`
+	importGroupAs := func(form string) resource.TestStep {
+		return resource.TestStep{
+			ResourceName: "google_chat_membership.engineering", ImportState: true, ImportStateVerify: true,
+			ImportStateVerifyIgnore: []string{"timeouts", "name", "id"},
+			ImportStateIdFunc: func(s *terraform.State) (string, error) {
+				return s.RootModule().Resources["google_chat_membership.engineering"].Primary.Attributes["space"] + "/members/" + form, nil
 			},
-			ConfigPlanChecks: emptyPlanAfterApply(),
-		}},
-	})
+		}
+	}
+	env.ParallelTest([]resource.TestStep{{
+		Config: config,
+		ConfigStateChecks: []statecheck.StateCheck{
+			statecheck.ExpectKnownValue("google_chat_membership.engineering", tfjsonpath.New("name"), knownvalue.StringRegexp(regexp.MustCompile(`/members/group-engineering$`))),
+			statecheck.ExpectKnownValue("google_chat_membership.engineering", tfjsonpath.New("role"), knownvalue.StringExact("MEMBERSHIP_ROLE_UNSPECIFIED")),
+			statecheck.ExpectKnownValue("google_chat_membership.app", tfjsonpath.New("member"), knownvalue.StringExact("users/app")),
+			statecheck.ExpectKnownValue("google_chat_membership.erin", tfjsonpath.New("state"), knownvalue.StringExact("INVITED")),
+		},
+		ConfigPlanChecks: emptyPlanAfterApply(),
+	}, importGroupAs("engineering"), importGroupAs("group-engineering")}, "google_chat_membership", "google_chat_space")
 }
 
 func TestAccMembership_existingMemberAndLostResponse(t *testing.T) {
@@ -157,28 +147,25 @@ resource "google_chat_space" "room" {
   initial_members = ["users/bob@example.com"]
 }
 `, name))
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: env.ProviderFactories(),
-		CheckDestroy:             env.CheckDestroy("google_chat_membership", "google_chat_space"),
-		Steps: []resource.TestStep{
-			{Config: space},
-			{
-				// bob is already there: say so, and how to import him.
-				Config: space + `
+	env.ParallelTest([]resource.TestStep{
+		{Config: space},
+		{
+			// bob is already there: say so, and how to import him.
+			Config: space + `
 resource "google_chat_membership" "bob" {
   provider = googlechat
   space    = google_chat_space.room.name
   member   = "users/bob@example.com"
 }
 `,
-				ExpectError: regexp.MustCompile(`(?s)Chat Membership Already Exists.*terraform import google_chat_membership.NAME\s+spaces/\S+/members/bob@example.com`),
+			ExpectError: regexp.MustCompile(`(?s)Chat Membership Already Exists.*terraform import google_chat_membership.NAME\s+spaces/\S+/members/bob@example.com`),
+		},
+		{
+			// carol's create lands but its answer is lost: the retry's 409 is ours.
+			PreConfig: func() {
+				_ = env.Emulator.AddFault(emulator.FaultRule{RPC: "chat.spaces.members.create", CommitThenFail: true, Count: 1})
 			},
-			{
-				// carol's create lands but its answer is lost: the retry's 409 is ours.
-				PreConfig: func() {
-					_ = env.Emulator.AddFault(emulator.FaultRule{RPC: "chat.spaces.members.create", CommitThenFail: true, Count: 1})
-				},
-				Config: space + `
+			Config: space + `
 resource "google_chat_membership" "carol" {
   provider = googlechat
   space    = google_chat_space.room.name
@@ -186,9 +173,8 @@ resource "google_chat_membership" "carol" {
   role     = "ROLE_MANAGER"
 }
 `,
-				ConfigPlanChecks: emptyPlanAfterApply(),
-				Check:            env.CheckSpaceMembers(name, 3),
-			},
+			ConfigPlanChecks: emptyPlanAfterApply(),
+			Check:            env.CheckSpaceMembers(name, 3),
 		},
-	})
+	}, "google_chat_membership", "google_chat_space")
 }

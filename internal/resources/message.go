@@ -13,6 +13,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+	chat "google.golang.org/api/chat/v1"
 
 	"github.com/seed-da88c8a3/terraform-provider-googlechat/internal/chatapi"
 	"github.com/seed-da88c8a3/terraform-provider-googlechat/internal/convert"
@@ -29,10 +30,12 @@ var (
 )
 
 // NewMessage is the google_chat_message resource.
-func NewMessage() resource.Resource { return &messageResource{} }
+func NewMessage() resource.Resource {
+	return &messageResource{base{typeName: "google_chat_message", identity: "name", identityDescription: "Resource name of the message, `spaces/{space}/messages/{message}`."}}
+}
 
 type messageResource struct {
-	client *chatapi.Client
+	base
 }
 
 type messageModel struct {
@@ -68,29 +71,12 @@ var (
 	clientMessageIDPattern = regexp.MustCompile(`^client-[a-z0-9-]{1,56}$`)
 )
 
-func (r *messageResource) Metadata(_ context.Context, _ resource.MetadataRequest, resp *resource.MetadataResponse) {
-	resp.TypeName = "google_chat_message"
-}
-
-func (r *messageResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
-	resp.IdentitySchema = identitySchema("name", "Resource name of the message, `spaces/{space}/messages/{message}`.")
-}
-
-func (r *messageResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	r.client = glue.ClientFrom(req.ProviderData, &resp.Diagnostics)
-}
-
 func (r *messageResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	ctx, cancel, ok := begin(ctx, r.client, req.Plan, timeouts.Value.Create, &resp.Diagnostics)
+	ctx, cancel, plan, ok := beginWith[messageModel](ctx, r.client, req.Plan, timeouts.Value.Create, &resp.Diagnostics)
 	if !ok {
 		return
 	}
 	defer cancel()
-	var plan messageModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
 	input, err := messageToAPI(plan)
 	if err != nil {
 		resp.Diagnostics.AddError("Invalid Message", err.Error())
@@ -135,50 +121,22 @@ func (r *messageResource) Create(ctx context.Context, req resource.CreateRequest
 		// The adopted message differs: bring it in line now.
 		r.patch(ctx, &state, plan, resp.Diagnostics.AddError)
 	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
-	setIdentity(ctx, resp.Identity, "name", state.Name, &resp.Diagnostics)
+	saveState(ctx, &resp.State, resp.Identity, &state, "name", &resp.Diagnostics)
 }
 
 func (r *messageResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	if !glue.Configured(r.client, &resp.Diagnostics) {
-		return
-	}
-	var state messageModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	// Every read returns an identity, even one that removes the resource:
-	// the framework insists where Terraform (1.11) or an older state has none.
-	setIdentity(ctx, resp.Identity, "name", state.Name, &resp.Diagnostics)
-	out, err := r.client.GetMessage(ctx, state.Name.ValueString())
-	if chatapi.IsNotFound(err) || err == nil && out.DeleteTime != "" {
-		resp.Diagnostics.AddWarning("Chat Message Deleted",
-			fmt.Sprintf("%s was deleted outside Terraform; removing it from state so the next apply posts it again.", state.Name.ValueString()))
-		resp.State.RemoveResource(ctx)
-		return
-	}
-	if err != nil {
-		glue.AddAPIError(&resp.Diagnostics, "Unable to Read Chat Message", "spaces.messages.get", err, "")
-		return
-	}
-	state = messageFromAPI(out, state)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
-	setIdentity(ctx, resp.Identity, "name", state.Name, &resp.Diagnostics)
+	refresh(ctx, r.client, req, resp, (*chatapi.Client).GetMessage, func(m *chat.Message) bool { return m.DeleteTime != "" }, readAdvice{
+		"Chat Message Deleted", "was deleted outside Terraform; removing it from state so the next apply posts it again.",
+		"Unable to Read Chat Message", "spaces.messages.get",
+	}, messageFromAPI)
 }
 
 func (r *messageResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	ctx, cancel, ok := begin(ctx, r.client, req.Plan, timeouts.Value.Update, &resp.Diagnostics)
+	ctx, cancel, plan, state, ok := beginUpdate[messageModel](ctx, r.client, req, &resp.Diagnostics)
 	if !ok {
 		return
 	}
 	defer cancel()
-	var plan, state messageModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
 	r.patch(ctx, &state, plan, resp.Diagnostics.AddError)
 	if convert.Known(plan.FormattedText) {
 		// Planned from state because text did not change (see
@@ -189,21 +147,15 @@ func (r *messageResource) Update(ctx context.Context, req resource.UpdateRequest
 	state.NotificationType = plan.NotificationType
 	state.MessageReplyOption = plan.MessageReplyOption
 	state.ThreadKey = plan.ThreadKey
-	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
-	setIdentity(ctx, resp.Identity, "name", state.Name, &resp.Diagnostics)
+	saveState(ctx, &resp.State, resp.Identity, &state, "name", &resp.Diagnostics)
 }
 
 func (r *messageResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	ctx, cancel, ok := begin(ctx, r.client, req.State, timeouts.Value.Delete, &resp.Diagnostics)
+	ctx, cancel, state, ok := beginWith[messageModel](ctx, r.client, req.State, timeouts.Value.Delete, &resp.Diagnostics)
 	if !ok {
 		return
 	}
 	defer cancel()
-	var state messageModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
 	// With user credentials a thread's first message can't be deleted while
 	// it has replies unless force is set; force deletes the replies too, and
 	// their own deletes then find them gone. Apps ignore force.
@@ -215,23 +167,18 @@ func (r *messageResource) Delete(ctx context.Context, req resource.DeleteRequest
 }
 
 func (r *messageResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	id := importID(ctx, req, "name", &resp.Diagnostics)
-	if !convert.MessageNamePattern.MatchString(id) {
-		resp.Diagnostics.AddError("Invalid Import ID",
-			fmt.Sprintf("%q is not a message name. Use spaces/{space}/messages/{message}, where {message} is the system ID "+
-				"or a client-assigned ID, for example: terraform import google_chat_message.hello spaces/AAAA/messages/client-hello", id))
-		return
-	}
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("name"), id)...)
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), id)...)
+	importAs(ctx, req, resp, "name", matching(convert.MessageNamePattern),
+		"a message name. Use spaces/{space}/messages/{message}, where {message} is the system ID or a client-assigned "+
+			"ID, for example: terraform import google_chat_message.hello spaces/AAAA/messages/client-hello")
 }
 
 // messageAdvice says what to check, for the message as configured.
 func messageAdvice(err error, message messageModel) string {
 	switch {
 	case chatapi.IsPermissionDenied(err):
-		return "The caller must be a member of the space (add the Chat app to it), and with app credentials an app can " +
-			"change only its own messages."
+		return "The caller must be a member of the space (add the Chat app to it) whose role may post there (the space's " +
+			"permission_settings post_messages and reply_messages: an announcement space lets only managers post, and the " +
+			"app that created a space is a member, not a manager), and with app credentials an app can change only its own messages."
 	case chatapi.IsAlreadyExists(err):
 		return "Another message in the space already uses this message_id. Choose another, or import it with: " +
 			"terraform import google_chat_message.NAME spaces/SPACE/messages/MESSAGE_ID"

@@ -21,11 +21,7 @@ func TestAccMessage_invalidInputMakesNoWrites(t *testing.T) {
 	app := func(attrs string) string { return message("googlechatapp", attrs) }
 	user := func(attrs string) string { return message("googlechat", attrs) }
 	twoCardsWithoutIDs := `cards_v2 = jsonencode([{ card = { header = { title = "a" } } }, { card = { header = { title = "b" } } }])`
-	cases := []struct {
-		name   string
-		config string
-		want   *regexp.Regexp
-	}{
+	cases := []invalidCase{
 		{"no content", app(`fallback_text = "x"`), blockError("A message needs at least one of text, cards_v2 or accessory_widgets")},
 		{"empty text", app(`text = ""`), attributeError(bad, "text", "string length must be at least 1")},
 		{"space without prefix", env.Config("resource \"google_chat_message\" \"bad\" {\n  provider = googlechatapp\n  space = \"AAAA\"\n  text = \"x\"\n}\n"), attributeError(bad, "space", "must be spaces/{space}")},
@@ -48,7 +44,9 @@ func TestAccMessage_invalidInputMakesNoWrites(t *testing.T) {
   private_message_viewer = "carol@example.com"`), attributeError(bad, "private_message_viewer", "must be users/{id or email}")},
 		{"cards that are not JSON", app(`cards_v2 = "[{"`), attributeError(bad, "cards_v2", "not valid JSON string format")},
 		{"cards that are not an array", app(`cards_v2 = jsonencode({ card = {} })`), attributeError(bad, "cards_v2", "must be a JSON array")},
-		{"unknown card field", app(`cards_v2 = jsonencode([{ card = { heder = { title = "typo" } } }])`), attributeError(bad, "cards_v2", `unknown field "heder"`)},
+		{"unknown card field", app(`cards_v2 = jsonencode([{ card = { heder = { title = "typo" } } }])`), attributeError(bad, "cards_v2", `[0].card: unknown field "heder"; did you mean "header"?`)},
+		{"near-miss card field deep in a card", app(`cards_v2 = jsonencode([{ card = { sections = [{ widgets = [{ textParagraph = { text = "a" } }, { buttonList = { buttons = [{ text = "Go", onClick = { openLink = { uri = "https://example.com" } } }] } }] }] } }])`),
+			attributeError(bad, "cards_v2", `[0].card.sections[0].widgets[1].buttonList.buttons[0].onClick.openLink: unknown field "uri"; did you mean "url"?`)},
 		{"two cards without ids", app(twoCardsWithoutIDs), attributeError(bad, "cards_v2", `needs a "cardId"`)},
 		{"duplicate card ids", app(`cards_v2 = jsonencode([{ cardId = "a", card = {} }, { cardId = "a", card = {} }])`), attributeError(bad, "cards_v2", "used twice")},
 		{"widget without buttons", app(`text = "x"
@@ -62,32 +60,22 @@ func TestAccMessage_invalidInputMakesNoWrites(t *testing.T) {
 		{"silent notification with user credentials", user(`text = "x"
   notification_type = "NOTIFICATION_TYPE_SILENT"`), attributeError(bad, "notification_type", "needs app credentials")},
 	}
-	var steps []resource.TestStep
-	for _, tc := range cases {
-		steps = append(steps, resource.TestStep{Config: tc.config, ExpectError: tc.want, PlanOnly: true})
-	}
-	resource.ParallelTest(t, resource.TestCase{ProtoV6ProviderFactories: env.ProviderFactories(), Steps: steps})
-	if writes := env.Writes(); len(writes) != 0 {
-		t.Errorf("invalid messages made %d API writes: %+v", len(writes), writes)
-	}
+	planRefusesAll(t, env, "messages", cases)
 }
 
 func TestAccMessage_importRejectsBadIDs(t *testing.T) {
 	env := testenv.New(t)
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: env.ProviderFactories(),
-		Steps: []resource.TestStep{{
-			Config: env.Config(`
+	env.ParallelTest([]resource.TestStep{{
+		Config: env.Config(`
 resource "google_chat_message" "imported" {
   provider = googlechatapp
   space    = "spaces/AAAAAAAAAAA"
   text     = "x"
 }
 `),
-			ResourceName:  "google_chat_message.imported",
-			ImportState:   true,
-			ImportStateId: "messages/M1",
-			ExpectError:   regexp.MustCompile(`(?s)Invalid Import ID.*spaces/\{space\}/messages/\{message\}`),
-		}},
-	})
+		ResourceName:  "google_chat_message.imported",
+		ImportState:   true,
+		ImportStateId: "messages/M1",
+		ExpectError:   regexp.MustCompile(`(?s)Invalid Import ID.*spaces/\{space\}/messages/\{message\}`),
+	}})
 }

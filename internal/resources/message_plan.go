@@ -85,16 +85,12 @@ func (r *messageResource) ModifyPlan(ctx context.Context, req resource.ModifyPla
 				fmt.Sprintf("%s needs app credentials.", t))
 		}
 	}
-	if convert.Known(config.PrivateMessageViewer) {
-		var prior messageModel
-		if !req.State.Raw.IsNull() {
-			resp.Diagnostics.Append(req.State.Get(ctx, &prior)...)
-		}
-		// Only a viewer the API will be sent (a new message, or a new viewer).
-		if !config.PrivateMessageViewer.Equal(prior.PrivateMessageViewer) {
-			rejectEmails(r.client, &resp.Diagnostics, path.Root("private_message_viewer"), config.PrivateMessageViewer.ValueString())
-		}
-	}
+	// private_message_viewer may be users/{email} with app credentials:
+	// nothing in the documents forbids it (User.name: "the user's email
+	// address can be used as an alias for {user} in API requests"), so the
+	// plan lets it through. The API answers users/{id}; messageFromAPI keeps
+	// the configured spelling, and a refusal would surface at apply on
+	// private_message_viewer.
 	option := config.MessageReplyOption.ValueString()
 	if req.State.Raw.IsNull() && (option == "" || option == replyUnspecified) && (!config.ThreadKey.IsNull() || !config.ThreadName.IsNull()) {
 		resp.Diagnostics.AddAttributeWarning(path.Root("message_reply_option"), "Thread Ignored",

@@ -4,7 +4,6 @@ import (
 	"context"
 
 	"github.com/hashicorp/terraform-plugin-framework-jsontypes/jsontypes"
-	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
@@ -29,21 +28,12 @@ func (r *messageResource) Schema(ctx context.Context, _ resource.SchemaRequest, 
 			"and edited in place with `spaces.messages.patch`. With app credentials the Chat app is the sender and can post " +
 			"cards, accessory widgets and private messages; with user credentials the user is the sender and the message is " +
 			"text only. Every create carries a `requestId`, so a retried request never posts twice.",
-		Blocks: map[string]schema.Block{"timeouts": timeouts.Block(ctx, timeouts.Opts{Create: true, Update: true, Delete: true})},
+		Blocks: timeoutsBlock(ctx),
 		Attributes: map[string]schema.Attribute{
-			"id": schema.StringAttribute{
-				Computed: true, PlanModifiers: keep,
-				MarkdownDescription: "Same as `name`.",
-			},
-			"name": schema.StringAttribute{
-				Computed: true, PlanModifiers: keep,
-				MarkdownDescription: "Resource name, `spaces/{space}/messages/{message}`, with the system-assigned message ID.",
-			},
-			"space": schema.StringAttribute{
-				Required: true, PlanModifiers: replace,
-				MarkdownDescription: "The space to post in, `spaces/{space}` (for example `google_chat_space.team.name`). Changing it posts the message again in the new space.",
-				Validators:          []validator.String{stringvalidator.RegexMatches(convert.SpaceNamePattern, "must be spaces/{space}")},
-			},
+			"id":   keptComputed("Same as `name`."),
+			"name": keptComputed("Resource name, `spaces/{space}/messages/{message}`, with the system-assigned message ID."),
+			"space": spaceAttribute("The space to post in, `spaces/{space}` (for example `google_chat_space.team.name`). " +
+				"Changing it posts the message again in the new space."),
 			"text": schema.StringAttribute{
 				Optional: true,
 				MarkdownDescription: "Message text in Chat's markup: `*bold*`, `_italic_`, links as `<https://example.com|label>`, " +
@@ -105,10 +95,12 @@ func (r *messageResource) Schema(ctx context.Context, _ resource.SchemaRequest, 
 			"private_message_viewer": schema.StringAttribute{
 				Optional: true, Computed: true,
 				PlanModifiers: []planmodifier.String{viewerAsConfigured{}, stringplanmodifier.RequiresReplaceIfConfigured()},
-				MarkdownDescription: "Makes the message private to this user, `users/{id}`, who must be a member of the " +
-					"space. App credentials only, so the API accepts no email here (`users/{email}` works only with user " +
-					"credentials). Unset, the message is visible to every member and the plan says so (null); after an import " +
-					"the API's viewer is recorded. A change posts the message again.",
+				MarkdownDescription: "Makes the message private to this user, `users/{id}` or `users/{email}`, who must be a " +
+					"member of the space. App credentials only. An email is sent as written (the Chat API takes a user's email " +
+					"as an alias for `{user}`) and stays as written in state, though the API answers with `users/{id}`; should " +
+					"the API refuse it, the apply fails with the API's error and `users/{id}` is the fix. Unset, the message is " +
+					"visible to every member and the plan says so (null); after an import the API's viewer is recorded. A " +
+					"change posts the message again.",
 				Validators: []validator.String{stringvalidator.RegexMatches(convert.UserNamePattern, "must be users/{id or email}")},
 			},
 			"notification_type": schema.StringAttribute{

@@ -39,49 +39,42 @@ resource "google_chat_message" "hello" {
 }
 `, text)
 	}
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: env.ProviderFactories(),
-		CheckDestroy:             env.CheckDestroy("google_chat_message", "google_chat_space"),
-		Steps: []resource.TestStep{
-			{
-				Config: config("Hello *world*"),
-				ConfigStateChecks: []statecheck.StateCheck{
-					statecheck.ExpectKnownValue("google_chat_message.hello", tfjsonpath.New("name"), knownvalue.StringRegexp(messageNameRE)),
-					statecheck.ExpectKnownValue("google_chat_message.hello", tfjsonpath.New("client_assigned_message_id"), knownvalue.StringExact("client-hello")),
-					statecheck.ExpectKnownValue("google_chat_message.hello", tfjsonpath.New("sender"), knownvalue.StringRegexp(regexp.MustCompile(`^users/`))),
-					statecheck.ExpectKnownValue("google_chat_message.hello", tfjsonpath.New("create_time"), knownvalue.NotNull()),
-					statecheck.ExpectKnownValue("google_chat_message.hello", tfjsonpath.New("thread_name"), knownvalue.StringRegexp(regexp.MustCompile(`/threads/`))),
-					statecheck.CompareValuePairs("google_chat_message.hello", tfjsonpath.New("space"), "google_chat_space.room", tfjsonpath.New("name"), compare.ValuesSame()),
-				},
-				ConfigPlanChecks: emptyPlanAfterApply(),
-				Check:            env.CheckMessages(name, 1),
+	env.ParallelTest([]resource.TestStep{
+		{
+			Config: config("Hello *world*"),
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue("google_chat_message.hello", tfjsonpath.New("name"), knownvalue.StringRegexp(messageNameRE)),
+				statecheck.ExpectKnownValue("google_chat_message.hello", tfjsonpath.New("client_assigned_message_id"), knownvalue.StringExact("client-hello")),
+				statecheck.ExpectKnownValue("google_chat_message.hello", tfjsonpath.New("sender"), knownvalue.StringRegexp(regexp.MustCompile(`^users/`))),
+				statecheck.ExpectKnownValue("google_chat_message.hello", tfjsonpath.New("create_time"), knownvalue.NotNull()),
+				statecheck.ExpectKnownValue("google_chat_message.hello", tfjsonpath.New("thread_name"), knownvalue.StringRegexp(regexp.MustCompile(`/threads/`))),
+				statecheck.CompareValuePairs("google_chat_message.hello", tfjsonpath.New("space"), "google_chat_space.room", tfjsonpath.New("name"), compare.ValuesSame()),
 			},
-			{
-				Config: config("Hello again"),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction("google_chat_message.hello", plancheck.ResourceActionUpdate)},
-					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-				},
-				ConfigStateChecks: []statecheck.StateCheck{
-					statecheck.ExpectKnownValue("google_chat_message.hello", tfjsonpath.New("text"), knownvalue.StringExact("Hello again")),
-					statecheck.ExpectKnownValue("google_chat_message.hello", tfjsonpath.New("last_update_time"), knownvalue.NotNull()),
-				},
-				Check: env.CheckMessages(name, 1),
-			},
-			{ResourceName: "google_chat_message.hello", ImportState: true, ImportStateVerify: true},
-			{
-				// By the client-assigned ID, with an import block: nothing to change.
-				ResourceName:    "google_chat_message.hello",
-				ImportState:     true,
-				ImportStateKind: resource.ImportBlockWithID,
-				SkipFunc:        testenv.SkipImportBlockUnderOpenTofu,
-				ImportStateIdFunc: func(s *terraformState) (string, error) {
-					return s.RootModule().Resources["google_chat_space.room"].Primary.ID + "/messages/client-hello", nil
-				},
-				ImportPlanChecks: resource.ImportPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction("google_chat_message.hello", plancheck.ResourceActionNoop)}},
-			},
+			ConfigPlanChecks: emptyPlanAfterApply(),
+			Check:            env.CheckMessages(name, 1),
 		},
-	})
+		{
+			Config:           config("Hello again"),
+			ConfigPlanChecks: emptyPlanAfterApply(plancheck.ExpectResourceAction("google_chat_message.hello", plancheck.ResourceActionUpdate)),
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue("google_chat_message.hello", tfjsonpath.New("text"), knownvalue.StringExact("Hello again")),
+				statecheck.ExpectKnownValue("google_chat_message.hello", tfjsonpath.New("last_update_time"), knownvalue.NotNull()),
+			},
+			Check: env.CheckMessages(name, 1),
+		},
+		{ResourceName: "google_chat_message.hello", ImportState: true, ImportStateVerify: true},
+		{
+			// By the client-assigned ID, with an import block: nothing to change.
+			ResourceName:    "google_chat_message.hello",
+			ImportState:     true,
+			ImportStateKind: resource.ImportBlockWithID,
+			SkipFunc:        testenv.SkipImportBlockUnderOpenTofu,
+			ImportStateIdFunc: func(s *terraformState) (string, error) {
+				return s.RootModule().Resources["google_chat_space.room"].Primary.ID + "/messages/client-hello", nil
+			},
+			ImportPlanChecks: resource.ImportPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction("google_chat_message.hello", plancheck.ResourceActionNoop)}},
+		},
+	}, "google_chat_message", "google_chat_space")
 }
 
 // The card message from Google's messages.create guide, with its accessory widget button.
@@ -133,53 +126,43 @@ resource "google_chat_message" "card" {
 }
 `, fmt.Sprintf(guideCard, nextStep), widgets[0])
 	}
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: env.ProviderFactories(),
-		CheckDestroy:             env.CheckDestroy("google_chat_message", "google_chat_space"),
-		Steps: []resource.TestStep{
-			{
-				Config:           config("❤️ Add a reaction."),
-				ConfigPlanChecks: emptyPlanAfterApply(),
-				ConfigStateChecks: []statecheck.StateCheck{
-					statecheck.ExpectKnownValue("google_chat_message.card", tfjsonpath.New("cards_v2"), knownvalue.StringRegexp(regexp.MustCompile(`About this message`))),
-				},
-			},
-			{
-				Config: config("🔄 Update or ❌ delete the message."),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction("google_chat_message.card", plancheck.ResourceActionUpdate)},
-					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-				},
-				Check: env.CheckMessages(name, 1),
-			},
-			{ResourceName: "google_chat_message.card", ImportState: true, ImportStateVerify: true},
-			{
-				ResourceName:     "google_chat_message.card",
-				ImportState:      true,
-				ImportStateKind:  resource.ImportBlockWithID,
-				SkipFunc:         testenv.SkipImportBlockUnderOpenTofu,
-				ImportPlanChecks: resource.ImportPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction("google_chat_message.card", plancheck.ResourceActionNoop)}},
-			},
-			{
-				// The same widgets spelled in snake_case, as the API also accepts:
-				// recorded without an API call, then no diff.
-				Config: config("🔄 Update or ❌ delete the message.", snakeCaseWidgets),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-				},
-				Check: env.CheckMessages(name, 1),
+	env.ParallelTest([]resource.TestStep{
+		{
+			Config:           config("❤️ Add a reaction."),
+			ConfigPlanChecks: emptyPlanAfterApply(),
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue("google_chat_message.card", tfjsonpath.New("cards_v2"), knownvalue.StringRegexp(regexp.MustCompile(`About this message`))),
 			},
 		},
-	})
+		{
+			Config:           config("🔄 Update or ❌ delete the message."),
+			ConfigPlanChecks: emptyPlanAfterApply(plancheck.ExpectResourceAction("google_chat_message.card", plancheck.ResourceActionUpdate)),
+			Check:            env.CheckMessages(name, 1),
+		},
+		{ResourceName: "google_chat_message.card", ImportState: true, ImportStateVerify: true},
+		{
+			ResourceName:     "google_chat_message.card",
+			ImportState:      true,
+			ImportStateKind:  resource.ImportBlockWithID,
+			SkipFunc:         testenv.SkipImportBlockUnderOpenTofu,
+			ImportPlanChecks: resource.ImportPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction("google_chat_message.card", plancheck.ResourceActionNoop)}},
+		},
+		{
+			// The same widgets spelled in snake_case, as the API also accepts:
+			// recorded without an API call, then no diff.
+			Config: config("🔄 Update or ❌ delete the message.", snakeCaseWidgets),
+			ConfigPlanChecks: resource.ConfigPlanChecks{
+				PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+			},
+			Check: env.CheckMessages(name, 1),
+		},
+	}, "google_chat_message", "google_chat_space")
 }
 
 func TestAccMessage_privateMessage(t *testing.T) {
 	env := testenv.New(t)
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: env.ProviderFactories(),
-		CheckDestroy:             env.CheckDestroy("google_chat_message", "google_chat_space"),
-		Steps: []resource.TestStep{{
-			Config: appSpaceConfig(env, named("private")) + fmt.Sprintf(`
+	env.ParallelTest([]resource.TestStep{{
+		Config: appSpaceConfig(env, named("private")) + fmt.Sprintf(`
 resource "google_chat_message" "private" {
   provider               = googlechatapp
   space                  = google_chat_space.room.name
@@ -187,21 +170,17 @@ resource "google_chat_message" "private" {
   private_message_viewer = %q
 }
 `, appUser(env, 1)),
-			ConfigStateChecks: []statecheck.StateCheck{
-				statecheck.ExpectKnownValue("google_chat_message.private", tfjsonpath.New("private_message_viewer"), knownvalue.StringExact(appUser(env, 1))),
-			},
-			ConfigPlanChecks: emptyPlanAfterApply(),
-		}},
-	})
+		ConfigStateChecks: []statecheck.StateCheck{
+			statecheck.ExpectKnownValue("google_chat_message.private", tfjsonpath.New("private_message_viewer"), knownvalue.StringExact(appUser(env, 1))),
+		},
+		ConfigPlanChecks: emptyPlanAfterApply(),
+	}}, "google_chat_message", "google_chat_space")
 }
 
 func TestAccMessage_threadsAndReplyOptions(t *testing.T) {
 	env := testenv.New(t)
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: env.ProviderFactories(),
-		CheckDestroy:             env.CheckDestroy("google_chat_message", "google_chat_space"),
-		Steps: []resource.TestStep{{
-			Config: appSpaceConfig(env, named("threads")) + `
+	env.ParallelTest([]resource.TestStep{{
+		Config: appSpaceConfig(env, named("threads")) + `
 resource "google_chat_message" "root" {
   provider             = googlechatapp
   space                = google_chat_space.room.name
@@ -235,14 +214,13 @@ resource "google_chat_message" "unspecified" {
   depends_on = [google_chat_message.root]
 }
 `,
-			ConfigStateChecks: []statecheck.StateCheck{
-				statecheck.CompareValuePairs("google_chat_message.by_key", tfjsonpath.New("thread_name"), "google_chat_message.root", tfjsonpath.New("thread_name"), compare.ValuesSame()),
-				statecheck.CompareValuePairs("google_chat_message.by_name", tfjsonpath.New("thread_name"), "google_chat_message.root", tfjsonpath.New("thread_name"), compare.ValuesSame()),
-				statecheck.CompareValuePairs("google_chat_message.unspecified", tfjsonpath.New("thread_name"), "google_chat_message.root", tfjsonpath.New("thread_name"), compare.ValuesDiffer()),
-			},
-			ConfigPlanChecks: emptyPlanAfterApply(),
-		}},
-	})
+		ConfigStateChecks: []statecheck.StateCheck{
+			statecheck.CompareValuePairs("google_chat_message.by_key", tfjsonpath.New("thread_name"), "google_chat_message.root", tfjsonpath.New("thread_name"), compare.ValuesSame()),
+			statecheck.CompareValuePairs("google_chat_message.by_name", tfjsonpath.New("thread_name"), "google_chat_message.root", tfjsonpath.New("thread_name"), compare.ValuesSame()),
+			statecheck.CompareValuePairs("google_chat_message.unspecified", tfjsonpath.New("thread_name"), "google_chat_message.root", tfjsonpath.New("thread_name"), compare.ValuesDiffer()),
+		},
+		ConfigPlanChecks: emptyPlanAfterApply(),
+	}}, "google_chat_message", "google_chat_space")
 }
 
 func TestAccMessage_movingToAnotherSpaceReplaces(t *testing.T) {
@@ -267,20 +245,16 @@ resource "google_chat_message" "moving" {
 }
 `, first, second, target))
 	}
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: env.ProviderFactories(),
-		CheckDestroy:             env.CheckDestroy("google_chat_message", "google_chat_space"),
-		Steps: []resource.TestStep{
-			{Config: config("first"), Check: env.CheckMessages(first, 1)},
-			{
-				Config: config("second"),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction("google_chat_message.moving", plancheck.ResourceActionDestroyBeforeCreate)},
-				},
-				Check: resource.ComposeTestCheckFunc(env.CheckMessages(first, 0), env.CheckMessages(second, 1)),
+	env.ParallelTest([]resource.TestStep{
+		{Config: config("first"), Check: env.CheckMessages(first, 1)},
+		{
+			Config: config("second"),
+			ConfigPlanChecks: resource.ConfigPlanChecks{
+				PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction("google_chat_message.moving", plancheck.ResourceActionDestroyBeforeCreate)},
 			},
+			Check: resource.ComposeTestCheckFunc(env.CheckMessages(first, 0), env.CheckMessages(second, 1)),
 		},
-	})
+	}, "google_chat_message", "google_chat_space")
 }
 
 func TestAccMessage_outOfBandEditAndDelete(t *testing.T) {
@@ -295,71 +269,40 @@ resource "google_chat_message" "status" {
 }
 `
 	client := env.Client(chatapi.AuthModeApp)
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: env.ProviderFactories(),
-		CheckDestroy:             env.CheckDestroy("google_chat_message", "google_chat_space"),
-		Steps: []resource.TestStep{
-			{Config: config, Check: captureName("google_chat_message.status", &messageName)},
-			{
-				PreConfig: func() {
-					if _, err := client.PatchMessage(context.Background(), messageName, &chat.Message{Text: "edited by hand"}, []string{"text"}); err != nil {
-						t.Fatal(err)
-					}
-				},
-				Config: config,
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction("google_chat_message.status", plancheck.ResourceActionUpdate)},
-					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-				},
-				ConfigStateChecks: []statecheck.StateCheck{
-					statecheck.ExpectKnownValue("google_chat_message.status", tfjsonpath.New("text"), knownvalue.StringExact("All systems normal")),
-				},
-			},
-			{
-				PreConfig: func() {
-					if err := client.DeleteMessage(context.Background(), messageName, false); err != nil {
-						t.Fatal(err)
-					}
-				},
-				Config: config,
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction("google_chat_message.status", plancheck.ResourceActionCreate)},
-					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-				},
-				Check: env.CheckMessages(name, 1),
+	env.ParallelTest([]resource.TestStep{
+		{Config: config, Check: captureName("google_chat_message.status", &messageName)},
+		{
+			PreConfig: outOfBand(t, func() error {
+				_, err := client.PatchMessage(context.Background(), messageName, &chat.Message{Text: "edited by hand"}, []string{"text"})
+				return err
+			}),
+			Config:           config,
+			ConfigPlanChecks: emptyPlanAfterApply(plancheck.ExpectResourceAction("google_chat_message.status", plancheck.ResourceActionUpdate)),
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue("google_chat_message.status", tfjsonpath.New("text"), knownvalue.StringExact("All systems normal")),
 			},
 		},
-	})
+		{
+			PreConfig:        outOfBand(t, func() error { return client.DeleteMessage(context.Background(), messageName, false) }),
+			Config:           config,
+			ConfigPlanChecks: emptyPlanAfterApply(plancheck.ExpectResourceAction("google_chat_message.status", plancheck.ResourceActionCreate)),
+			Check:            env.CheckMessages(name, 1),
+		},
+	}, "google_chat_message", "google_chat_space")
 }
 
 func TestAccMessage_userCredentials(t *testing.T) {
 	env := testenv.New(t)
 	name := named("user")
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: env.ProviderFactories(),
-		CheckDestroy:             env.CheckDestroy("google_chat_message", "google_chat_space"),
-		Steps: []resource.TestStep{{
-			Config: env.Config(fmt.Sprintf(`
-resource "google_chat_space" "team" {
-  provider     = googlechat
-  display_name = %q
-}
-
-resource "google_chat_message" "from_user" {
-  provider          = googlechat
-  space             = google_chat_space.team.name
-  text              = "Posted as the user, <users/all>"
-  message_id        = "client-from-user"
-  notification_type = "NOTIFICATION_TYPE_NONE"
-}
-`, name)),
-			ConfigStateChecks: []statecheck.StateCheck{
-				statecheck.ExpectKnownValue("google_chat_message.from_user", tfjsonpath.New("sender"), knownvalue.StringRegexp(regexp.MustCompile(`^users/1`))),
-			},
-			ConfigPlanChecks: emptyPlanAfterApply(),
-			Check:            env.CheckMessages(name, 1),
-		}},
-	})
+	env.ParallelTest([]resource.TestStep{{
+		Config: env.Config(spaceHCL("team", "googlechat", name) + messageHCL("from_user", "googlechat", "google_chat_space.team.name",
+			"Posted as the user, <users/all>", "message_id", testenv.Quote("client-from-user"), "notification_type", testenv.Quote("NOTIFICATION_TYPE_NONE"))),
+		ConfigStateChecks: []statecheck.StateCheck{
+			statecheck.ExpectKnownValue("google_chat_message.from_user", tfjsonpath.New("sender"), knownvalue.StringRegexp(regexp.MustCompile(`^users/1`))),
+		},
+		ConfigPlanChecks: emptyPlanAfterApply(),
+		Check:            env.CheckMessages(name, 1),
+	}}, "google_chat_message", "google_chat_space")
 }
 
 // A create whose answer is lost (the emulator commits, then fails) is retried
@@ -371,22 +314,18 @@ func TestAccMessage_lostResponsePostsOnce(t *testing.T) {
 		t.Fatal(err)
 	}
 	name := named("lost")
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: env.ProviderFactories(),
-		CheckDestroy:             env.CheckDestroy("google_chat_message", "google_chat_space"),
-		Steps: []resource.TestStep{{
-			Config: appSpaceConfig(env, name) + `
+	env.ParallelTest([]resource.TestStep{{
+		Config: appSpaceConfig(env, name) + `
 resource "google_chat_message" "once" {
   provider = googlechatapp
   space    = google_chat_space.room.name
   text     = "exactly once"
 }
 `,
-			ConfigPlanChecks: emptyPlanAfterApply(),
-			ConfigStateChecks: []statecheck.StateCheck{
-				statecheck.ExpectKnownValue("google_chat_message.once", tfjsonpath.New("create_time"), knownvalue.NotNull()),
-			},
-			Check: env.CheckMessages(name, 1),
-		}},
-	})
+		ConfigPlanChecks: emptyPlanAfterApply(),
+		ConfigStateChecks: []statecheck.StateCheck{
+			statecheck.ExpectKnownValue("google_chat_message.once", tfjsonpath.New("create_time"), knownvalue.NotNull()),
+		},
+		Check: env.CheckMessages(name, 1),
+	}}, "google_chat_message", "google_chat_space")
 }

@@ -43,13 +43,7 @@ func appUser(env *testenv.Env, i int) string {
 
 // appRoomConfig is a space the Chat app creates, with two human members by ID.
 func appRoomConfig(env *testenv.Env, name string) string {
-	return env.Config(fmt.Sprintf(`
-resource "google_chat_space" "room" {
-  provider        = googlechatapp
-  display_name    = %q
-  initial_members = [%q, %q]
-}
-`, name, appUser(env, 0), appUser(env, 1)))
+	return env.Config(spaceHCL("room", "googlechatapp", name, "initial_members", testenv.List(appUser(env, 0), appUser(env, 1))))
 }
 
 // expectUnchanged checks that a planned change of address leaves attribute
@@ -95,56 +89,44 @@ resource "google_chat_message" "card" {
 }
 `, text, title)
 	}
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: env.ProviderFactories(),
-		CheckDestroy:             env.CheckDestroy("google_chat_message", "google_chat_space"),
-		Steps: []resource.TestStep{
-			{
-				Config: config("Hello *world*", "First"),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply: []plancheck.PlanCheck{
-						plancheck.ExpectResourceAction(address, plancheck.ResourceActionCreate),
-						plancheck.ExpectKnownValue(address, tfjsonpath.New("private_message_viewer"), knownvalue.Null()),
-					},
-					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-				},
-				ConfigStateChecks: []statecheck.StateCheck{
-					statecheck.ExpectKnownValue(address, tfjsonpath.New("private_message_viewer"), knownvalue.Null()),
-					statecheck.ExpectKnownValue(address, tfjsonpath.New("formatted_text"), knownvalue.StringExact("Hello *world*")),
-				},
+	env.ParallelTest([]resource.TestStep{
+		{
+			Config: config("Hello *world*", "First"),
+			ConfigPlanChecks: emptyPlanAfterApply(
+				plancheck.ExpectResourceAction(address, plancheck.ResourceActionCreate),
+				plancheck.ExpectKnownValue(address, tfjsonpath.New("private_message_viewer"), knownvalue.Null()),
+			),
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue(address, tfjsonpath.New("private_message_viewer"), knownvalue.Null()),
+				statecheck.ExpectKnownValue(address, tfjsonpath.New("formatted_text"), knownvalue.StringExact("Hello *world*")),
 			},
-			{
-				// A card edit: formatted_text and the viewer stay known.
-				Config: config("Hello *world*", "Second"),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply: []plancheck.PlanCheck{
-						plancheck.ExpectResourceAction(address, plancheck.ResourceActionUpdate),
-						plancheck.ExpectKnownValue(address, tfjsonpath.New("formatted_text"), knownvalue.StringExact("Hello *world*")),
-						plancheck.ExpectKnownValue(address, tfjsonpath.New("private_message_viewer"), knownvalue.Null()),
-					},
-					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-				},
-				ConfigStateChecks: []statecheck.StateCheck{
-					statecheck.ExpectKnownValue(address, tfjsonpath.New("cards_v2"), knownvalue.StringRegexp(regexp.MustCompile(`Second`))),
-				},
+		},
+		{
+			// A card edit: formatted_text and the viewer stay known.
+			Config: config("Hello *world*", "Second"),
+			ConfigPlanChecks: emptyPlanAfterApply(
+				plancheck.ExpectResourceAction(address, plancheck.ResourceActionUpdate),
+				plancheck.ExpectKnownValue(address, tfjsonpath.New("formatted_text"), knownvalue.StringExact("Hello *world*")),
+				plancheck.ExpectKnownValue(address, tfjsonpath.New("private_message_viewer"), knownvalue.Null()),
+			),
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue(address, tfjsonpath.New("cards_v2"), knownvalue.StringRegexp(regexp.MustCompile(`Second`))),
 			},
-			{
-				// A text edit: formatted_text is the API's to say.
-				Config: config("Hello again", "Second"),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply: []plancheck.PlanCheck{
-						plancheck.ExpectResourceAction(address, plancheck.ResourceActionUpdate),
-						plancheck.ExpectUnknownValue(address, tfjsonpath.New("formatted_text")),
-					},
-					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-				},
-				ConfigStateChecks: []statecheck.StateCheck{
-					statecheck.ExpectKnownValue(address, tfjsonpath.New("formatted_text"), knownvalue.StringExact("Hello again")),
-				},
+		},
+		{
+			// A text edit: formatted_text is the API's to say.
+			Config: config("Hello again", "Second"),
+			ConfigPlanChecks: emptyPlanAfterApply(
+				plancheck.ExpectResourceAction(address, plancheck.ResourceActionUpdate),
+				plancheck.ExpectUnknownValue(address, tfjsonpath.New("formatted_text")),
+			),
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue(address, tfjsonpath.New("formatted_text"), knownvalue.StringExact("Hello again")),
 			},
-			{
-				// A private message names its viewer by ID, as configured.
-				Config: config("Hello again", "Second") + fmt.Sprintf(`
+		},
+		{
+			// A private message names its viewer by ID, as configured.
+			Config: config("Hello again", "Second") + fmt.Sprintf(`
 resource "google_chat_message" "private" {
   provider               = googlechatapp
   space                  = google_chat_space.room.name
@@ -152,73 +134,50 @@ resource "google_chat_message" "private" {
   private_message_viewer = %q
 }
 `, appUser(env, 1)),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply: []plancheck.PlanCheck{
-						plancheck.ExpectKnownValue("google_chat_message.private", tfjsonpath.New("private_message_viewer"), knownvalue.StringExact(appUser(env, 1))),
-					},
-					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-				},
-			},
+			ConfigPlanChecks: emptyPlanAfterApply(plancheck.ExpectKnownValue("google_chat_message.private", tfjsonpath.New("private_message_viewer"), knownvalue.StringExact(appUser(env, 1)))),
 		},
-	})
+	}, "google_chat_message", "google_chat_space")
 }
 
 // Point 2: a member promoted outside Terraform shows in the plan by the
 // email the configuration uses, not as users/{id}.
 func TestAccSpaceMembers_driftShowsTheConfiguredSpelling(t *testing.T) {
 	env := testenv.New(t)
+	env.UserScopes = testenv.UserScopesWithReadState // google_chat_space_members identifies the calling user
 	env.RequireEmulator()
 	name := named("spelling")
-	config := env.Config(fmt.Sprintf(`
-resource "google_chat_space" "room" {
-  provider     = googlechat
-  display_name = %q
-}
-
-resource "google_chat_space_members" "room" {
-  provider = googlechat
-  space    = google_chat_space.room.name
-  members  = ["users/bob@example.com", "users/dave@example.com"]
-  managers = ["users/carol@example.com"]
-}
-`, name))
+	config := userSpaceConfig(env, name) + spaceMembersHCL("room", "googlechat", roomName,
+		"members", testenv.List("users/bob@example.com", "users/dave@example.com"), "managers", testenv.List("users/carol@example.com"))
 	client := env.Client(chatapi.AuthModeUser)
 	var space string
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: env.ProviderFactories(),
-		CheckDestroy:             env.CheckDestroy("google_chat_space_members", "google_chat_space"),
-		Steps: []resource.TestStep{
-			{
-				Config:           config,
-				ConfigPlanChecks: emptyPlanAfterApply(),
-				Check:            captureName("google_chat_space.room", &space),
-			},
-			{
-				// dave promoted, and erin (unknown to the resource) added, out of band.
-				PreConfig: func() {
-					ctx := context.Background()
-					if _, err := client.PatchMembership(ctx, space+"/members/dave@example.com", "ROLE_MANAGER"); err != nil {
-						t.Fatal(err)
-					}
-					if _, err := client.CreateMembership(ctx, space, &chat.Membership{Member: &chat.User{Name: "users/erin@example.com", Type: "HUMAN"}}); err != nil {
-						t.Fatal(err)
-					}
-				},
-				Config: config,
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply: []plancheck.PlanCheck{
-						expectSetChange("google_chat_space_members.room", "members",
-							[]string{"users/bob@example.com", "users/100000000000000000005"},
-							[]string{"users/bob@example.com", "users/dave@example.com"}),
-						expectSetChange("google_chat_space_members.room", "managers",
-							[]string{"users/carol@example.com", "users/dave@example.com"}, []string{"users/carol@example.com"}),
-					},
-					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-				},
-				Check: env.CheckSpaceMembers(name, 4), // alice, bob, carol, dave
-			},
+	env.ParallelTest([]resource.TestStep{
+		{
+			Config:           config,
+			ConfigPlanChecks: emptyPlanAfterApply(),
+			Check:            captureName("google_chat_space.room", &space),
 		},
-	})
+		{
+			// dave promoted, and erin (unknown to the resource) added, out of band.
+			PreConfig: func() {
+				ctx := context.Background()
+				if _, err := client.PatchMembership(ctx, space+"/members/dave@example.com", "ROLE_MANAGER"); err != nil {
+					t.Fatal(err)
+				}
+				if _, err := client.CreateMembership(ctx, space, &chat.Membership{Member: &chat.User{Name: "users/erin@example.com", Type: "HUMAN"}}); err != nil {
+					t.Fatal(err)
+				}
+			},
+			Config: config,
+			ConfigPlanChecks: emptyPlanAfterApply(
+				expectSetChange("google_chat_space_members.room", "members",
+					[]string{"users/bob@example.com", "users/100000000000000000005"},
+					[]string{"users/bob@example.com", "users/dave@example.com"}),
+				expectSetChange("google_chat_space_members.room", "managers",
+					[]string{"users/carol@example.com", "users/dave@example.com"}, []string{"users/carol@example.com"}),
+			),
+			Check: env.CheckSpaceMembers(name, 4), // alice, bob, carol, dave
+		},
+	}, "google_chat_space_members", "google_chat_space")
 }
 
 // Point 3: permission settings nobody configured are recorded but never in
@@ -228,23 +187,16 @@ func TestAccSpace_unconfiguredPermissionSettingsStayOutOfDiffs(t *testing.T) {
 	env := testenv.New(t)
 	name := named("perms")
 	const address = "google_chat_space.test"
-	config := func(description, permissions string) string {
-		return env.Config(fmt.Sprintf(`
-resource "google_chat_space" "test" {
-  provider     = googlechat
-  display_name = %q
-  description  = %q
-  %s
-}
-`, name, description, permissions))
+	config := func(description string, permissions ...string) string {
+		return env.Config(spaceHCL("test", "googlechat", name, append([]string{"description", testenv.Quote(description)}, permissions...)...))
 	}
-	const manageApps = `permission_settings = {
+	manageApps := []string{"permission_settings", `{
     manage_apps = {
       managers_allowed           = true
       assistant_managers_allowed = false
       members_allowed            = false
     }
-  }`
+  }`}
 	client := env.Client(chatapi.AuthModeUser)
 	var space string
 	// webhooksBy changes manage_webhooks outside Terraform.
@@ -257,67 +209,54 @@ resource "google_chat_space" "test" {
 			}
 		}
 	}
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: env.ProviderFactories(),
-		CheckDestroy:             env.CheckDestroy("google_chat_space"),
-		Steps: []resource.TestStep{
-			{
-				// None configured: all nine recorded, no diff after apply.
-				Config:           config("first", ""),
-				ConfigPlanChecks: emptyPlanAfterApply(),
-				ConfigStateChecks: []statecheck.StateCheck{
-					statecheck.ExpectKnownValue(address, tfjsonpath.New("permission_settings").AtMapKey("manage_webhooks").AtMapKey("members_allowed"), knownvalue.Bool(true)),
-				},
-				Check: captureName(address, &space),
+	env.ParallelTest([]resource.TestStep{
+		{
+			// None configured: all nine recorded, no diff after apply.
+			Config:           config("first"),
+			ConfigPlanChecks: emptyPlanAfterApply(),
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue(address, tfjsonpath.New("permission_settings").AtMapKey("manage_webhooks").AtMapKey("members_allowed"), knownvalue.Bool(true)),
 			},
-			{
-				// Changed outside Terraform, and the description edited: the
-				// plan changes the description only.
-				PreConfig: webhooksBy(true, false),
-				Config:    config("second", ""),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply: []plancheck.PlanCheck{
-						plancheck.ExpectResourceAction(address, plancheck.ResourceActionUpdate),
-						expectUnchanged(address, "permission_settings"),
-						plancheck.ExpectKnownValue(address, tfjsonpath.New("permission_settings").AtMapKey("manage_webhooks").AtMapKey("members_allowed"), knownvalue.Bool(false)),
-					},
-					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-				},
-			},
-			{
-				// One configured: only it changes.
-				Config: config("second", manageApps),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply: []plancheck.PlanCheck{
-						plancheck.ExpectKnownValue(address, tfjsonpath.New("permission_settings").AtMapKey("manage_apps").AtMapKey("assistant_managers_allowed"), knownvalue.Bool(false)),
-						plancheck.ExpectKnownValue(address, tfjsonpath.New("permission_settings").AtMapKey("manage_webhooks").AtMapKey("members_allowed"), knownvalue.Bool(false)),
-						plancheck.ExpectKnownValue(address, tfjsonpath.New("permission_settings").AtMapKey("post_messages").AtMapKey("members_allowed"), knownvalue.Bool(true)),
-					},
-					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-				},
-			},
-			{
-				// An unconfigured one changed outside Terraform next to a
-				// configured one, with another change: still out of the diff.
-				PreConfig: webhooksBy(false, false),
-				Config:    config("third", manageApps),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply: []plancheck.PlanCheck{
-						plancheck.ExpectResourceAction(address, plancheck.ResourceActionUpdate),
-						expectUnchanged(address, "permission_settings"),
-					},
-					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-				},
-			},
-			{
-				// Dropped from the configuration: no longer managed, nothing changes.
-				Config: config("third", ""),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-				},
+			Check: captureName(address, &space),
+		},
+		{
+			// Changed outside Terraform, and the description edited: the
+			// plan changes the description only.
+			PreConfig: webhooksBy(true, false),
+			Config:    config("second"),
+			ConfigPlanChecks: emptyPlanAfterApply(
+				plancheck.ExpectResourceAction(address, plancheck.ResourceActionUpdate),
+				expectUnchanged(address, "permission_settings"),
+				plancheck.ExpectKnownValue(address, tfjsonpath.New("permission_settings").AtMapKey("manage_webhooks").AtMapKey("members_allowed"), knownvalue.Bool(false)),
+			),
+		},
+		{
+			// One configured: only it changes.
+			Config: config("second", manageApps...),
+			ConfigPlanChecks: emptyPlanAfterApply(
+				plancheck.ExpectKnownValue(address, tfjsonpath.New("permission_settings").AtMapKey("manage_apps").AtMapKey("assistant_managers_allowed"), knownvalue.Bool(false)),
+				plancheck.ExpectKnownValue(address, tfjsonpath.New("permission_settings").AtMapKey("manage_webhooks").AtMapKey("members_allowed"), knownvalue.Bool(false)),
+				plancheck.ExpectKnownValue(address, tfjsonpath.New("permission_settings").AtMapKey("post_messages").AtMapKey("members_allowed"), knownvalue.Bool(true)),
+			),
+		},
+		{
+			// An unconfigured one changed outside Terraform next to a
+			// configured one, with another change: still out of the diff.
+			PreConfig: webhooksBy(false, false),
+			Config:    config("third", manageApps...),
+			ConfigPlanChecks: emptyPlanAfterApply(
+				plancheck.ExpectResourceAction(address, plancheck.ResourceActionUpdate),
+				expectUnchanged(address, "permission_settings"),
+			),
+		},
+		{
+			// Dropped from the configuration: no longer managed, nothing changes.
+			Config: config("third"),
+			ConfigPlanChecks: resource.ConfigPlanChecks{
+				PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
 			},
 		},
-	})
+	}, "google_chat_space")
 }
 
 // Point 4: an API error about one attribute points at that attribute.
@@ -325,135 +264,61 @@ func TestAccErrors_pointAtTheAttributeAtFault(t *testing.T) {
 	env := testenv.New(t)
 	env.RequireEmulator()
 	name := named("fault")
-	room := env.Config(fmt.Sprintf(`
-resource "google_chat_space" "room" {
-  provider     = googlechat
-  display_name = %q
-}
-`, name))
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: env.ProviderFactories(),
-		CheckDestroy:             env.CheckDestroy("google_chat_message", "google_chat_membership", "google_chat_space_members", "google_chat_space"),
-		Steps: []resource.TestStep{
-			{
-				Config: room + `
-resource "google_chat_message" "bad" {
-  provider = googlechatapp
-  space    = "spaces/AAAAAAAAAAA"
-  text     = "to nowhere"
-}
-`,
-				ExpectError: attributeError("google_chat_message.bad", "space", "spaces.messages.create failed: 404"),
-			},
-			{
-				Config: room + `
-resource "google_chat_membership" "bad" {
-  provider = googlechat
-  space    = google_chat_space.room.name
-  member   = "users/zed@example.com"
-}
-`,
-				ExpectError: attributeError("google_chat_membership.bad", "member", "spaces.members.create failed: 404"),
-			},
-			{
-				Config: room + `
-resource "google_chat_membership" "bad" {
-  provider = googlechat
-  space    = "spaces/AAAAAAAAAAA"
-  member   = "users/bob@example.com"
-}
-`,
-				ExpectError: attributeError("google_chat_membership.bad", "space", "spaces.members.create failed: 404"),
-			},
-			{
-				Config: room + `
-resource "google_chat_space_members" "bad" {
-  provider = googlechat
-  space    = google_chat_space.room.name
-  members  = ["users/zed@example.com"]
-}
-`,
-				ExpectError: attributeError("google_chat_space_members.bad", "members", "spaces.members.create users/zed@example.com failed: 404"),
-			},
-			{Config: room},
+	room := userSpaceConfig(env, name)
+	env.ParallelTest([]resource.TestStep{
+		{
+			Config:      room + messageHCL("bad", "googlechatapp", missingSpace, "to nowhere"),
+			ExpectError: attributeError("google_chat_message.bad", "space", "spaces.messages.create failed: 404"),
 		},
-	})
+		{
+			Config:      room + membershipHCL("bad", "googlechat", roomName, "users/zed@example.com"),
+			ExpectError: attributeError("google_chat_membership.bad", "member", "spaces.members.create failed: 404"),
+		},
+		{
+			Config:      room + membershipHCL("bad", "googlechat", missingSpace, "users/bob@example.com"),
+			ExpectError: attributeError("google_chat_membership.bad", "space", "spaces.members.create failed: 404"),
+		},
+		{
+			Config:      room + spaceMembersHCL("bad", "googlechat", roomName, "members", testenv.List("users/zed@example.com")),
+			ExpectError: attributeError("google_chat_space_members.bad", "members", "spaces.members.create users/zed@example.com failed: 404"),
+		},
+		{Config: room},
+	}, "google_chat_message", "google_chat_membership", "google_chat_space_members", "google_chat_space")
 }
 
 // Point 5: with app credentials an email in users/{email} is refused at plan
-// time, wherever it appears, with no API call; users/{id} plans.
+// time where a method the provider calls takes it only from a user, with no
+// API call; users/{id} plans, and so does a private message's viewer by email
+// (nothing in the documents forbids it).
 func TestAccEmails_refusedWithAppCredentials(t *testing.T) {
 	env := testenv.New(t)
 	env.RequireEmulator()
 	const reason = "the Chat API accepts an email as users/{email} only with user credentials; use users/{id} or a provider with user credentials"
-	const space = `"spaces/AAAAAAAAAAA"`
+	const space = missingSpace
 	cases := []struct {
 		name, config string
 		want         *regexp.Regexp // nil: plans without error
 	}{
-		{"message viewer", `
-resource "google_chat_message" "bad" {
-  provider               = googlechatapp
-  space                  = ` + space + `
-  text                   = "psst"
-  private_message_viewer = "users/bob@example.com"
-}
-`, attributeError("google_chat_message.bad", "private_message_viewer", "users/bob@example.com: "+reason)},
-		{"membership", `
-resource "google_chat_membership" "bad" {
-  provider = googlechatapp
-  space    = ` + space + `
-  member   = "users/bob@example.com"
-}
-`, attributeError("google_chat_membership.bad", "member", "users/bob@example.com: "+reason)},
-		{"space members", `
-resource "google_chat_space_members" "bad" {
-  provider = googlechatapp
-  space    = ` + space + `
-  members  = ["users/100000000000000000002"]
-  managers = ["users/carol@example.com"]
-}
-`, attributeError("google_chat_space_members.bad", "managers", "users/carol@example.com: "+reason)},
-		{"initial members", `
-resource "google_chat_space" "bad" {
-  provider        = googlechatapp
-  display_name    = "x"
-  initial_members = ["users/100000000000000000002", "users/dave@example.com"]
-}
-`, attributeError("google_chat_space.bad", "initial_members", "users/dave@example.com: "+reason)},
+		{"membership", membershipHCL("bad", "googlechatapp", space, "users/bob@example.com"),
+			attributeError("google_chat_membership.bad", "member", "users/bob@example.com: with app credentials, name the member as users/{id}")},
+		{"space members", spaceMembersHCL("bad", "googlechatapp", space,
+			"members", testenv.List("users/100000000000000000002"), "managers", testenv.List("users/carol@example.com")),
+			attributeError("google_chat_space_members.bad", "managers", "users/carol@example.com: "+reason)},
+		{"initial members", testenv.Resource("google_chat_space", "bad", "provider", "googlechatapp", "display_name", testenv.Quote("x"),
+			"initial_members", testenv.List("users/100000000000000000002", "users/dave@example.com")),
+			attributeError("google_chat_space.bad", "initial_members", "users/dave@example.com: "+reason)},
 		{"direct message", `
 data "google_chat_direct_message" "bad" {
   provider = googlechatapp
   user     = "users/erin@example.com"
 }
 `, attributeError("data.google_chat_direct_message.bad", "user", "users/erin@example.com: "+reason)},
-		{"IDs with app credentials", `
-resource "google_chat_membership" "ok" {
-  provider = googlechatapp
-  space    = ` + space + `
-  member   = "users/100000000000000000002"
-}
-
-resource "google_chat_message" "ok" {
-  provider               = googlechatapp
-  space                  = ` + space + `
-  text                   = "psst"
-  private_message_viewer = "users/100000000000000000002"
-}
-`, nil},
-		{"emails with user credentials", `
-resource "google_chat_membership" "ok" {
-  provider = googlechat
-  space    = ` + space + `
-  member   = "users/bob@example.com"
-}
-
-resource "google_chat_space_members" "ok" {
-  provider = googlechat
-  space    = ` + space + `
-  members  = ["users/carol@example.com"]
-}
-`, nil},
+		{"IDs with app credentials", membershipHCL("ok", "googlechatapp", space, "users/100000000000000000002") +
+			messageHCL("ok", "googlechatapp", space, "psst", "private_message_viewer", testenv.Quote("users/100000000000000000002")), nil},
+		{"a private message's viewer by email with app credentials",
+			messageHCL("ok", "googlechatapp", space, "psst", "private_message_viewer", testenv.Quote("users/bob@example.com")), nil},
+		{"emails with user credentials", membershipHCL("ok", "googlechat", space, "users/bob@example.com") +
+			spaceMembersHCL("ok", "googlechat", space, "members", testenv.List("users/carol@example.com")), nil},
 	}
 	var steps []resource.TestStep
 	for _, tc := range cases {
@@ -463,7 +328,7 @@ resource "google_chat_space_members" "ok" {
 		}
 		steps = append(steps, step)
 	}
-	resource.ParallelTest(t, resource.TestCase{ProtoV6ProviderFactories: env.ProviderFactories(), Steps: steps})
+	env.ParallelTest(steps)
 	if calls := env.Emulator.Requests(); len(calls) != 0 {
 		t.Errorf("planning made %d API calls; the email checks need none: %+v", len(calls), calls)
 	}

@@ -14,8 +14,10 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/seed-da88c8a3/terraform-provider-googlechat/internal/chatapi"
@@ -29,6 +31,44 @@ const defaultTimeout = 20 * time.Minute
 // attributeGetter is a plan, state or config.
 type attributeGetter interface {
 	GetAttribute(context.Context, path.Path, any) diag.Diagnostics
+}
+
+// modelGetter is a plan or state, read whole into a model.
+type modelGetter interface {
+	attributeGetter
+	Get(context.Context, any) diag.Diagnostics
+}
+
+// base is what every resource embeds: its type name, its identity (one
+// attribute, see identity.go), and the one client, which Configure takes from
+// the provider (nil until the provider is configured).
+type base struct {
+	typeName            string
+	identity            string
+	identityDescription string
+	client              *chatapi.Client
+}
+
+func (b *base) Metadata(_ context.Context, _ resource.MetadataRequest, resp *resource.MetadataResponse) {
+	resp.TypeName = b.typeName
+}
+
+func (b *base) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
+	resp.IdentitySchema = identitySchema(b.identity, b.identityDescription)
+}
+
+func (b *base) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
+	b.client = glue.ClientFrom(req.ProviderData, &resp.Diagnostics)
+}
+
+// getModel reads a configuration, plan or state whole into a model of
+// type M; ok is false after any error so far.
+func getModel[M any](ctx context.Context, from interface {
+	Get(context.Context, any) diag.Diagnostics
+}, diags *diag.Diagnostics) (M, bool) {
+	var model M
+	diags.Append(from.Get(ctx, &model)...)
+	return model, !diags.HasError()
 }
 
 // timeoutOf is one of timeouts.Value's Create, Update or Delete methods.
@@ -49,6 +89,113 @@ func begin(ctx context.Context, client *chatapi.Client, from attributeGetter, ge
 	}
 	ctx, cancel := context.WithTimeout(ctx, limit)
 	return ctx, cancel, true
+}
+
+// beginWith is begin, then reads the plan or state it was given into a
+// model of type M.
+func beginWith[M any](ctx context.Context, client *chatapi.Client, from modelGetter, get timeoutOf, diags *diag.Diagnostics) (context.Context, context.CancelFunc, M, bool) {
+	var model M
+	ctx, cancel, ok := begin(ctx, client, from, get, diags)
+	if !ok {
+		return ctx, cancel, model, false
+	}
+	if diags.Append(from.Get(ctx, &model)...); diags.HasError() {
+		cancel()
+		return ctx, func() {}, model, false
+	}
+	return ctx, cancel, model, true
+}
+
+// beginUpdate is beginWith for an Update: the plan, then the prior state.
+func beginUpdate[M any](ctx context.Context, client *chatapi.Client, req resource.UpdateRequest, diags *diag.Diagnostics) (context.Context, context.CancelFunc, M, M, bool) {
+	var state M
+	ctx, cancel, plan, ok := beginWith[M](ctx, client, req.Plan, timeouts.Value.Update, diags)
+	if ok {
+		if diags.Append(req.State.Get(ctx, &state)...); diags.HasError() {
+			cancel()
+			return ctx, func() {}, plan, state, false
+		}
+	}
+	return ctx, cancel, plan, state, ok
+}
+
+// beginRead starts a Read: it needs a configured client, reads the prior
+// state into a model of type M, and sets the identity from the state's
+// attribute of the same name. Every read returns an identity, even one that
+// removes the resource: the framework insists where Terraform (1.11) or an
+// older state has none.
+func beginRead[M any](ctx context.Context, client *chatapi.Client, from modelGetter, identity *tfsdk.ResourceIdentity, attribute string, diags *diag.Diagnostics) (M, bool) {
+	var model M
+	if !glue.Configured(client, diags) {
+		return model, false
+	}
+	if diags.Append(from.Get(ctx, &model)...); diags.HasError() {
+		return model, false
+	}
+	var value types.String
+	diags.Append(from.GetAttribute(ctx, path.Root(attribute), &value)...)
+	setIdentity(ctx, identity, attribute, value, diags)
+	return model, !diags.HasError()
+}
+
+// saveState records model as the resource's state, and the identity from
+// the state's attribute of the same name (see setIdentity).
+func saveState(ctx context.Context, state *tfsdk.State, identity *tfsdk.ResourceIdentity, model any, attribute string, diags *diag.Diagnostics) {
+	diags.Append(state.Set(ctx, model)...)
+	var value types.String
+	diags.Append(state.GetAttribute(ctx, path.Root(attribute), &value)...)
+	setIdentity(ctx, identity, attribute, value, diags)
+}
+
+// refresh is the whole Read of a resource whose state is one API object
+// named by its "name": get reads it (see readObject), fromAPI maps it over
+// the prior state.
+func refresh[M, T any](ctx context.Context, client *chatapi.Client, req resource.ReadRequest, resp *resource.ReadResponse,
+	get func(*chatapi.Client, context.Context, string) (T, error), deleted func(T) bool, advice readAdvice, fromAPI func(T, M) M) {
+	state, ok := beginRead[M](ctx, client, req.State, resp.Identity, "name", &resp.Diagnostics)
+	if !ok {
+		return
+	}
+	var name types.String
+	resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("name"), &name)...)
+	getByName := func(ctx context.Context, name string) (T, error) { return get(client, ctx, name) }
+	if out, ok := readObject(ctx, resp, name.ValueString(), getByName, deleted, advice); ok {
+		state = fromAPI(out, state)
+		saveState(ctx, &resp.State, resp.Identity, &state, "name", &resp.Diagnostics)
+	}
+}
+
+// readAdvice is what a Read says when its object is gone (a warning, and
+// what follows the object's name) or can't be read (an error summary, and
+// the API method that failed).
+type readAdvice struct{ warning, gone, summary, method string }
+
+// readObject gets the object a Read refreshes by its API name. When the API
+// answers 404, or deleted says the object is gone all the same (a deleted
+// message, a member who left), it warns and removes the resource; any other
+// error is reported. ok: out is the object, to map into state.
+func readObject[T any](ctx context.Context, resp *resource.ReadResponse, name string, get func(context.Context, string) (T, error),
+	deleted func(T) bool, advice readAdvice) (out T, ok bool) {
+	out, err := get(ctx, name)
+	if chatapi.IsNotFound(err) || err == nil && deleted(out) {
+		resp.Diagnostics.AddWarning(advice.warning, name+" "+advice.gone)
+		resp.State.RemoveResource(ctx)
+		return out, false
+	}
+	if err != nil {
+		hint := ""
+		if chatapi.IsPermissionDenied(err) {
+			// A 403 is not a 404: the object may well exist, out of the
+			// caller's sight. Never drop it from state (a plan would then
+			// create a second one).
+			hint = name + " may still exist, but these credentials may not read it (no longer a member, or another " +
+				"principal's object). Terraform keeps it in state and will not create it again: restore the caller's access, " +
+				"use the credentials that manage it, or run terraform state rm if it should be forgotten."
+		}
+		glue.AddAPIError(&resp.Diagnostics, advice.summary, advice.method, err, hint)
+		return out, false
+	}
+	return out, true
 }
 
 // changedAfterCreate replaces when an input-only value changes to another
@@ -80,19 +227,4 @@ func rejectEmails(client *chatapi.Client, diags *diag.Diagnostics, at path.Path,
 				fmt.Sprintf("%s: %s. The provider uses app credentials.", name, emailNeedsUserCredentials))
 		}
 	}
-}
-
-// knownStrings are the known strings of a set, which may hold unknown
-// elements at plan time; none for a null or unknown set.
-func knownStrings(set types.Set) []string {
-	if set.IsNull() || set.IsUnknown() {
-		return nil
-	}
-	var out []string
-	for _, element := range set.Elements() {
-		if s, ok := element.(types.String); ok && !s.IsNull() && !s.IsUnknown() {
-			out = append(out, s.ValueString())
-		}
-	}
-	return out
 }

@@ -6,9 +6,11 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/google/uuid"
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -29,10 +31,12 @@ var (
 )
 
 // NewSpace is the google_chat_space resource.
-func NewSpace() resource.Resource { return &spaceResource{} }
+func NewSpace() resource.Resource {
+	return &spaceResource{base{typeName: "google_chat_space", identity: "name", identityDescription: "Resource name of the space, `spaces/{space}`."}}
+}
 
 type spaceResource struct {
-	client *chatapi.Client
+	base
 }
 
 type spaceModel struct {
@@ -54,28 +58,14 @@ var (
 	memberPattern   = regexp.MustCompile(`^(users/[^/\s]+|groups/[^/\s@]+)$`)
 )
 
-func (r *spaceResource) Metadata(_ context.Context, _ resource.MetadataRequest, resp *resource.MetadataResponse) {
-	resp.TypeName = "google_chat_space"
-}
-
-func (r *spaceResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
-	resp.IdentitySchema = identitySchema("name", "Resource name of the space, `spaces/{space}`.")
-}
-
-func (r *spaceResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	r.client = glue.ClientFrom(req.ProviderData, &resp.Diagnostics)
-}
-
 func (r *spaceResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	ctx, cancel, ok := begin(ctx, r.client, req.Plan, timeouts.Value.Create, &resp.Diagnostics)
+	ctx, cancel, plan, ok := beginWith[spaceModel](ctx, r.client, req.Plan, timeouts.Value.Create, &resp.Diagnostics)
 	if !ok {
 		return
 	}
 	defer cancel()
-	var plan, config spaceModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
-	if resp.Diagnostics.HasError() {
+	var config spaceModel
+	if resp.Diagnostics.Append(req.Config.Get(ctx, &config)...); resp.Diagnostics.HasError() {
 		return
 	}
 	members, diags := initialMemberships(ctx, plan.InitialMembers)
@@ -90,8 +80,16 @@ func (r *spaceResource) Create(ctx context.Context, req resource.CreateRequest, 
 	var out *chat.Space
 	var err error
 	attemptCtx, attempts := chatapi.WithAttemptLog(ctx)
+	started := time.Now()
+	adopted := false
 	if r.client.AuthMode == chatapi.AuthModeUser {
-		out, err = r.client.SetUpSpace(attemptCtx, &chat.SetUpSpaceRequest{Space: input, Memberships: members, RequestId: requestID})
+		// spaces.setup returns a DM that already exists ("If a DM already
+		// exists between two users, ... then the existing DM is returned",
+		// discovery document): look first, so destroy never deletes a DM
+		// (and its history) that predates this configuration.
+		if out, adopted = r.existingDM(ctx, plan, members); !adopted {
+			out, err = r.client.SetUpSpace(attemptCtx, &chat.SetUpSpaceRequest{Space: input, Memberships: members, RequestId: requestID})
+		}
 	} else {
 		input.Customer = r.client.Customer
 		out, err = r.client.CreateSpace(attemptCtx, input, requestID)
@@ -120,8 +118,17 @@ func (r *spaceResource) Create(ctx context.Context, req resource.CreateRequest, 
 	}
 	state := spaceFromAPI(out, plan)
 	// Save now: if a follow-up call fails the space is tainted, not orphaned.
-	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
-	setIdentity(ctx, resp.Identity, "name", state.Name, &resp.Diagnostics)
+	saveState(ctx, &resp.State, resp.Identity, &state, "name", &resp.Diagnostics)
+	if adopted || bornBefore(out, started) {
+		// A bot DM has no lookup before setup: an answer older than this
+		// apply is one that existed.
+		resp.Diagnostics.Append(resp.Private.SetKey(ctx, privateAdopted, []byte("true"))...)
+		resp.Diagnostics.AddWarning("Existing Direct Message Adopted",
+			fmt.Sprintf("%s existed before this configuration; spaces.setup returns an existing direct message rather than "+
+				"making another. Terraform manages it from now on, but destroy will only remove it from state, never delete it.", out.Name))
+	} else if r.client.AuthMode == chatapi.AuthModeUser && len(members) > 0 && plan.SpaceType.ValueString() != convert.SpaceTypeDM {
+		r.warnMembersNotAdded(ctx, out.Name, members, &resp.Diagnostics)
+	}
 
 	if r.client.AuthMode == chatapi.AuthModeApp {
 		for _, m := range members {
@@ -142,49 +149,24 @@ func (r *spaceResource) Create(ctx context.Context, req resource.CreateRequest, 
 		}
 		state = spaceFromAPI(updated, state)
 	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
-	setIdentity(ctx, resp.Identity, "name", state.Name, &resp.Diagnostics)
+	saveState(ctx, &resp.State, resp.Identity, &state, "name", &resp.Diagnostics)
 }
 
 func (r *spaceResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	if !glue.Configured(r.client, &resp.Diagnostics) {
-		return
-	}
-	var state spaceModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	// Every read returns an identity, even one that removes the resource:
-	// the framework insists where Terraform (1.11) or an older state has none.
-	setIdentity(ctx, resp.Identity, "name", state.Name, &resp.Diagnostics)
-	out, err := r.client.GetSpace(ctx, state.Name.ValueString())
-	if chatapi.IsNotFound(err) {
-		resp.Diagnostics.AddWarning("Chat Space Not Found",
-			fmt.Sprintf("%s no longer exists; removing it from state so the next apply creates it again.", state.Name.ValueString()))
-		resp.State.RemoveResource(ctx)
-		return
-	}
-	if err != nil {
-		glue.AddAPIError(&resp.Diagnostics, "Unable to Read Chat Space", "spaces.get", err, "")
-		return
-	}
-	state = spaceFromAPI(out, state)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
-	setIdentity(ctx, resp.Identity, "name", state.Name, &resp.Diagnostics)
+	refresh(ctx, r.client, req, resp, (*chatapi.Client).GetSpace, func(*chat.Space) bool { return false }, readAdvice{
+		"Chat Space Not Found", "no longer exists; removing it from state so the next apply creates it again.",
+		"Unable to Read Chat Space", "spaces.get",
+	}, spaceFromAPI)
 }
 
 func (r *spaceResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	ctx, cancel, ok := begin(ctx, r.client, req.Plan, timeouts.Value.Update, &resp.Diagnostics)
+	ctx, cancel, plan, state, ok := beginUpdate[spaceModel](ctx, r.client, req, &resp.Diagnostics)
 	if !ok {
 		return
 	}
 	defer cancel()
-	var plan, state, config spaceModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
-	if resp.Diagnostics.HasError() {
+	var config spaceModel
+	if resp.Diagnostics.Append(req.Config.Get(ctx, &config)...); resp.Diagnostics.HasError() {
 		return
 	}
 	name := state.Name.ValueString()
@@ -199,8 +181,7 @@ func (r *spaceResource) Update(ctx context.Context, req resource.UpdateRequest, 
 				glue.AddAPIError(&resp.Diagnostics, "Unable to Update Chat Space", method, err, updateAdvice(err))
 			}
 			// Keep what did change, so the next plan shows only what is left.
-			resp.Diagnostics.Append(resp.State.Set(ctx, &result)...)
-			setIdentity(ctx, resp.Identity, "name", result.Name, &resp.Diagnostics)
+			saveState(ctx, &resp.State, resp.Identity, &result, "name", &resp.Diagnostics)
 			return
 		}
 		result = spaceFromAPI(out, result)
@@ -210,19 +191,22 @@ func (r *spaceResource) Update(ctx context.Context, req resource.UpdateRequest, 
 	result.DeletionPolicy = plan.DeletionPolicy
 	result.InitialMembers = plan.InitialMembers
 	result.PredefinedPermissionSettings = plan.PredefinedPermissionSettings
-	resp.Diagnostics.Append(resp.State.Set(ctx, &result)...)
-	setIdentity(ctx, resp.Identity, "name", result.Name, &resp.Diagnostics)
+	saveState(ctx, &resp.State, resp.Identity, &result, "name", &resp.Diagnostics)
 }
 
 func (r *spaceResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	ctx, cancel, ok := begin(ctx, r.client, req.State, timeouts.Value.Delete, &resp.Diagnostics)
+	ctx, cancel, state, ok := beginWith[spaceModel](ctx, r.client, req.State, timeouts.Value.Delete, &resp.Diagnostics)
 	if !ok {
 		return
 	}
 	defer cancel()
-	var state spaceModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() || state.DeletionPolicy.ValueString() == deletionAbandon {
+	if state.DeletionPolicy.ValueString() == deletionAbandon {
+		return
+	}
+	if adopted, diags := req.Private.GetKey(ctx, privateAdopted); string(adopted) == "true" && !diags.HasError() {
+		resp.Diagnostics.AddWarning("Adopted Direct Message Not Deleted",
+			fmt.Sprintf("%s existed before this configuration adopted it, so destroy removed it from Terraform state only, "+
+				"whatever deletion_policy says.", state.Name.ValueString()))
 		return
 	}
 	err := r.client.DeleteSpace(ctx, state.Name.ValueString())
@@ -240,17 +224,94 @@ func (r *spaceResource) Delete(ctx context.Context, req resource.DeleteRequest, 
 }
 
 func (r *spaceResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	id := importID(ctx, req, "name", &resp.Diagnostics)
-	match := importIDPattern.FindStringSubmatch(id)
-	if match == nil {
-		resp.Diagnostics.AddError("Invalid Import ID",
-			fmt.Sprintf("%q is not a space name. Use spaces/{space} or the bare space ID, for example: terraform import google_chat_space.team spaces/AAAAbbbb123", id))
+	canonical := func(id string) (string, bool) {
+		if match := importIDPattern.FindStringSubmatch(id); match != nil {
+			return "spaces/" + match[2], true
+		}
+		return "", false
+	}
+	if _, ok := importAs(ctx, req, resp, "name", canonical,
+		"a space name. Use spaces/{space} or the bare space ID, for example: terraform import google_chat_space.team spaces/AAAAbbbb123"); ok {
+		resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("deletion_policy"), deletionDelete)...)
+	}
+}
+
+// privateAdopted marks a DM that existed before Create found it.
+const privateAdopted = "adopted"
+
+// existingDM finds the DM a human DM's setup would return, if it exists
+// (spaces.findDirectMessage; a lookup that fails finds nothing, and setup
+// goes ahead).
+func (r *spaceResource) existingDM(ctx context.Context, plan spaceModel, members []*chat.Membership) (*chat.Space, bool) {
+	if plan.SpaceType.ValueString() != convert.SpaceTypeDM || plan.SingleUserBotDm.ValueBool() || len(members) != 1 || members[0].Member == nil {
+		return nil, false
+	}
+	dm, err := r.client.FindDirectMessage(ctx, members[0].Member.Name)
+	if err != nil || dm == nil || dm.Name == "" {
+		return nil, false
+	}
+	return dm, true
+}
+
+// bornBefore reports whether a DM setup answered was made before started,
+// with a minute's allowance for clocks: one that already existed.
+func bornBefore(out *chat.Space, started time.Time) bool {
+	if out.SpaceType != convert.SpaceTypeDM || out.CreateTime == "" {
+		return false
+	}
+	created, err := time.Parse(time.RFC3339Nano, out.CreateTime)
+	return err == nil && created.Before(started.Add(-time.Minute))
+}
+
+// warnMembersNotAdded reads the memberships back once after spaces.setup:
+// "if the caller blocks, or is blocked by some members, or doesn't have
+// permission to add some members, then those members aren't added to the
+// created space" (discovery document), without an error. Each one asked for
+// and missing is named in a warning; the space is kept.
+func (r *spaceResource) warnMembersNotAdded(ctx context.Context, space string, asked []*chat.Membership, diags *diag.Diagnostics) {
+	list, err := r.client.ListMemberships(ctx, space, "", true, true)
+	if err != nil {
+		diags.AddWarning("Unable to Check Initial Members", fmt.Sprintf(
+			"spaces.setup made %s, but listing its members failed (%v), so the provider can't tell whether every initial member was added.", space, err))
 		return
 	}
-	name := "spaces/" + match[2]
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("name"), name)...)
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), name)...)
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("deletion_policy"), deletionDelete)...)
+	have := map[string]bool{}
+	for _, m := range list {
+		switch {
+		case m.GroupMember != nil:
+			have[m.GroupMember.Name] = true
+		case m.Member != nil:
+			have[m.Member.Name] = true
+			if m.Member.Email != "" {
+				have["users/"+strings.ToLower(m.Member.Email)] = true
+			}
+		}
+	}
+	var missing []string
+	for _, m := range asked {
+		name := initialMemberName(m)
+		if have[name] || have[strings.ToLower(name)] {
+			continue
+		}
+		if email, ok := strings.CutPrefix(name, "users/"); ok && strings.Contains(email, "@") {
+			// Answers name users by ID and may omit the email: ask by alias.
+			got, err := r.client.GetMembership(ctx, space+"/members/"+email)
+			if err == nil && got.State != "NOT_A_MEMBER" {
+				continue
+			}
+			if err != nil && !chatapi.IsNotFound(err) {
+				diags.AddWarning("Unable to Check Initial Members", fmt.Sprintf("Looking up %s in %s failed: %v", name, space, err))
+				continue
+			}
+		}
+		missing = append(missing, name)
+	}
+	if len(missing) > 0 {
+		diags.AddAttributeWarning(path.Root("initial_members"), "Initial Members Not Added", fmt.Sprintf(
+			"spaces.setup made %s without %s: the Chat API leaves out, without an error, members the caller may not add "+
+				"(for example users who block the caller, or unknown users). The space is kept; initial_members stays as written. "+
+				"Add them later with google_chat_membership once they can be added.", space, strings.Join(missing, ", ")))
+	}
 }
 
 // findCreated looks for a space a failed create may have made: a named space

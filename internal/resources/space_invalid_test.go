@@ -6,8 +6,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
-
 	testenv "github.com/seed-da88c8a3/terraform-provider-googlechat/internal/acctest"
 )
 
@@ -46,11 +44,7 @@ func TestAccSpace_invalidConfigurationsMakeNoWrites(t *testing.T) {
 		host = "registry.opentofu.org"
 	}
 	providerBlock := `provider["` + host + `/hashicorp/googlechat"]`
-	cases := []struct {
-		name   string
-		config string
-		want   *regexp.Regexp
-	}{
+	cases := []invalidCase{
 		{"SPACE needs display_name", space(`description = "d"`), blockError("display_name is required when space_type is SPACE")},
 		{"display_name too long", space(fmt.Sprintf("display_name = %q", strings.Repeat("x", 129))), attributeError(bad, "display_name", "string length must be between 1 and 128")},
 		{"description too long", space(fmt.Sprintf("display_name = \"x\"\n  description = %q", strings.Repeat("d", 4097))), attributeError(bad, "description", "string length must be between 1 and 4096")},
@@ -108,14 +102,7 @@ func TestAccSpace_invalidConfigurationsMakeNoWrites(t *testing.T) {
   scopes = ["chat.bot"]`), attributeError(providerBlock, "scopes", "must be a full scope URL")},
 		{"credentials not JSON nor file", providerOnly(`  credentials = "/no/such/key.json"`), attributeError(providerBlock, "credentials", "neither JSON content nor a readable file")},
 	}
-	var steps []resource.TestStep
-	for _, tc := range cases {
-		steps = append(steps, resource.TestStep{Config: tc.config, ExpectError: tc.want, PlanOnly: true})
-	}
-	resource.ParallelTest(t, resource.TestCase{ProtoV6ProviderFactories: env.ProviderFactories(), Steps: steps})
-	if writes := env.Writes(); len(writes) != 0 {
-		t.Errorf("invalid configurations made %d API writes: %+v", len(writes), writes)
-	}
+	planRefusesAll(t, env, "configurations", cases)
 	if len(cases) < 25 {
 		t.Errorf("the catalogue shrank to %d cases", len(cases))
 	}

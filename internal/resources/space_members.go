@@ -2,6 +2,7 @@ package resources
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -31,10 +32,12 @@ var (
 )
 
 // NewSpaceMembers is the authoritative google_chat_space_members resource.
-func NewSpaceMembers() resource.Resource { return &spaceMembersResource{} }
+func NewSpaceMembers() resource.Resource {
+	return &spaceMembersResource{base{typeName: "google_chat_space_members", identity: "space", identityDescription: "The space whose members are listed, `spaces/{space}`."}}
+}
 
 type spaceMembersResource struct {
-	client *chatapi.Client
+	base
 }
 
 type spaceMembersModel struct {
@@ -60,34 +63,15 @@ const (
 	privateCaller  = "caller"
 )
 
-func (r *spaceMembersResource) Metadata(_ context.Context, _ resource.MetadataRequest, resp *resource.MetadataResponse) {
-	resp.TypeName = "google_chat_space_members"
-}
-
-func (r *spaceMembersResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
-	resp.IdentitySchema = identitySchema("space", "The space whose members are listed, `spaces/{space}`.")
-}
-
-func (r *spaceMembersResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	r.client = glue.ClientFrom(req.ProviderData, &resp.Diagnostics)
-}
-
 func (r *spaceMembersResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	r.write(ctx, req.Plan, timeouts.Value.Create, nil, nil, resp.Private, &resp.State, resp.Identity, &resp.Diagnostics)
 }
 
 func (r *spaceMembersResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	if !glue.Configured(r.client, &resp.Diagnostics) {
+	state, ok := beginRead[spaceMembersModel](ctx, r.client, req.State, resp.Identity, "space", &resp.Diagnostics)
+	if !ok {
 		return
 	}
-	var state spaceMembersModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	// Every read returns an identity, even one that removes the resource:
-	// the framework insists where Terraform (1.11) or an older state has none.
-	setIdentity(ctx, resp.Identity, "space", state.Space, &resp.Diagnostics)
 	private := loadPrivate(ctx, req.Private)
 	space := state.Space.ValueString()
 	actual, err := r.humanMembers(ctx, space)
@@ -141,8 +125,7 @@ func (r *spaceMembersResource) Read(ctx context.Context, req resource.ReadReques
 		state.setAttribute(attribute, append(convert.SetStrings(ctx, state.attribute(attribute), &resp.Diagnostics), private.spellingOf(id, known)))
 	}
 	private.save(ctx, resp.Private, &resp.Diagnostics)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
-	setIdentity(ctx, resp.Identity, "space", state.Space, &resp.Diagnostics)
+	saveState(ctx, &resp.State, resp.Identity, &state, "space", &resp.Diagnostics)
 }
 
 func (r *spaceMembersResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
@@ -150,16 +133,11 @@ func (r *spaceMembersResource) Update(ctx context.Context, req resource.UpdateRe
 }
 
 func (r *spaceMembersResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	ctx, cancel, ok := begin(ctx, r.client, req.State, timeouts.Value.Delete, &resp.Diagnostics)
+	ctx, cancel, state, ok := beginWith[spaceMembersModel](ctx, r.client, req.State, timeouts.Value.Delete, &resp.Diagnostics)
 	if !ok {
 		return
 	}
 	defer cancel()
-	var state spaceMembersModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
 	space := state.Space.ValueString()
 	private := loadPrivate(ctx, req.Private)
 	for _, set := range roleSets {
@@ -174,14 +152,8 @@ func (r *spaceMembersResource) Delete(ctx context.Context, req resource.DeleteRe
 }
 
 func (r *spaceMembersResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	id := importID(ctx, req, "space", &resp.Diagnostics)
-	if !convert.SpaceNamePattern.MatchString(id) {
-		resp.Diagnostics.AddError("Invalid Import ID",
-			fmt.Sprintf("%q is not a space name; import with: terraform import google_chat_space_members.NAME spaces/{space}", id))
-		return
-	}
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("space"), id)...)
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), id)...)
+	importAs(ctx, req, resp, "space", matching(convert.SpaceNamePattern),
+		"a space name; import with: terraform import google_chat_space_members.NAME spaces/{space}")
 }
 
 // reconcile makes the space's human members match plan: additions first,
@@ -323,13 +295,26 @@ func (r *spaceMembersResource) canonicalOr(ctx context.Context, space, spelling 
 
 // isCaller reports whether id is the calling user (apps are never human
 // members), and false as its second value, with an error, when the caller
-// can't be identified. a failed caller lookup: the lookup is not repeated per member.
+// can't be identified; a failed caller lookup is not repeated per member.
 func (r *spaceMembersResource) isCaller(ctx context.Context, space, id string, private *privateData, diags *diag.Diagnostics) (bool, bool) {
 	if r.client.AuthMode == chatapi.AuthModeApp {
 		return false, true
 	}
 	if private.caller == "" {
 		caller, err := r.client.CallingUser(ctx, space)
+		if errors.Is(err, chatapi.ErrCallerAliased) {
+			// The answer kept "users/me" (nothing documents which it does):
+			// ask about this member instead; the API reads only the caller's
+			// read state.
+			caller = ""
+			var is bool
+			if is, err = r.client.IsCallingUser(ctx, space, id); is {
+				caller = id
+			}
+			if err == nil && !is {
+				return false, true
+			}
+		}
 		if err != nil {
 			glue.AddAPIError(diags, "Unable to Identify the Calling User", "users.spaces.getSpaceReadState (users/me)", err,
 				"google_chat_space_members never removes the calling user, so with user credentials it must know who that is. "+

@@ -12,9 +12,8 @@ import (
 )
 
 func (r *spaceMembersResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
-	var config spaceMembersModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
-	if resp.Diagnostics.HasError() {
+	config, ok := getModel[spaceMembersModel](ctx, req.Config, &resp.Diagnostics)
+	if !ok {
 		return
 	}
 	seen := map[string]string{}
@@ -55,7 +54,7 @@ func (r *spaceMembersResource) ModifyPlan(ctx context.Context, req resource.Modi
 			continue
 		}
 		var added []string
-		for _, spelling := range knownStrings(config.attribute(set.attribute)) {
+		for _, spelling := range convert.SetStrings(ctx, config.attribute(set.attribute), &resp.Diagnostics) {
 			if !recorded[spelling] {
 				added = append(added, spelling)
 			}

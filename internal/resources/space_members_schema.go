@@ -3,13 +3,10 @@ package resources
 import (
 	"context"
 
-	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
@@ -36,15 +33,10 @@ func (r *spaceMembersResource) Schema(ctx context.Context, _ resource.SchemaRequ
 			"credentials the provider identifies the calling user through `users/me` read state, which needs the " +
 			"`chat.users.readstate.readonly` scope in the provider's `scopes` when the space has members to remove. " +
 			"Destroying the resource removes the listed members.",
-		Blocks: map[string]schema.Block{"timeouts": timeouts.Block(ctx, timeouts.Opts{Create: true, Update: true, Delete: true})},
+		Blocks: timeoutsBlock(ctx),
 		Attributes: map[string]schema.Attribute{
-			"id": schema.StringAttribute{Computed: true, MarkdownDescription: "Same as `space`.",
-				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()}},
-			"space": schema.StringAttribute{
-				Required: true, MarkdownDescription: "The space, `spaces/{space}`. Changing it replaces the resource.",
-				PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplace()},
-				Validators:    []validator.String{stringvalidator.RegexMatches(convert.SpaceNamePattern, "must be spaces/{space}")},
-			},
+			"id":                 keptComputed("Same as `space`."),
+			"space":              spaceAttribute("The space, `spaces/{space}`. Changing it replaces the resource."),
 			"members":            userSet("Members with `ROLE_MEMBER`."),
 			"managers":           userSet("Space owners, `ROLE_MANAGER` (named spaces only)."),
 			"assistant_managers": userSet("Space managers, `ROLE_ASSISTANT_MANAGER` (named spaces only)."),

@@ -39,61 +39,51 @@ resource "google_chat_space_members" "room" {
 	second := config(`["users/dave@example.com"]`, `["users/carol@example.com"]`, `["users/bob@example.com"]`)
 	client := env.Client(chatapi.AuthModeUser)
 	var space string
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: env.ProviderFactories(),
-		CheckDestroy:             env.CheckDestroy("google_chat_space_members", "google_chat_space"),
-		Steps: []resource.TestStep{
-			{
-				// frank, set up with the space, is not listed: removed. alice, the caller, stays.
-				Config:           first,
-				ConfigPlanChecks: emptyPlanAfterApply(),
-				Check: resource.ComposeTestCheckFunc(
-					env.CheckSpaceMembers(name, 4), // alice, bob, dave, carol
-					captureName("google_chat_space.room", &space),
-				),
+	env.ParallelTest([]resource.TestStep{
+		{
+			// frank, set up with the space, is not listed: removed. alice, the caller, stays.
+			Config:           first,
+			ConfigPlanChecks: emptyPlanAfterApply(),
+			Check: resource.ComposeTestCheckFunc(
+				env.CheckSpaceMembers(name, 4), // alice, bob, dave, carol
+				captureName("google_chat_space.room", &space),
+			),
+		},
+		{
+			Config: second,
+			ConfigPlanChecks: emptyPlanAfterApply(
+				plancheck.ExpectResourceAction("google_chat_space_members.room", plancheck.ResourceActionUpdate),
+				expectSetChange("google_chat_space_members.room", "members",
+					[]string{"users/bob@example.com", "users/dave@example.com"}, []string{"users/dave@example.com"}),
+			),
+			Check: env.CheckSpaceMembers(name, 4),
+		},
+		{
+			// Out of band: erin added, carol removed. The plan names both.
+			PreConfig: func() {
+				ctx := context.Background()
+				if _, err := client.CreateMembership(ctx, space, &chat.Membership{Member: &chat.User{Name: "users/erin@example.com", Type: "HUMAN"}}); err != nil {
+					t.Fatal(err)
+				}
+				if err := client.DeleteMembership(ctx, space+"/members/carol@example.com"); err != nil {
+					t.Fatal(err)
+				}
 			},
-			{
-				Config: second,
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply: []plancheck.PlanCheck{
-						plancheck.ExpectResourceAction("google_chat_space_members.room", plancheck.ResourceActionUpdate),
-						expectSetChange("google_chat_space_members.room", "members",
-							[]string{"users/bob@example.com", "users/dave@example.com"}, []string{"users/dave@example.com"}),
-					},
-					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-				},
-				Check: env.CheckSpaceMembers(name, 4),
-			},
-			{
-				// Out of band: erin added, carol removed. The plan names both.
-				PreConfig: func() {
-					ctx := context.Background()
-					if _, err := client.CreateMembership(ctx, space, &chat.Membership{Member: &chat.User{Name: "users/erin@example.com", Type: "HUMAN"}}); err != nil {
-						t.Fatal(err)
-					}
-					if err := client.DeleteMembership(ctx, space+"/members/carol@example.com"); err != nil {
-						t.Fatal(err)
-					}
-				},
-				Config: second,
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply: []plancheck.PlanCheck{
-						expectSetChange("google_chat_space_members.room", "members",
-							[]string{"users/dave@example.com", "users/100000000000000000005"}, []string{"users/dave@example.com"}),
-						expectSetChange("google_chat_space_members.room", "managers", []string{}, []string{"users/carol@example.com"}),
-					},
-					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-				},
-				Check: env.CheckSpaceMembers(name, 4),
-			},
-			{
-				ResourceName:                         "google_chat_space_members.room",
-				ImportState:                          true,
-				ImportStateVerifyIdentifierAttribute: "space",
-				ImportStateIdFunc: func(s *terraformState) (string, error) {
-					return s.RootModule().Resources["google_chat_space.room"].Primary.ID, nil
-				},
+			Config: second,
+			ConfigPlanChecks: emptyPlanAfterApply(
+				expectSetChange("google_chat_space_members.room", "members",
+					[]string{"users/dave@example.com", "users/100000000000000000005"}, []string{"users/dave@example.com"}),
+				expectSetChange("google_chat_space_members.room", "managers", []string{}, []string{"users/carol@example.com"}),
+			),
+			Check: env.CheckSpaceMembers(name, 4),
+		},
+		{
+			ResourceName:                         "google_chat_space_members.room",
+			ImportState:                          true,
+			ImportStateVerifyIdentifierAttribute: "space",
+			ImportStateIdFunc: func(s *terraformState) (string, error) {
+				return s.RootModule().Resources["google_chat_space.room"].Primary.ID, nil
 			},
 		},
-	})
+	}, "google_chat_space_members", "google_chat_space")
 }

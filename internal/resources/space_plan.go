@@ -19,9 +19,8 @@ import (
 // ValidateConfig checks the rules that tie attributes to space_type, with no
 // API call. Unknown values are skipped: they are checked at apply.
 func (r *spaceResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
-	var config spaceModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
-	if resp.Diagnostics.HasError() || config.SpaceType.IsUnknown() {
+	config, ok := getModel[spaceModel](ctx, req.Config, &resp.Diagnostics)
+	if !ok || config.SpaceType.IsUnknown() {
 		return
 	}
 	spaceType := config.SpaceType.ValueString()
@@ -117,7 +116,7 @@ func (r *spaceResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanR
 					"impersonate_user) and set provider = googlechat.user on this resource.", spaceType))
 		}
 		if creating {
-			rejectEmails(r.client, &resp.Diagnostics, path.Root("initial_members"), knownStrings(plan.InitialMembers)...)
+			rejectEmails(r.client, &resp.Diagnostics, path.Root("initial_members"), convert.SetStrings(ctx, plan.InitialMembers, &resp.Diagnostics)...)
 			var members []string
 			resp.Diagnostics.Append(plan.InitialMembers.ElementsAs(ctx, &members, true)...)
 			for _, m := range members {

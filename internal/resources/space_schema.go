@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"regexp"
 
-	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
@@ -31,18 +30,10 @@ func (r *spaceResource) Schema(ctx context.Context, _ resource.SchemaRequest, re
 			"[`spaces.create`](https://developers.google.com/workspace/chat/api/reference/rest/v1/spaces/create) in the provider's " +
 			"`customer`, then the initial members are added one by one. Creation carries a `requestId`, so a retried request " +
 			"never makes a second space.",
-		Blocks: map[string]schema.Block{"timeouts": timeouts.Block(ctx, timeouts.Opts{Create: true, Update: true, Delete: true})},
+		Blocks: timeoutsBlock(ctx),
 		Attributes: map[string]schema.Attribute{
-			"id": schema.StringAttribute{
-				Computed:            true,
-				MarkdownDescription: "Same as `name`.",
-				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
-			},
-			"name": schema.StringAttribute{
-				Computed:            true,
-				MarkdownDescription: "Resource name of the space, `spaces/{space}`.",
-				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
-			},
+			"id":   keptComputed("Same as `name`."),
+			"name": keptComputed("Resource name of the space, `spaces/{space}`."),
 			"space_type": schema.StringAttribute{
 				Optional: true,
 				Computed: true,

@@ -23,8 +23,10 @@ import (
 
 var spaceNameRE = regexp.MustCompile(`^spaces/[A-Za-z0-9_-]{5,}$`)
 
-func emptyPlanAfterApply() resource.ConfigPlanChecks {
-	return resource.ConfigPlanChecks{PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}}
+// emptyPlanAfterApply runs the checks before apply, and wants an empty plan
+// after it.
+func emptyPlanAfterApply(preApply ...plancheck.PlanCheck) resource.ConfigPlanChecks {
+	return resource.ConfigPlanChecks{PreApply: preApply, PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}}
 }
 
 func named(suffix string) string { return "tf-acc " + suffix + " " + acctest.RandString(6) }
@@ -43,51 +45,44 @@ resource "google_chat_space" "test" {
 }
 `, displayName, description, history))
 	}
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: env.ProviderFactories(),
-		CheckDestroy:             env.CheckDestroy("google_chat_space"),
-		Steps: []resource.TestStep{
-			{
-				Config: config(name, "First description", "HISTORY_ON"),
-				ConfigStateChecks: []statecheck.StateCheck{
-					statecheck.ExpectKnownValue("google_chat_space.test", tfjsonpath.New("name"), knownvalue.StringRegexp(spaceNameRE)),
-					statecheck.CompareValuePairs("google_chat_space.test", tfjsonpath.New("id"), "google_chat_space.test", tfjsonpath.New("name"), compare.ValuesSame()),
-					statecheck.ExpectKnownValue("google_chat_space.test", tfjsonpath.New("space_type"), knownvalue.StringExact("SPACE")),
-					statecheck.ExpectKnownValue("google_chat_space.test", tfjsonpath.New("display_name"), knownvalue.StringExact(name)),
-					statecheck.ExpectKnownValue("google_chat_space.test", tfjsonpath.New("space_uri"), knownvalue.StringRegexp(regexp.MustCompile(`^https://`))),
-					statecheck.ExpectKnownValue("google_chat_space.test", tfjsonpath.New("create_time"), knownvalue.NotNull()),
-					statecheck.ExpectKnownValue("google_chat_space.test", tfjsonpath.New("deletion_policy"), knownvalue.StringExact("DELETE")),
-					statecheck.ExpectKnownValue("google_chat_space.test", tfjsonpath.New("permission_settings").AtMapKey("manage_apps").AtMapKey("managers_allowed"), knownvalue.Bool(true)),
-				},
-				ConfigPlanChecks: emptyPlanAfterApply(),
+	env.ParallelTest([]resource.TestStep{
+		{
+			Config: config(name, "First description", "HISTORY_ON"),
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue("google_chat_space.test", tfjsonpath.New("name"), knownvalue.StringRegexp(spaceNameRE)),
+				statecheck.CompareValuePairs("google_chat_space.test", tfjsonpath.New("id"), "google_chat_space.test", tfjsonpath.New("name"), compare.ValuesSame()),
+				statecheck.ExpectKnownValue("google_chat_space.test", tfjsonpath.New("space_type"), knownvalue.StringExact("SPACE")),
+				statecheck.ExpectKnownValue("google_chat_space.test", tfjsonpath.New("display_name"), knownvalue.StringExact(name)),
+				statecheck.ExpectKnownValue("google_chat_space.test", tfjsonpath.New("space_uri"), knownvalue.StringRegexp(regexp.MustCompile(`^https://`))),
+				statecheck.ExpectKnownValue("google_chat_space.test", tfjsonpath.New("create_time"), knownvalue.NotNull()),
+				statecheck.ExpectKnownValue("google_chat_space.test", tfjsonpath.New("deletion_policy"), knownvalue.StringExact("DELETE")),
+				statecheck.ExpectKnownValue("google_chat_space.test", tfjsonpath.New("permission_settings").AtMapKey("manage_apps").AtMapKey("managers_allowed"), knownvalue.Bool(true)),
 			},
-			{
-				Config: config(renamed, "Second description", "HISTORY_OFF"),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction("google_chat_space.test", plancheck.ResourceActionUpdate)},
-					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-				},
-				ConfigStateChecks: []statecheck.StateCheck{
-					statecheck.ExpectKnownValue("google_chat_space.test", tfjsonpath.New("display_name"), knownvalue.StringExact(renamed)),
-					statecheck.ExpectKnownValue("google_chat_space.test", tfjsonpath.New("description"), knownvalue.StringExact("Second description")),
-					statecheck.ExpectKnownValue("google_chat_space.test", tfjsonpath.New("history_state"), knownvalue.StringExact("HISTORY_OFF")),
-				},
-			},
-			{
-				ResourceName:      "google_chat_space.test",
-				ImportState:       true,
-				ImportStateVerify: true,
-			},
-			{
-				ResourceName:      "google_chat_space.test",
-				ImportState:       true,
-				ImportStateKind:   resource.ImportBlockWithID,
-				SkipFunc:          testenv.SkipImportBlockUnderOpenTofu,
-				ImportPlanChecks:  resource.ImportPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction("google_chat_space.test", plancheck.ResourceActionNoop)}},
-				ImportStateIdFunc: bareSpaceID("google_chat_space.test"),
+			ConfigPlanChecks: emptyPlanAfterApply(),
+		},
+		{
+			Config:           config(renamed, "Second description", "HISTORY_OFF"),
+			ConfigPlanChecks: emptyPlanAfterApply(plancheck.ExpectResourceAction("google_chat_space.test", plancheck.ResourceActionUpdate)),
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue("google_chat_space.test", tfjsonpath.New("display_name"), knownvalue.StringExact(renamed)),
+				statecheck.ExpectKnownValue("google_chat_space.test", tfjsonpath.New("description"), knownvalue.StringExact("Second description")),
+				statecheck.ExpectKnownValue("google_chat_space.test", tfjsonpath.New("history_state"), knownvalue.StringExact("HISTORY_OFF")),
 			},
 		},
-	})
+		{
+			ResourceName:      "google_chat_space.test",
+			ImportState:       true,
+			ImportStateVerify: true,
+		},
+		{
+			ResourceName:      "google_chat_space.test",
+			ImportState:       true,
+			ImportStateKind:   resource.ImportBlockWithID,
+			SkipFunc:          testenv.SkipImportBlockUnderOpenTofu,
+			ImportPlanChecks:  resource.ImportPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction("google_chat_space.test", plancheck.ResourceActionNoop)}},
+			ImportStateIdFunc: bareSpaceID("google_chat_space.test"),
+		},
+	}, "google_chat_space")
 }
 
 // bareSpaceID imports by the space ID without the spaces/ prefix.
@@ -105,27 +100,24 @@ func TestAccSpace_groupChatPromotedInPlace(t *testing.T) {
 	env := testenv.New(t)
 	name := named("promoted")
 	members := fmt.Sprintf("[%q, %q]", env.User(0), env.User(1))
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: env.ProviderFactories(),
-		CheckDestroy:             env.CheckDestroy("google_chat_space"),
-		Steps: []resource.TestStep{
-			{
-				Config: env.Config(fmt.Sprintf(`
+	env.ParallelTest([]resource.TestStep{
+		{
+			Config: env.Config(fmt.Sprintf(`
 resource "google_chat_space" "test" {
   provider        = googlechat
   space_type      = "GROUP_CHAT"
   initial_members = %s
 }
 `, members)),
-				ConfigStateChecks: []statecheck.StateCheck{
-					statecheck.ExpectKnownValue("google_chat_space.test", tfjsonpath.New("space_type"), knownvalue.StringExact("GROUP_CHAT")),
-					statecheck.ExpectKnownValue("google_chat_space.test", tfjsonpath.New("display_name"), knownvalue.Null()),
-					statecheck.ExpectKnownValue("google_chat_space.test", tfjsonpath.New("permission_settings"), knownvalue.Null()),
-				},
-				ConfigPlanChecks: emptyPlanAfterApply(),
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue("google_chat_space.test", tfjsonpath.New("space_type"), knownvalue.StringExact("GROUP_CHAT")),
+				statecheck.ExpectKnownValue("google_chat_space.test", tfjsonpath.New("display_name"), knownvalue.Null()),
+				statecheck.ExpectKnownValue("google_chat_space.test", tfjsonpath.New("permission_settings"), knownvalue.Null()),
 			},
-			{
-				Config: env.Config(fmt.Sprintf(`
+			ConfigPlanChecks: emptyPlanAfterApply(),
+		},
+		{
+			Config: env.Config(fmt.Sprintf(`
 resource "google_chat_space" "test" {
   provider        = googlechat
   space_type      = "SPACE"
@@ -141,29 +133,22 @@ resource "google_chat_space" "test" {
   }
 }
 `, name, members)),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction("google_chat_space.test", plancheck.ResourceActionUpdate)},
-					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-				},
-				ConfigStateChecks: []statecheck.StateCheck{
-					statecheck.ExpectKnownValue("google_chat_space.test", tfjsonpath.New("space_type"), knownvalue.StringExact("SPACE")),
-					statecheck.ExpectKnownValue("google_chat_space.test", tfjsonpath.New("display_name"), knownvalue.StringExact(name)),
-					statecheck.ExpectKnownValue("google_chat_space.test", tfjsonpath.New("permission_settings").AtMapKey("manage_webhooks").AtMapKey("members_allowed"), knownvalue.Bool(false)),
-					statecheck.ExpectKnownValue("google_chat_space.test", tfjsonpath.New("permission_settings").AtMapKey("manage_apps").AtMapKey("members_allowed"), knownvalue.Bool(true)),
-				},
+			ConfigPlanChecks: emptyPlanAfterApply(plancheck.ExpectResourceAction("google_chat_space.test", plancheck.ResourceActionUpdate)),
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue("google_chat_space.test", tfjsonpath.New("space_type"), knownvalue.StringExact("SPACE")),
+				statecheck.ExpectKnownValue("google_chat_space.test", tfjsonpath.New("display_name"), knownvalue.StringExact(name)),
+				statecheck.ExpectKnownValue("google_chat_space.test", tfjsonpath.New("permission_settings").AtMapKey("manage_webhooks").AtMapKey("members_allowed"), knownvalue.Bool(false)),
+				statecheck.ExpectKnownValue("google_chat_space.test", tfjsonpath.New("permission_settings").AtMapKey("manage_apps").AtMapKey("members_allowed"), knownvalue.Bool(true)),
 			},
 		},
-	})
+	}, "google_chat_space")
 }
 
 func TestAccSpace_directMessages(t *testing.T) {
 	env := testenv.New(t)
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: env.ProviderFactories(),
-		CheckDestroy:             env.CheckDestroy("google_chat_space"),
-		Steps: []resource.TestStep{
-			{
-				Config: env.Config(fmt.Sprintf(`
+	env.ParallelTest([]resource.TestStep{
+		{
+			Config: env.Config(fmt.Sprintf(`
 resource "google_chat_space" "dm" {
   provider        = googlechat
   space_type      = "DIRECT_MESSAGE"
@@ -176,38 +161,34 @@ resource "google_chat_space" "bot_dm" {
   single_user_bot_dm = true
 }
 `, env.User(0))),
-				ConfigStateChecks: []statecheck.StateCheck{
-					statecheck.ExpectKnownValue("google_chat_space.dm", tfjsonpath.New("space_type"), knownvalue.StringExact("DIRECT_MESSAGE")),
-					statecheck.ExpectKnownValue("google_chat_space.dm", tfjsonpath.New("single_user_bot_dm"), knownvalue.Bool(false)),
-					statecheck.ExpectKnownValue("google_chat_space.bot_dm", tfjsonpath.New("single_user_bot_dm"), knownvalue.Bool(true)),
-				},
-				ConfigPlanChecks: emptyPlanAfterApply(),
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue("google_chat_space.dm", tfjsonpath.New("space_type"), knownvalue.StringExact("DIRECT_MESSAGE")),
+				statecheck.ExpectKnownValue("google_chat_space.dm", tfjsonpath.New("single_user_bot_dm"), knownvalue.Bool(false)),
+				statecheck.ExpectKnownValue("google_chat_space.bot_dm", tfjsonpath.New("single_user_bot_dm"), knownvalue.Bool(true)),
 			},
-			{
-				// A DM with another user replaces the space.
-				Config: env.Config(fmt.Sprintf(`
+			ConfigPlanChecks: emptyPlanAfterApply(),
+		},
+		{
+			// A DM with another user replaces the space.
+			Config: env.Config(fmt.Sprintf(`
 resource "google_chat_space" "dm" {
   provider        = googlechat
   space_type      = "DIRECT_MESSAGE"
   initial_members = [%q]
 }
 `, env.User(1))),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction("google_chat_space.dm", plancheck.ResourceActionDestroyBeforeCreate)},
-				},
+			ConfigPlanChecks: resource.ConfigPlanChecks{
+				PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction("google_chat_space.dm", plancheck.ResourceActionDestroyBeforeCreate)},
 			},
 		},
-	})
+	}, "google_chat_space")
 }
 
 func TestAccSpace_appCredentials(t *testing.T) {
 	env := testenv.New(t)
 	name := named("app")
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: env.ProviderFactories(),
-		CheckDestroy:             env.CheckDestroy("google_chat_space"),
-		Steps: []resource.TestStep{{
-			Config: env.Config(fmt.Sprintf(`
+	env.ParallelTest([]resource.TestStep{{
+		Config: env.Config(fmt.Sprintf(`
 resource "google_chat_space" "test" {
   provider                       = googlechatapp
   display_name                   = %q
@@ -228,30 +209,22 @@ resource "google_chat_space" "test" {
   }
 }
 `, name, appUser(env, 0), appUser(env, 1))),
-			ConfigStateChecks: []statecheck.StateCheck{
-				statecheck.ExpectKnownValue("google_chat_space.test", tfjsonpath.New("permission_settings").AtMapKey("manage_apps").AtMapKey("assistant_managers_allowed"), knownvalue.Bool(false)),
-				statecheck.ExpectKnownValue("google_chat_space.test", tfjsonpath.New("permission_settings").AtMapKey("reply_messages").AtMapKey("members_allowed"), knownvalue.Bool(false)),
-				// From the ANNOUNCEMENT_SPACE preset, not set in configuration.
-				statecheck.ExpectKnownValue("google_chat_space.test", tfjsonpath.New("permission_settings").AtMapKey("post_messages").AtMapKey("members_allowed"), knownvalue.Bool(false)),
-			},
-			ConfigPlanChecks: emptyPlanAfterApply(),
-			Check:            env.CheckSpaceMembers(name, 3),
-		}},
-	})
+		ConfigStateChecks: []statecheck.StateCheck{
+			statecheck.ExpectKnownValue("google_chat_space.test", tfjsonpath.New("permission_settings").AtMapKey("manage_apps").AtMapKey("assistant_managers_allowed"), knownvalue.Bool(false)),
+			statecheck.ExpectKnownValue("google_chat_space.test", tfjsonpath.New("permission_settings").AtMapKey("reply_messages").AtMapKey("members_allowed"), knownvalue.Bool(false)),
+			// From the ANNOUNCEMENT_SPACE preset, not set in configuration.
+			statecheck.ExpectKnownValue("google_chat_space.test", tfjsonpath.New("permission_settings").AtMapKey("post_messages").AtMapKey("members_allowed"), knownvalue.Bool(false)),
+		},
+		ConfigPlanChecks: emptyPlanAfterApply(),
+		Check:            env.CheckSpaceMembers(name, 3),
+	}}, "google_chat_space")
 }
 
 func TestAccSpace_replaceAndDeletionPolicy(t *testing.T) {
 	env := testenv.New(t)
 	name := named("replace")
 	config := func(preset, policy string) string {
-		return env.Config(fmt.Sprintf(`
-resource "google_chat_space" "test" {
-  provider                       = googlechat
-  display_name                   = %q
-  predefined_permission_settings = %s
-  deletion_policy                = %q
-}
-`, name, preset, policy))
+		return env.Config(spaceHCL("test", "googlechat", name, "predefined_permission_settings", preset, "deletion_policy", testenv.Quote(policy)))
 	}
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.ProviderFactories(),
@@ -260,19 +233,13 @@ resource "google_chat_space" "test" {
 		Steps: []resource.TestStep{
 			{Config: config(`"COLLABORATION_SPACE"`, "DELETE"), ConfigPlanChecks: emptyPlanAfterApply()},
 			{
-				Config: config(`"ANNOUNCEMENT_SPACE"`, "ABANDON"),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction("google_chat_space.test", plancheck.ResourceActionDestroyBeforeCreate)},
-					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-				},
+				Config:           config(`"ANNOUNCEMENT_SPACE"`, "ABANDON"),
+				ConfigPlanChecks: emptyPlanAfterApply(plancheck.ExpectResourceAction("google_chat_space.test", plancheck.ResourceActionDestroyBeforeCreate)),
 			},
 			{
 				// Removing an input-only value only records it: no replacement.
-				Config: config("null", "ABANDON"),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction("google_chat_space.test", plancheck.ResourceActionUpdate)},
-					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-				},
+				Config:           config("null", "ABANDON"),
+				ConfigPlanChecks: emptyPlanAfterApply(plancheck.ExpectResourceAction("google_chat_space.test", plancheck.ResourceActionUpdate)),
 			},
 		},
 	})
@@ -290,52 +257,38 @@ resource "google_chat_space" "test" {
 }
 `, name))
 	client := env.Client(chatapi.AuthModeUser)
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: env.ProviderFactories(),
-		CheckDestroy:             env.CheckDestroy("google_chat_space"),
-		Steps: []resource.TestStep{
-			{Config: config, Check: captureName("google_chat_space.test", &spaceName)},
-			{
-				// Renamed and described out of band: the plan sets both back in place.
-				PreConfig: func() {
-					_, err := client.PatchSpace(context.Background(), spaceName, &chat.Space{
-						DisplayName: "renamed by hand", SpaceDetails: &chat.SpaceDetails{Description: "edited"},
-					}, []string{"display_name", "space_details"})
-					if err != nil {
-						t.Fatal(err)
-					}
-				},
-				Config: config,
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction("google_chat_space.test", plancheck.ResourceActionUpdate)},
-					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-				},
-				ConfigStateChecks: []statecheck.StateCheck{
-					statecheck.ExpectKnownValue("google_chat_space.test", tfjsonpath.New("display_name"), knownvalue.StringExact(name)),
-					statecheck.ExpectKnownValue("google_chat_space.test", tfjsonpath.New("description"), knownvalue.StringExact("Managed by Terraform")),
-				},
+	env.ParallelTest([]resource.TestStep{
+		{Config: config, Check: captureName("google_chat_space.test", &spaceName)},
+		{
+			// Renamed and described out of band: the plan sets both back in place.
+			PreConfig: func() {
+				_, err := client.PatchSpace(context.Background(), spaceName, &chat.Space{
+					DisplayName: "renamed by hand", SpaceDetails: &chat.SpaceDetails{Description: "edited"},
+				}, []string{"display_name", "space_details"})
+				if err != nil {
+					t.Fatal(err)
+				}
 			},
-			{
-				// Deleted out of band: removed from state with a warning, then created again.
-				PreConfig: func() {
-					if err := client.DeleteSpace(context.Background(), spaceName); err != nil {
-						t.Fatal(err)
-					}
-				},
-				Config: config,
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction("google_chat_space.test", plancheck.ResourceActionCreate)},
-					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-				},
-				Check: func(s *terraform.State) error {
-					if s.RootModule().Resources["google_chat_space.test"].Primary.ID == spaceName {
-						return fmt.Errorf("the recreated space must have a new name, still %s", spaceName)
-					}
-					return nil
-				},
+			Config:           config,
+			ConfigPlanChecks: emptyPlanAfterApply(plancheck.ExpectResourceAction("google_chat_space.test", plancheck.ResourceActionUpdate)),
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue("google_chat_space.test", tfjsonpath.New("display_name"), knownvalue.StringExact(name)),
+				statecheck.ExpectKnownValue("google_chat_space.test", tfjsonpath.New("description"), knownvalue.StringExact("Managed by Terraform")),
 			},
 		},
-	})
+		{
+			// Deleted out of band: removed from state with a warning, then created again.
+			PreConfig:        outOfBand(t, func() error { return client.DeleteSpace(context.Background(), spaceName) }),
+			Config:           config,
+			ConfigPlanChecks: emptyPlanAfterApply(plancheck.ExpectResourceAction("google_chat_space.test", plancheck.ResourceActionCreate)),
+			Check: func(s *terraform.State) error {
+				if s.RootModule().Resources["google_chat_space.test"].Primary.ID == spaceName {
+					return fmt.Errorf("the recreated space must have a new name, still %s", spaceName)
+				}
+				return nil
+			},
+		},
+	}, "google_chat_space")
 }
 
 func captureName(resourceName string, into *string) resource.TestCheckFunc {

@@ -29,6 +29,7 @@ import (
 func TestAccTolerantReader_unknownAndOutputOnlyFields(t *testing.T) {
 	env := testenv.NewWithOptions(t, emulator.Options{UnknownFields: true})
 	env.RequireEmulator()
+	env.UserScopes = testenv.UserScopesWithAppMembership // the app's membership is removed at destroy
 	name := named("tolerant")
 	config := func(title string) string {
 		return env.Config(fmt.Sprintf(`
@@ -79,45 +80,41 @@ resource "google_chat_message" "card" {
 		return statecheck.ExpectKnownValue("google_chat_message.card", tfjsonpath.New("cards_v2"),
 			knownvalue.StringRegexp(regexp.MustCompile(`"title":"`+title+`"`)))
 	}
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: env.ProviderFactories(),
-		CheckDestroy:             env.CheckDestroy("google_chat_message", "google_chat_membership", "google_chat_space"),
-		Steps: []resource.TestStep{
-			{
-				Config: config("Deploy"),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PostApplyPreRefresh:  []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-				},
-				ConfigStateChecks: []statecheck.StateCheck{configured("Deploy")},
-				Check: resource.ComposeAggregateTestCheckFunc(
-					// The answers really carry what the provider must ignore.
-					answerCarries(env, "google_chat_message.card", "app", `"ownerUser"`, `"futureField"`, `"annotations"`, `"displayName"`),
-					answerCarries(env, "google_chat_space.room", "user:alice@example.com", `"membershipCount"`, `"futureField"`),
-					answerCarries(env, "google_chat_membership.carol", "user:alice@example.com", `"displayName"`, `"futureField"`),
-					noAnswerOnlyFields,
-				),
+	env.ParallelTest([]resource.TestStep{
+		{
+			Config: config("Deploy"),
+			ConfigPlanChecks: resource.ConfigPlanChecks{
+				PostApplyPreRefresh:  []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+				PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
 			},
-			{
-				// A refresh alone reads every answer again: still nothing to do.
-				RefreshState:      true,
-				RefreshPlanChecks: resource.RefreshPlanChecks{PostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
-			},
-			{
-				// A real change to the card is still seen and applied in place.
-				Config: config("Deploy again"),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction("google_chat_message.card", plancheck.ResourceActionUpdate)},
-					PostApplyPreRefresh:  []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-				},
-				ConfigStateChecks: []statecheck.StateCheck{configured("Deploy again")},
-				Check:             noAnswerOnlyFields,
-			},
-			// An import takes the answer, less its output-only fields.
-			{ResourceName: "google_chat_message.card", ImportState: true, ImportStateVerify: true},
+			ConfigStateChecks: []statecheck.StateCheck{configured("Deploy")},
+			Check: resource.ComposeAggregateTestCheckFunc(
+				// The answers really carry what the provider must ignore.
+				answerCarries(env, "google_chat_message.card", "app", `"ownerUser"`, `"futureField"`, `"annotations"`, `"displayName"`),
+				answerCarries(env, "google_chat_space.room", "user:alice@example.com", `"membershipCount"`, `"futureField"`),
+				answerCarries(env, "google_chat_membership.carol", "user:alice@example.com", `"displayName"`, `"futureField"`),
+				noAnswerOnlyFields,
+			),
 		},
-	})
+		{
+			// A refresh alone reads every answer again: still nothing to do.
+			RefreshState:      true,
+			RefreshPlanChecks: resource.RefreshPlanChecks{PostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
+		},
+		{
+			// A real change to the card is still seen and applied in place.
+			Config: config("Deploy again"),
+			ConfigPlanChecks: resource.ConfigPlanChecks{
+				PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction("google_chat_message.card", plancheck.ResourceActionUpdate)},
+				PostApplyPreRefresh:  []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+				PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+			},
+			ConfigStateChecks: []statecheck.StateCheck{configured("Deploy again")},
+			Check:             noAnswerOnlyFields,
+		},
+		// An import takes the answer, less its output-only fields.
+		{ResourceName: "google_chat_message.card", ImportState: true, ImportStateVerify: true},
+	}, "google_chat_message", "google_chat_membership", "google_chat_space")
 }
 
 // noAnswerOnlyFields checks the message's JSON attributes hold what was

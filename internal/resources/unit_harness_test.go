@@ -9,6 +9,7 @@ import (
 	"context"
 	"maps"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -274,8 +275,9 @@ func (h *uHarness) read(prior any) uResult {
 	default:
 		req.State = h.state(prior)
 	}
-	resp := resource.ReadResponse{State: req.State, Identity: req.Identity}
-	uPrivate(&resp.Private)
+	// As the framework does, Read's response starts with the prior private
+	// state, so what Read leaves alone travels on.
+	resp := resource.ReadResponse{State: req.State, Identity: req.Identity, Private: req.Private}
 	h.r.Read(h.ctx, req, &resp)
 	return uResult{h: h, state: resp.State, private: resp.Private, identity: resp.Identity, diags: resp.Diagnostics}
 }
@@ -290,6 +292,14 @@ func (h *uHarness) update(prior uResult, plan, config any) uResult {
 	uPrivate(&resp.Private)
 	h.r.Update(h.ctx, req, &resp)
 	return uResult{h: h, state: resp.State, private: resp.Private, identity: resp.Identity, diags: resp.Diagnostics}
+}
+
+// mustUpdate is update, failing on any error.
+func (h *uHarness) mustUpdate(prior uResult, plan, config any) uResult {
+	h.t.Helper()
+	res := h.update(prior, plan, config)
+	uNoErrors(h.t, "Update", res.diags)
+	return res
 }
 
 // delete destroys prior (a model pointer or a uResult).
@@ -435,4 +445,124 @@ func uWantDiag(t *testing.T, diags diag.Diagnostics, at *path.Path, phrase, kind
 func uRoot(name string) *path.Path {
 	p := path.Root(name)
 	return &p
+}
+
+// fault makes the emulator fail as rule says, failing t if it refuses the rule.
+func (env *uEnv) fault(t *testing.T, rule emulator.FaultRule) {
+	t.Helper()
+	uMust(t, env.srv.AddFault(rule))
+}
+
+// uMust fails t on err.
+func uMust(t *testing.T, err error) {
+	t.Helper()
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+// uModel decodes a result's state into a model of type M.
+func uModel[M any](r uResult) M {
+	r.h.t.Helper()
+	var m M
+	r.model(&m)
+	return m
+}
+
+// uWantRemoved fails unless read warned with warning and removed the resource.
+func uWantRemoved(t *testing.T, read uResult, warning string) {
+	t.Helper()
+	uWantWarning(t, read.diags, nil, warning)
+	if !read.removed() {
+		t.Errorf("read warned %q but kept the resource in state", warning)
+	}
+}
+
+// uWantRefusedRead makes rpc answer 403 and fails unless a read of prior
+// reports summary and keeps the resource in state.
+func uWantRefusedRead(t *testing.T, env *uEnv, h *uHarness, prior uResult, rpc, summary string) {
+	t.Helper()
+	env.fault(t, emulator.FaultRule{RPC: rpc, Status: 403})
+	read := h.read(prior)
+	uWantError(t, read.diags, nil, summary)
+	uWantError(t, read.diags, nil, "will not create it again")
+	if read.removed() {
+		t.Error("a refused read removed the resource from state")
+	}
+}
+
+// uWantNoDrift fails unless a read of created succeeds and changes nothing.
+func uWantNoDrift(t *testing.T, h *uHarness, created uResult) {
+	t.Helper()
+	read := h.read(created)
+	uNoErrors(t, "Read", read.diags)
+	if !read.state.Raw.Equal(created.state.Raw) {
+		t.Errorf("read shows drift:\n%v\n%v", read.state.Raw, created.state.Raw)
+	}
+}
+
+// uWantMasks fails unless the emulator's logged calls of rpc had these
+// updateMasks, in order.
+func uWantMasks(t *testing.T, srv *emulator.Server, rpc string, want ...string) {
+	t.Helper()
+	if masks := uPatchMasks(t, srv, rpc); !slices.Equal(masks, want) {
+		t.Errorf("%s update masks = %v, want %v", rpc, masks, want)
+	}
+}
+
+// uUserHarness is a fresh emulator and a harness for r with alice's client.
+func uUserHarness(t *testing.T, r resource.Resource) (*uEnv, *uHarness) {
+	t.Helper()
+	env := newUEnv(t)
+	return env, newUHarness(t, r, env.user)
+}
+
+// uAppHarness is a fresh emulator and a harness for r with the app's client.
+func uAppHarness(t *testing.T, r resource.Resource) (*uEnv, *uHarness) {
+	t.Helper()
+	env := newUEnv(t)
+	return env, newUHarness(t, r, env.app)
+}
+
+// uUserFixture is uUserHarness with a named space alice set up out of band,
+// with these members.
+func uUserFixture(t *testing.T, r resource.Resource, displayName string, members ...string) (*uEnv, string, *uHarness) {
+	t.Helper()
+	env, h := uUserHarness(t, r)
+	return env, uUserSpace(t, env, displayName, members...), h
+}
+
+// uAppFixture is uAppHarness with a named space the app created out of band.
+func uAppFixture(t *testing.T, r resource.Resource, displayName string) (*uEnv, string, *uHarness) {
+	t.Helper()
+	env, h := uAppHarness(t, r)
+	return env, uAppSpace(t, env, displayName), h
+}
+
+// uWantReadRemoves fails unless a read of prior succeeds, warns with
+// warning and removes the resource.
+func uWantReadRemoves(t *testing.T, h *uHarness, prior uResult, warning string) {
+	t.Helper()
+	read := h.read(prior)
+	uNoErrors(t, "Read", read.diags)
+	uWantRemoved(t, read, warning)
+}
+
+// uWantBadImportIDs fails unless ImportState refuses every id.
+func uWantBadImportIDs(t *testing.T, h *uHarness, ids ...string) {
+	t.Helper()
+	for _, id := range ids {
+		uWantError(t, h.importState(id).diags, nil, "Invalid Import ID")
+	}
+}
+
+// uImportAndRead imports id, then reads what the import left, failing t on
+// any error: the imported state and the state the read returned.
+func uImportAndRead[M any](t *testing.T, h *uHarness, id string) (imported, read M) {
+	t.Helper()
+	res := h.importState(id)
+	uNoErrors(t, "ImportState", res.diags)
+	refreshed := h.read(res)
+	uNoErrors(t, "Read", refreshed.diags)
+	return uModel[M](res), uModel[M](refreshed)
 }

@@ -40,14 +40,11 @@ func uRoleOf(t *testing.T, env *uEnv, name string) string {
 }
 
 func TestUnitMembershipCreate_KeepsEmailAndSetsManagerRole(t *testing.T) {
-	env := newUEnv(t)
-	space := uUserSpace(t, env, "Members")
-	h := newUHarness(t, NewMembership(), env.user)
+	env, space, h := uUserFixture(t, NewMembership(), "Members")
 	config := uMemberConfig(h, space, "users/bob@example.com", convert.RoleManager)
 
 	created := h.mustCreate(&config)
-	var got membershipModel
-	created.model(&got)
+	got := uModel[membershipModel](created)
 	if got.Member.ValueString() != "users/bob@example.com" {
 		t.Errorf("member = %v, want the configured email", got.Member)
 	}
@@ -66,20 +63,13 @@ func TestUnitMembershipCreate_KeepsEmailAndSetsManagerRole(t *testing.T) {
 	if created.identityOf("name") != got.Name.ValueString() {
 		t.Errorf("identity = %q", created.identityOf("name"))
 	}
-	read := h.read(created)
-	uNoErrors(t, "Read", read.diags)
-	if !read.state.Raw.Equal(created.state.Raw) {
-		t.Errorf("read shows drift:\n%v\n%v", read.state.Raw, created.state.Raw)
-	}
+	uWantNoDrift(t, h, created)
 }
 
 func TestUnitMembershipCreate_DefaultRoleMakesOneCall(t *testing.T) {
-	env := newUEnv(t)
-	space := uUserSpace(t, env, "Plain member")
-	h := newUHarness(t, NewMembership(), env.user)
+	env, space, h := uUserFixture(t, NewMembership(), "Plain member")
 	plan := uPlannedMembership(t, h, uMemberConfig(h, space, "users/carol@example.com", ""))
-	var got membershipModel
-	h.mustCreate(&plan).model(&got)
+	got := uModel[membershipModel](h.mustCreate(&plan))
 	if got.Role.ValueString() != convert.RoleMember {
 		t.Errorf("role = %v", got.Role)
 	}
@@ -89,15 +79,12 @@ func TestUnitMembershipCreate_DefaultRoleMakesOneCall(t *testing.T) {
 }
 
 func TestUnitMembershipCreate_GroupHasNoRole(t *testing.T) {
-	env := newUEnv(t)
-	space := uUserSpace(t, env, "Groups")
-	h := newUHarness(t, NewMembership(), env.user)
+	_, space, h := uUserFixture(t, NewMembership(), "Groups")
 	var config membershipModel
 	h.null(&config)
 	config.Space, config.GroupMember = types.StringValue(space), types.StringValue("groups/engineering")
 	plan := uPlannedMembership(t, h, config)
-	var got membershipModel
-	h.mustCreate(&plan).model(&got)
+	got := uModel[membershipModel](h.mustCreate(&plan))
 	if got.GroupMember.ValueString() != "groups/engineering" || !got.Member.IsNull() || got.Role.ValueString() != convert.RoleUnspecified {
 		t.Errorf("group %v member %v role %v", got.GroupMember, got.Member, got.Role)
 	}
@@ -107,9 +94,7 @@ func TestUnitMembershipCreate_GroupHasNoRole(t *testing.T) {
 }
 
 func TestUnitMembershipCreate_ExistingMemberPointsToImport(t *testing.T) {
-	env := newUEnv(t)
-	space := uUserSpace(t, env, "Already", "users/bob@example.com")
-	h := newUHarness(t, NewMembership(), env.user)
+	_, space, h := uUserFixture(t, NewMembership(), "Already", "users/bob@example.com")
 	res := h.create(uMemberConfig(h, space, "users/bob@example.com", convert.RoleMember))
 	uWantError(t, res.diags, uRoot("member"), "Chat Membership Already Exists")
 	uWantError(t, res.diags, nil, "terraform import google_chat_membership.NAME "+space+"/members/bob@example.com")
@@ -122,14 +107,12 @@ func TestUnitMembershipCreate_ManagerRoleOutsideNamedSpaceFails(t *testing.T) {
 	var chatConfig spaceModel
 	sh.null(&chatConfig)
 	uGroupChat(&chatConfig)
-	var chatSpace spaceModel
-	sh.mustCreate(&chatConfig).model(&chatSpace)
+	chatSpace := uModel[spaceModel](sh.mustCreate(&chatConfig))
 
 	h := newUHarness(t, NewMembership(), env.user)
 	res := h.create(uMemberConfig(h, chatSpace.Name.ValueString(), "users/dave@example.com", convert.RoleManager))
 	uWantError(t, res.diags, uRoot("role"), "Unable to Set Chat Member Role")
-	var got membershipModel
-	res.model(&got) // the member was added: state keeps it, tainted
+	got := uModel[membershipModel](res) // the member was added: state keeps it, tainted
 	if got.Member.ValueString() != "users/dave@example.com" {
 		t.Errorf("member = %v", got.Member)
 	}
@@ -151,32 +134,24 @@ func TestUnitMembershipCreate_LostAnswerReadsTheMembershipBack(t *testing.T) {
 	space := uUserSpace(t, env, "Lost member")
 	// The first attempt adds bob and loses its answer; the retry finds him
 	// there already (ALREADY_EXISTS) and the membership is read back.
-	if err := env.srv.AddFault(emulator.FaultRule{RPC: "chat.spaces.members.create", CommitThenFail: true, Count: 1}); err != nil {
-		t.Fatal(err)
-	}
+	env.fault(t, emulator.FaultRule{RPC: "chat.spaces.members.create", CommitThenFail: true, Count: 1})
 	h := newUHarness(t, NewMembership(), env.user)
-	var got membershipModel
-	h.mustCreate(uMemberConfig(h, space, "users/bob@example.com", convert.RoleMember)).model(&got)
+	got := uModel[membershipModel](h.mustCreate(uMemberConfig(h, space, "users/bob@example.com", convert.RoleMember)))
 	if got.Member.ValueString() != "users/bob@example.com" || got.Name.IsNull() {
 		t.Errorf("member %v name %v", got.Member, got.Name)
 	}
 }
 
 func TestUnitMembershipUpdate_ChangesRoleInPlace(t *testing.T) {
-	env := newUEnv(t)
-	space := uUserSpace(t, env, "Roles")
-	h := newUHarness(t, NewMembership(), env.user)
+	env, space, h := uUserFixture(t, NewMembership(), "Roles")
 	config := uMemberConfig(h, space, "users/bob@example.com", convert.RoleManager)
 	created := h.mustCreate(&config)
-	var plan membershipModel
-	created.model(&plan)
+	plan := uModel[membershipModel](created)
 	plan.Role = types.StringValue(convert.RoleAssistantManager)
 	config.Role = plan.Role
 
-	updated := h.update(created, &plan, &config)
-	uNoErrors(t, "Update", updated.diags)
-	var got membershipModel
-	updated.model(&got)
+	updated := h.mustUpdate(created, &plan, &config)
+	got := uModel[membershipModel](updated)
 	if got.Role.ValueString() != convert.RoleAssistantManager || got.Member.ValueString() != "users/bob@example.com" {
 		t.Errorf("role %v member %v", got.Role, got.Member)
 	}
@@ -186,37 +161,27 @@ func TestUnitMembershipUpdate_ChangesRoleInPlace(t *testing.T) {
 }
 
 func TestUnitMembershipUpdate_RefusedRoleChangeIsAnError(t *testing.T) {
-	env := newUEnv(t)
-	space := uUserSpace(t, env, "Refused roles")
-	h := newUHarness(t, NewMembership(), env.user)
+	env, space, h := uUserFixture(t, NewMembership(), "Refused roles")
 	created := h.mustCreate(uMemberConfig(h, space, "users/bob@example.com", convert.RoleMember))
-	var plan membershipModel
-	created.model(&plan)
+	plan := uModel[membershipModel](created)
 	plan.Role = types.StringValue(convert.RoleManager)
-	if err := env.srv.AddFault(emulator.FaultRule{RPC: "chat.spaces.members.patch", Status: 403}); err != nil {
-		t.Fatal(err)
-	}
+	env.fault(t, emulator.FaultRule{RPC: "chat.spaces.members.patch", Status: 403})
 	res := h.update(created, &plan, &plan)
 	uWantError(t, res.diags, uRoot("role"), "Unable to Change Chat Member Role")
 	uWantError(t, res.diags, nil, "allowed to manage members")
 }
 
 func TestUnitMembershipUpdate_RespellingOnlyRecordsTheMember(t *testing.T) {
-	env := newUEnv(t)
-	space := uUserSpace(t, env, "Respell")
-	h := newUHarness(t, NewMembership(), env.user)
+	env, space, h := uUserFixture(t, NewMembership(), "Respell")
 	created := h.mustCreate(uMemberConfig(h, space, "users/bob@example.com", convert.RoleMember))
-	var state membershipModel
-	created.model(&state)
+	state := uModel[membershipModel](created)
 	bobID := strings.TrimPrefix(state.Name.ValueString(), space+"/members/")
 	plan := state
 	plan.Member = types.StringValue("users/" + bobID)
 	env.srv.ClearRequests()
 
-	updated := h.update(created, &plan, &plan)
-	uNoErrors(t, "Update", updated.diags)
-	var got membershipModel
-	updated.model(&got)
+	updated := h.mustUpdate(created, &plan, &plan)
+	got := uModel[membershipModel](updated)
 	if got.Member.ValueString() != "users/"+bobID || got.Name != state.Name {
 		t.Errorf("member %v name %v", got.Member, got.Name)
 	}
@@ -228,12 +193,9 @@ func TestUnitMembershipUpdate_RespellingOnlyRecordsTheMember(t *testing.T) {
 }
 
 func TestUnitMembershipModifyPlan_SameMemberSpelledAnotherWayIsNoReplace(t *testing.T) {
-	env := newUEnv(t)
-	space := uUserSpace(t, env, "Spellings", "users/carol@example.com")
-	h := newUHarness(t, NewMembership(), env.user)
+	env, space, h := uUserFixture(t, NewMembership(), "Spellings", "users/carol@example.com")
 	created := h.mustCreate(uMemberConfig(h, space, "users/bob@example.com", convert.RoleMember))
-	var state membershipModel
-	created.model(&state)
+	state := uModel[membershipModel](created)
 	bobID := "users/" + strings.TrimPrefix(state.Name.ValueString(), space+"/members/")
 	member := path.Root("member")
 
@@ -263,9 +225,7 @@ func TestUnitMembershipModifyPlan_SameMemberSpelledAnotherWayIsNoReplace(t *test
 	}
 
 	t.Run("lookup failure is reported on member", func(t *testing.T) {
-		if err := env.srv.AddFault(emulator.FaultRule{RPC: "chat.spaces.members.get", Status: 403, Count: 1}); err != nil {
-			t.Fatal(err)
-		}
+		env.fault(t, emulator.FaultRule{RPC: "chat.spaces.members.get", Status: 403, Count: 1})
 		config := uMemberConfig(h, space, bobID, convert.RoleMember)
 		plan := state
 		plan.Member = config.Member
@@ -283,44 +243,23 @@ func TestUnitMembershipModifyPlan_SameMemberSpelledAnotherWayIsNoReplace(t *test
 }
 
 func TestUnitMembershipRead_RemovedOutOfBandIsRemovedWithWarning(t *testing.T) {
-	env := newUEnv(t)
-	space := uUserSpace(t, env, "Leaving")
-	h := newUHarness(t, NewMembership(), env.user)
+	env, space, h := uUserFixture(t, NewMembership(), "Leaving")
 	created := h.mustCreate(uMemberConfig(h, space, "users/bob@example.com", convert.RoleMember))
-	var state membershipModel
-	created.model(&state)
-	if err := env.user.DeleteMembership(context.Background(), state.Name.ValueString()); err != nil {
-		t.Fatal(err)
-	}
-	read := h.read(created)
-	uNoErrors(t, "Read", read.diags)
-	uWantWarning(t, read.diags, nil, "Chat Member Removed")
-	if !read.removed() {
-		t.Error("the removed member stays in state")
-	}
+	state := uModel[membershipModel](created)
+	uMust(t, env.user.DeleteMembership(context.Background(), state.Name.ValueString()))
+	uWantReadRemoves(t, h, created, "Chat Member Removed")
 	// Deleting what is gone is not an error.
 	uNoErrors(t, "Delete of a removed member", h.delete(created))
 }
 
 func TestUnitMembershipRead_OtherErrorsAreReported(t *testing.T) {
-	env := newUEnv(t)
-	space := uUserSpace(t, env, "Flaky members")
-	h := newUHarness(t, NewMembership(), env.user)
+	env, space, h := uUserFixture(t, NewMembership(), "Flaky members")
 	created := h.mustCreate(uMemberConfig(h, space, "users/bob@example.com", convert.RoleMember))
-	if err := env.srv.AddFault(emulator.FaultRule{RPC: "chat.spaces.members.get", Status: 403}); err != nil {
-		t.Fatal(err)
-	}
-	read := h.read(created)
-	uWantError(t, read.diags, nil, "Unable to Read Chat Membership")
-	if read.removed() {
-		t.Error("a refused read removed the membership")
-	}
+	uWantRefusedRead(t, env, h, created, "chat.spaces.members.get", "Unable to Read Chat Membership")
 }
 
 func TestUnitMembershipDelete(t *testing.T) {
-	env := newUEnv(t)
-	space := uUserSpace(t, env, "Goodbye")
-	h := newUHarness(t, NewMembership(), env.user)
+	env, space, h := uUserFixture(t, NewMembership(), "Goodbye")
 	created := h.mustCreate(uMemberConfig(h, space, "users/bob@example.com", convert.RoleMember))
 	uNoErrors(t, "Delete", h.delete(created))
 	if _, err := env.user.GetMembership(context.Background(), space+"/members/bob@example.com"); err == nil {
@@ -333,24 +272,15 @@ func TestUnitMembershipDelete(t *testing.T) {
 }
 
 func TestUnitMembershipImportState(t *testing.T) {
-	env := newUEnv(t)
-	space := uUserSpace(t, env, "Imports", "users/bob@example.com")
-	h := newUHarness(t, NewMembership(), env.user)
-	for _, bad := range []string{"", space, space + "/members/", "spaces/a/messages/b", "bob@example.com"} {
-		uWantError(t, h.importState(bad).diags, nil, "Invalid Import ID")
-	}
+	env, space, h := uUserFixture(t, NewMembership(), "Imports", "users/bob@example.com")
+	uWantBadImportIDs(t, h, "", space, space+"/members/", "spaces/a/messages/b", "bob@example.com")
 
 	t.Run("by email keeps the email", func(t *testing.T) {
-		imported := h.importState(space + "/members/bob@example.com")
-		uNoErrors(t, "ImportState", imported.diags)
-		var got membershipModel
-		imported.model(&got)
+		got, read := uImportAndRead[membershipModel](t, h, space+"/members/bob@example.com")
 		if got.Member.ValueString() != "users/bob@example.com" || got.Name.ValueString() != space+"/members/bob@example.com" {
 			t.Errorf("member %v name %v", got.Member, got.Name)
 		}
-		read := h.read(imported)
-		uNoErrors(t, "Read", read.diags)
-		read.model(&got)
+		got = read
 		if got.Member.ValueString() != "users/bob@example.com" || got.Role.ValueString() != convert.RoleMember || got.Space.ValueString() != space {
 			t.Errorf("member %v role %v space %v", got.Member, got.Role, got.Space)
 		}
@@ -365,8 +295,7 @@ func TestUnitMembershipImportState(t *testing.T) {
 		}
 		imported := h.importByIdentity("name", m.Name)
 		uNoErrors(t, "ImportState", imported.diags)
-		var got membershipModel
-		imported.model(&got)
+		got := uModel[membershipModel](imported)
 		if !got.Member.IsNull() {
 			t.Errorf("member = %v before read", got.Member)
 		}
@@ -376,8 +305,7 @@ func TestUnitMembershipImportState(t *testing.T) {
 		}
 	})
 	t.Run("the app", func(t *testing.T) {
-		var got membershipModel
-		h.importState(space + "/members/app").model(&got)
+		got := uModel[membershipModel](h.importState(space + "/members/app"))
 		if got.Member.ValueString() != convert.CallingApp {
 			t.Errorf("member = %v", got.Member)
 		}
@@ -385,9 +313,7 @@ func TestUnitMembershipImportState(t *testing.T) {
 }
 
 func TestUnitMembershipCreate_ErrorsPointAtTheAttributeAtFault(t *testing.T) {
-	env := newUEnv(t)
-	space := uUserSpace(t, env, "Blame")
-	h := newUHarness(t, NewMembership(), env.user)
+	env, space, h := uUserFixture(t, NewMembership(), "Blame")
 	t.Run("unknown user", func(t *testing.T) {
 		uWantError(t, h.create(uMemberConfig(h, space, "users/nobody@example.com", convert.RoleMember)).diags, uRoot("member"), "Unable to Add Chat Member")
 	})
@@ -404,8 +330,7 @@ func TestUnitMembershipCreate_ErrorsPointAtTheAttributeAtFault(t *testing.T) {
 		var dm spaceModel
 		sh.null(&dm)
 		uDM(&dm)
-		var created spaceModel
-		sh.mustCreate(&dm).model(&created)
+		created := uModel[spaceModel](sh.mustCreate(&dm))
 		res := h.create(uMemberConfig(h, created.Name.ValueString(), "users/carol@example.com", convert.RoleMember))
 		uWantError(t, res.diags, uRoot("member"), "users can't be added to direct messages")
 	})

@@ -3,7 +3,6 @@ package resources
 import (
 	"context"
 	"regexp"
-	"slices"
 	"testing"
 
 	"github.com/google/uuid"
@@ -50,16 +49,13 @@ func uTextMessage(h *uHarness, space, text string) messageModel {
 }
 
 func TestUnitMessageCreate_StateMatchesPlanAndReadsBackUnchanged(t *testing.T) {
-	env := newUEnv(t)
-	space := uAppSpace(t, env, "Messages")
-	h := newUHarness(t, NewMessage(), env.app)
+	_, space, h := uAppFixture(t, NewMessage(), "Messages")
 	config := uTextMessage(h, space, "Hello *world*")
 	config.MessageID = types.StringValue("client-hello")
 	config.NotificationType = types.StringValue("NOTIFICATION_TYPE_SILENT")
 
 	created := h.mustCreate(&config)
-	var got messageModel
-	created.model(&got)
+	got := uModel[messageModel](created)
 	if got.Text.ValueString() != "Hello *world*" || got.Space.ValueString() != space || got.MessageID.ValueString() != "client-hello" {
 		t.Errorf("text %v space %v message_id %v", got.Text, got.Space, got.MessageID)
 	}
@@ -75,25 +71,18 @@ func TestUnitMessageCreate_StateMatchesPlanAndReadsBackUnchanged(t *testing.T) {
 	if created.identityOf("name") != got.Name.ValueString() {
 		t.Errorf("identity = %q", created.identityOf("name"))
 	}
-	read := h.read(created)
-	uNoErrors(t, "Read", read.diags)
-	if !read.state.Raw.Equal(created.state.Raw) {
-		t.Errorf("read shows drift:\n%v\n%v", read.state.Raw, created.state.Raw)
-	}
+	uWantNoDrift(t, h, created)
 }
 
 func TestUnitMessageCreate_CardsKeepTheirConfiguredSpelling(t *testing.T) {
-	env := newUEnv(t)
-	space := uAppSpace(t, env, "Cards")
-	h := newUHarness(t, NewMessage(), env.app)
+	env, space, h := uAppFixture(t, NewMessage(), "Cards")
 	var config messageModel
 	h.null(&config)
 	config.Space, config.CardsV2, config.AccessoryWidgets = types.StringValue(space), uJSON(uCardSpaced), uJSON(uWidgets)
 	config.FallbackText = types.StringValue("A card")
 
 	created := h.mustCreate(&config)
-	var got messageModel
-	created.model(&got)
+	got := uModel[messageModel](created)
 	if got.CardsV2.ValueString() != uCardSpaced || got.AccessoryWidgets.ValueString() != uWidgets || got.FallbackText.ValueString() != "A card" {
 		t.Errorf("cards %v widgets %v fallback %v", got.CardsV2, got.AccessoryWidgets, got.FallbackText)
 	}
@@ -109,15 +98,12 @@ func TestUnitMessageCreate_CardsKeepTheirConfiguredSpelling(t *testing.T) {
 }
 
 func TestUnitMessageCreate_RepliesInTheKeyedThread(t *testing.T) {
-	env := newUEnv(t)
-	space := uAppSpace(t, env, "Threads")
-	h := newUHarness(t, NewMessage(), env.app)
+	_, space, h := uAppFixture(t, NewMessage(), "Threads")
 	var threads []string
 	for _, text := range []string{"first", "reply"} {
 		config := uTextMessage(h, space, text)
 		config.ThreadKey, config.MessageReplyOption = types.StringValue("deploys"), types.StringValue(replyFallbackToThread)
-		var got messageModel
-		h.mustCreate(&config).model(&got)
+		got := uModel[messageModel](h.mustCreate(&config))
 		if got.ThreadKey.ValueString() != "deploys" {
 			t.Errorf("thread_key = %v", got.ThreadKey)
 		}
@@ -129,9 +115,7 @@ func TestUnitMessageCreate_RepliesInTheKeyedThread(t *testing.T) {
 }
 
 func TestUnitMessageCreate_ErrorsCarryAdvice(t *testing.T) {
-	env := newUEnv(t)
-	space := uAppSpace(t, env, "Errors")
-	h := newUHarness(t, NewMessage(), env.app)
+	env, space, h := uAppFixture(t, NewMessage(), "Errors")
 
 	t.Run("missing space", func(t *testing.T) {
 		config := uTextMessage(h, "spaces/missing", "hi")
@@ -165,16 +149,11 @@ func TestUnitMessageCreate_ErrorsCarryAdvice(t *testing.T) {
 }
 
 func TestUnitMessageCreate_LostAnswerReadsTheEchoedMessage(t *testing.T) {
-	env := newUEnv(t)
-	space := uAppSpace(t, env, "Echo")
-	h := newUHarness(t, NewMessage(), env.app)
+	env, space, h := uAppFixture(t, NewMessage(), "Echo")
 	// The first attempt posts and loses its answer; the retry, with the same
 	// requestId, is answered with the request echoed.
-	if err := env.srv.AddFault(emulator.FaultRule{RPC: "chat.spaces.messages.create", CommitThenFail: true, Count: 1}); err != nil {
-		t.Fatal(err)
-	}
-	var got messageModel
-	h.mustCreate(uTextMessage(h, space, "once")).model(&got)
+	env.fault(t, emulator.FaultRule{RPC: "chat.spaces.messages.create", CommitThenFail: true, Count: 1})
+	got := uModel[messageModel](h.mustCreate(uTextMessage(h, space, "once")))
 	if got.CreateTime.IsNull() || got.Text.ValueString() != "once" {
 		t.Errorf("create_time %v text %v", got.CreateTime, got.Text)
 	}
@@ -191,14 +170,11 @@ func TestUnitMessageCreate_LostAnswersAdoptAndFixTheClientIDMessage(t *testing.T
 		chatapi.MessageOptions{MessageID: "client-adopt", RequestID: uuid.NewString()}); err != nil {
 		t.Fatal(err)
 	}
-	if err := env.srv.AddFault(emulator.FaultRule{RPC: "chat.spaces.messages.create", Status: 503, Count: 2}); err != nil {
-		t.Fatal(err)
-	}
+	env.fault(t, emulator.FaultRule{RPC: "chat.spaces.messages.create", Status: 503, Count: 2})
 	h := newUHarness(t, NewMessage(), env.app)
 	config := uTextMessage(h, space, "fresh")
 	config.MessageID = types.StringValue("client-adopt")
-	var got messageModel
-	h.mustCreate(&config).model(&got)
+	got := uModel[messageModel](h.mustCreate(&config))
 	if got.Text.ValueString() != "fresh" || got.MessageID.ValueString() != "client-adopt" {
 		t.Errorf("text %v message_id %v", got.Text, got.MessageID)
 	}
@@ -209,22 +185,17 @@ func TestUnitMessageCreate_LostAnswersAdoptAndFixTheClientIDMessage(t *testing.T
 }
 
 func TestUnitMessageUpdate_EditsTextInPlace(t *testing.T) {
-	env := newUEnv(t)
-	space := uAppSpace(t, env, "Edits")
-	h := newUHarness(t, NewMessage(), env.app)
+	env, space, h := uAppFixture(t, NewMessage(), "Edits")
 	config := uTextMessage(h, space, "draft")
 	created := h.mustCreate(&config)
-	var plan messageModel
-	created.model(&plan)
+	plan := uModel[messageModel](created)
 	name := plan.Name.ValueString()
 	plan.Text = types.StringValue("final")
 	plan.NotificationType = types.StringValue("NOTIFICATION_TYPE_NONE")
 	config.Text, config.NotificationType = plan.Text, plan.NotificationType
 
-	updated := h.update(created, &plan, &config)
-	uNoErrors(t, "Update", updated.diags)
-	var got messageModel
-	updated.model(&got)
+	updated := h.mustUpdate(created, &plan, &config)
+	got := uModel[messageModel](updated)
 	if got.Text.ValueString() != "final" || got.Name.ValueString() != name || got.LastUpdateTime.IsNull() {
 		t.Errorf("text %v name %v last_update_time %v", got.Text, got.Name, got.LastUpdateTime)
 	}
@@ -235,28 +206,21 @@ func TestUnitMessageUpdate_EditsTextInPlace(t *testing.T) {
 	if err != nil || stored.Text != "final" {
 		t.Errorf("stored text %q, %v", stored.Text, err)
 	}
-	if masks := uPatchMasks(t, env.srv, "chat.spaces.messages.patch"); !slices.Equal(masks, []string{"text"}) {
-		t.Errorf("patch masks = %v", masks)
-	}
+	uWantMasks(t, env.srv, "chat.spaces.messages.patch", "text")
 }
 
 func TestUnitMessageUpdate_ReformattedCardsSendNothing(t *testing.T) {
-	env := newUEnv(t)
-	space := uAppSpace(t, env, "Reformat")
-	h := newUHarness(t, NewMessage(), env.app)
+	env, space, h := uAppFixture(t, NewMessage(), "Reformat")
 	var config messageModel
 	h.null(&config)
 	config.Space, config.CardsV2 = types.StringValue(space), uJSON(uCard)
 	created := h.mustCreate(&config)
-	var plan messageModel
-	created.model(&plan)
+	plan := uModel[messageModel](created)
 	plan.CardsV2 = uJSON(uCardSpaced)
 	config.CardsV2 = plan.CardsV2
 
-	updated := h.update(created, &plan, &config)
-	uNoErrors(t, "Update", updated.diags)
-	var got messageModel
-	updated.model(&got)
+	updated := h.mustUpdate(created, &plan, &config)
+	got := uModel[messageModel](updated)
 	if got.CardsV2.ValueString() != uCardSpaced {
 		t.Errorf("cards_v2 = %s, want the configuration's spelling", got.CardsV2.ValueString())
 	}
@@ -266,76 +230,42 @@ func TestUnitMessageUpdate_ReformattedCardsSendNothing(t *testing.T) {
 }
 
 func TestUnitMessageUpdate_RefusedEditIsAnError(t *testing.T) {
-	env := newUEnv(t)
-	space := uAppSpace(t, env, "Refused")
-	h := newUHarness(t, NewMessage(), env.app)
+	env, space, h := uAppFixture(t, NewMessage(), "Refused")
 	config := uTextMessage(h, space, "draft")
 	created := h.mustCreate(&config)
-	var plan messageModel
-	created.model(&plan)
+	plan := uModel[messageModel](created)
 	plan.Text = types.StringValue("final")
-	if err := env.srv.AddFault(emulator.FaultRule{RPC: "chat.spaces.messages.patch", Status: 403}); err != nil {
-		t.Fatal(err)
-	}
+	env.fault(t, emulator.FaultRule{RPC: "chat.spaces.messages.patch", Status: 403})
 	updated := h.update(created, &plan, &plan)
 	uWantError(t, updated.diags, nil, "updateMask text")
 	uWantError(t, updated.diags, nil, "can change only its own messages")
 }
 
 func TestUnitMessageRead_DeletedOutOfBandIsRemovedWithWarning(t *testing.T) {
-	env := newUEnv(t)
-	space := uAppSpace(t, env, "Deleted")
-	h := newUHarness(t, NewMessage(), env.app)
+	env, space, h := uAppFixture(t, NewMessage(), "Deleted")
 	created := h.mustCreate(uTextMessage(h, space, "bye"))
-	var state messageModel
-	created.model(&state)
-	if err := env.app.DeleteMessage(context.Background(), state.Name.ValueString(), false); err != nil {
-		t.Fatal(err)
-	}
-	read := h.read(created)
-	uNoErrors(t, "Read", read.diags)
-	uWantWarning(t, read.diags, nil, "Chat Message Deleted")
-	if !read.removed() {
-		t.Error("the deleted message stays in state")
-	}
+	state := uModel[messageModel](created)
+	uMust(t, env.app.DeleteMessage(context.Background(), state.Name.ValueString(), false))
+	uWantReadRemoves(t, h, created, "Chat Message Deleted")
 	// Deleting it again is not an error.
 	uNoErrors(t, "Delete of a deleted message", h.delete(created))
 }
 
 func TestUnitMessageRead_SpaceDeletedIsRemovedWithWarning(t *testing.T) {
-	env := newUEnv(t)
-	space := uAppSpace(t, env, "Space gone")
-	h := newUHarness(t, NewMessage(), env.app)
+	env, space, h := uAppFixture(t, NewMessage(), "Space gone")
 	created := h.mustCreate(uTextMessage(h, space, "hi"))
-	if err := env.app.DeleteSpace(context.Background(), space); err != nil {
-		t.Fatal(err)
-	}
-	read := h.read(created)
-	uWantWarning(t, read.diags, nil, "deleted outside Terraform")
-	if !read.removed() {
-		t.Error("the message of a deleted space stays in state")
-	}
+	uMust(t, env.app.DeleteSpace(context.Background(), space))
+	uWantRemoved(t, h.read(created), "deleted outside Terraform")
 }
 
 func TestUnitMessageRead_OtherErrorsAreReported(t *testing.T) {
-	env := newUEnv(t)
-	space := uAppSpace(t, env, "Flaky read")
-	h := newUHarness(t, NewMessage(), env.app)
+	env, space, h := uAppFixture(t, NewMessage(), "Flaky read")
 	created := h.mustCreate(uTextMessage(h, space, "hi"))
-	if err := env.srv.AddFault(emulator.FaultRule{RPC: "chat.spaces.messages.get", Status: 403}); err != nil {
-		t.Fatal(err)
-	}
-	read := h.read(created)
-	uWantError(t, read.diags, nil, "Unable to Read Chat Message")
-	if read.removed() {
-		t.Error("a refused read removed the message")
-	}
+	uWantRefusedRead(t, env, h, created, "chat.spaces.messages.get", "Unable to Read Chat Message")
 }
 
 func TestUnitMessageDelete_UserForcesThreadWithReplies(t *testing.T) {
-	env := newUEnv(t)
-	space := uUserSpace(t, env, "User thread")
-	h := newUHarness(t, NewMessage(), env.user)
+	env, space, h := uUserFixture(t, NewMessage(), "User thread")
 	first := uTextMessage(h, space, "first")
 	first.ThreadKey, first.MessageReplyOption = types.StringValue("t"), types.StringValue(replyFallbackToThread)
 	created := h.mustCreate(&first)
@@ -352,37 +282,25 @@ func TestUnitMessageDelete_UserForcesThreadWithReplies(t *testing.T) {
 }
 
 func TestUnitMessageDelete_RefusedIsAnError(t *testing.T) {
-	env := newUEnv(t)
-	space := uUserSpace(t, env, "Alice's messages", "users/bob@example.com")
-	h := newUHarness(t, NewMessage(), env.user)
+	env, space, h := uUserFixture(t, NewMessage(), "Alice's messages", "users/bob@example.com")
 	created := h.mustCreate(uTextMessage(h, space, "mine"))
 	bob := newUHarness(t, NewMessage(), uClient(t, env.srv, "user:bob@example.com", chatapi.AuthModeUser))
 	uWantError(t, bob.delete(created), nil, "Unable to Delete Chat Message")
 }
 
 func TestUnitMessageImportState(t *testing.T) {
-	env := newUEnv(t)
-	space := uAppSpace(t, env, "Import")
-	h := newUHarness(t, NewMessage(), env.app)
+	_, space, h := uAppFixture(t, NewMessage(), "Import")
 	config := uTextMessage(h, space, "imported")
 	config.MessageID = types.StringValue("client-imp")
 	h.mustCreate(&config)
 
-	for _, bad := range []string{"", space, space + "/messages/", "spaces/a/threads/b", space + "/messages/a/b"} {
-		uWantError(t, h.importState(bad).diags, nil, "Invalid Import ID")
-	}
+	uWantBadImportIDs(t, h, "", space, space+"/messages/", "spaces/a/threads/b", space+"/messages/a/b")
 	id := space + "/messages/client-imp"
-	imported := h.importState(id)
-	uNoErrors(t, "ImportState", imported.diags)
-	var got messageModel
-	imported.model(&got)
+	got, read := uImportAndRead[messageModel](t, h, id)
 	if got.Name.ValueString() != id || got.ID.ValueString() != id {
 		t.Errorf("name %v id %v", got.Name, got.ID)
 	}
-	read := h.read(imported)
-	uNoErrors(t, "Read", read.diags)
-	read.model(&got)
-	if got.Text.ValueString() != "imported" || got.Space.ValueString() != space || got.MessageID.ValueString() != "client-imp" {
+	if got = read; got.Text.ValueString() != "imported" || got.Space.ValueString() != space || got.MessageID.ValueString() != "client-imp" {
 		t.Errorf("text %v space %v message_id %v", got.Text, got.Space, got.MessageID)
 	}
 }

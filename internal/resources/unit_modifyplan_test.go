@@ -223,9 +223,7 @@ func TestUnitMessageModifyPlan_UserCredentialsPostTextOnly(t *testing.T) {
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			user := newUHarness(t, NewMessage(), uUserOnly)
-			var config messageModel
-			user.null(&config)
-			config.Space, config.Text = types.StringValue("spaces/S"), types.StringValue("hi")
+			config := uTextMessage(user, "spaces/S", "hi")
 			tc.edit(&config)
 			res := user.modifyPlan(&config, nil, nil)
 			uWantError(t, res.diags, uRoot(tc.attribute), "App Credentials Required")
@@ -238,9 +236,7 @@ func TestUnitMessageModifyPlan_UserCredentialsPostTextOnly(t *testing.T) {
 	}
 	t.Run("plain text and NOTIFICATION_TYPE_NONE", func(t *testing.T) {
 		user := newUHarness(t, NewMessage(), uUserOnly)
-		var config messageModel
-		user.null(&config)
-		config.Space, config.Text = types.StringValue("spaces/S"), types.StringValue("hi")
+		config := uTextMessage(user, "spaces/S", "hi")
 		config.NotificationType = types.StringValue("NOTIFICATION_TYPE_NONE")
 		if res := user.modifyPlan(&config, nil, nil); len(res.diags) != 0 {
 			t.Errorf("diagnostics: %v", res.diags)
@@ -268,9 +264,7 @@ func TestUnitMessageModifyPlan_ThreadWithoutReplyOptionWarns(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			var config messageModel
-			h.null(&config)
-			config.Space, config.Text = types.StringValue("spaces/S"), types.StringValue("hi")
+			config := uTextMessage(h, "spaces/S", "hi")
 			tc.edit(&config)
 			var res uModifyPlan
 			if tc.update {
@@ -325,12 +319,7 @@ func TestUnitMembershipModifyPlan_DefaultRole(t *testing.T) {
 }
 
 func TestUnitMembershipModifyPlan_AppCredentialRules(t *testing.T) {
-	cases := []struct {
-		name      string
-		edit      func(c *membershipModel)
-		attribute string
-		phrase    string
-	}{
+	cases := []uEditCase[membershipModel]{
 		{"group", func(c *membershipModel) { c.GroupMember = types.StringValue("groups/eng") }, "group_member", "Chat apps can't add Google groups"},
 		{"the app itself", func(c *membershipModel) { c.Member = types.StringValue(convert.CallingApp) }, "member", "doesn't let an app add a Chat app"},
 	}
@@ -348,27 +337,21 @@ func TestUnitMembershipModifyPlan_AppCredentialRules(t *testing.T) {
 	}
 	t.Run("a user member is fine", func(t *testing.T) {
 		app := newUHarness(t, NewMembership(), uAppOnly)
-		var config membershipModel
-		app.null(&config)
-		config.Space, config.Member = types.StringValue("spaces/S"), types.StringValue("users/101")
+		config := uMemberConfig(app, "spaces/S", "users/101", "")
 		uNoErrors(t, "ModifyPlan", app.modifyPlan(&config, nil, nil).diags)
 	})
 	t.Run("an email needs user credentials", func(t *testing.T) {
 		app := newUHarness(t, NewMembership(), uAppOnly)
-		var config membershipModel
-		app.null(&config)
-		config.Space, config.Member = types.StringValue("spaces/S"), types.StringValue("users/bob@example.com")
+		config := uMemberConfig(app, "spaces/S", "users/bob@example.com", "")
 		uWantError(t, app.modifyPlan(&config, nil, nil).diags, uRoot("member"), "Email Needs User Credentials")
 	})
 }
 
-func TestUnitMessageModifyPlan_AppViewerMustBeAnID(t *testing.T) {
+func TestUnitMessageModifyPlan_AppViewerMayBeAnEmail(t *testing.T) {
 	h := newUHarness(t, NewMessage(), uAppOnly)
-	var config messageModel
-	h.null(&config)
-	config.Space, config.Text = types.StringValue("spaces/S"), types.StringValue("hi")
+	config := uTextMessage(h, "spaces/S", "hi")
 	config.PrivateMessageViewer = types.StringValue("users/bob@example.com")
-	uWantError(t, h.modifyPlan(&config, nil, nil).diags, uRoot("private_message_viewer"), "Email Needs User Credentials")
+	uNoErrors(t, "ModifyPlan of a viewer by email", h.modifyPlan(&config, nil, nil).diags)
 
 	// An existing message keeps its recorded viewer: nothing is sent.
 	state := config

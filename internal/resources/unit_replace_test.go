@@ -156,9 +156,7 @@ func uModifyString(t *testing.T, h *uHarness, attribute string, config, plan, st
 
 func TestUnitMessagePrivateViewerIsPlannedFromConfiguration(t *testing.T) {
 	h := newUHarness(t, NewMessage(), nil)
-	var config messageModel
-	h.null(&config)
-	config.Space, config.Text = types.StringValue("spaces/S"), types.StringValue("hi")
+	config := uTextMessage(h, "spaces/S", "hi")
 	plan := config
 	plan.PrivateMessageViewer = types.StringUnknown()
 
@@ -178,9 +176,7 @@ func TestUnitMessagePrivateViewerIsPlannedFromConfiguration(t *testing.T) {
 
 func TestUnitMessageFormattedTextFollowsText(t *testing.T) {
 	h := newUHarness(t, NewMessage(), nil)
-	var config messageModel
-	h.null(&config)
-	config.Space, config.Text = types.StringValue("spaces/S"), types.StringValue("hi <users/all>")
+	config := uTextMessage(h, "spaces/S", "hi <users/all>")
 	state := config
 	state.Name, state.FormattedText = types.StringValue("spaces/S/messages/M"), types.StringValue("hi @all")
 	plan := state

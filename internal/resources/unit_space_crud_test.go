@@ -4,7 +4,6 @@ import (
 	"context"
 	"net/url"
 	"regexp"
-	"slices"
 	"strings"
 	"testing"
 
@@ -27,6 +26,14 @@ func uNamedSpace(h *uHarness, displayName string) spaceModel {
 	h.null(&c)
 	c.DisplayName = types.StringValue(displayName)
 	return c
+}
+
+// uNamedSpaceCreated creates a named space: the result, and its state as
+// the model to plan the next change from.
+func uNamedSpaceCreated(h *uHarness, displayName string) (uResult, spaceModel) {
+	h.t.Helper()
+	created := h.mustCreate(uNamedSpace(h, displayName))
+	return created, uModel[spaceModel](created)
 }
 
 // uConfigOf is the configuration that plans to state: state without its
@@ -101,23 +108,19 @@ func uIDs(t *testing.T, env *uEnv, emails ...string) []string {
 		}
 		ids = append(ids, m.Member.Name)
 	}
-	if err := env.user.DeleteSpace(ctx, space.Name); err != nil {
-		t.Fatal(err)
-	}
+	uMust(t, env.user.DeleteSpace(ctx, space.Name))
 	return ids
 }
 
 func TestUnitSpaceCreate_UserStateMatchesPlanAndReadsBackUnchanged(t *testing.T) {
-	env := newUEnv(t)
-	h := newUHarness(t, NewSpace(), env.user)
+	env, h := uUserHarness(t, NewSpace())
 	config := uNamedSpace(h, "Platform team")
 	config.Description, config.Guidelines = types.StringValue("About the platform"), types.StringValue("Be kind")
 	config.HistoryState = types.StringValue("HISTORY_OFF")
 	config.InitialMembers = convert.StringSet([]string{"users/bob@example.com"})
 
 	created := h.mustCreate(&config)
-	var got spaceModel
-	created.model(&got)
+	got := uModel[spaceModel](created)
 	for name, pair := range map[string][2]types.String{
 		"display_name": {config.DisplayName, got.DisplayName}, "description": {config.Description, got.Description},
 		"guidelines": {config.Guidelines, got.Guidelines}, "history_state": {config.HistoryState, got.HistoryState},
@@ -147,23 +150,17 @@ func TestUnitSpaceCreate_UserStateMatchesPlanAndReadsBackUnchanged(t *testing.T)
 		t.Errorf("%d spaces.setup calls, want 1", n)
 	}
 
-	read := h.read(created)
-	uNoErrors(t, "Read", read.diags)
-	if !read.state.Raw.Equal(created.state.Raw) {
-		t.Errorf("read shows drift:\n%v\n%v", read.state.Raw, created.state.Raw)
-	}
+	uWantNoDrift(t, h, created)
 }
 
 func TestUnitSpaceCreate_AppAddsMembersThenSetsConfiguredPermissions(t *testing.T) {
-	env := newUEnv(t)
-	h := newUHarness(t, NewSpace(), env.app)
+	env, h := uAppHarness(t, NewSpace())
 	config := uNamedSpace(h, "App space")
 	config.InitialMembers = convert.StringSet(uIDs(t, env, "bob@example.com", "carol@example.com"))
 	config.PermissionSettings = uPermissions(map[string]types.Object{"manage_apps": uSetting(true, false, false)})
 
 	created := h.mustCreate(&config)
-	var got spaceModel
-	created.model(&got)
+	got := uModel[spaceModel](created)
 	manageApps := got.PermissionSettings.Attributes()["manage_apps"]
 	if !manageApps.Equal(uSetting(true, false, false)) {
 		t.Errorf("manage_apps = %v, want the configured setting", manageApps)
@@ -178,9 +175,7 @@ func TestUnitSpaceCreate_AppAddsMembersThenSetsConfiguredPermissions(t *testing.
 	if ps := space.Space.PermissionSettings.ManageApps; ps.AssistantManagersAllowed || !ps.ManagersAllowed {
 		t.Errorf("emulator manage_apps = %+v", ps)
 	}
-	if masks := uPatchMasks(t, env.srv, "chat.spaces.patch"); !slices.Equal(masks, []string{"permission_settings.manageApps"}) {
-		t.Errorf("patches = %v", masks)
-	}
+	uWantMasks(t, env.srv, "chat.spaces.patch", "permission_settings.manageApps")
 	for _, r := range env.srv.Requests() {
 		if r.RPC == "chat.spaces.create" && !strings.Contains(r.Body, "customers/my_customer") {
 			t.Errorf("spaces.create without the provider's customer: %s", r.Body)
@@ -189,8 +184,7 @@ func TestUnitSpaceCreate_AppAddsMembersThenSetsConfiguredPermissions(t *testing.
 }
 
 func TestUnitSpaceCreate_DuplicateDisplayNameFailsWithAdvice(t *testing.T) {
-	env := newUEnv(t)
-	h := newUHarness(t, NewSpace(), env.user)
+	_, h := uUserHarness(t, NewSpace())
 	config := uNamedSpace(h, "Taken")
 	h.mustCreate(&config)
 	res := h.create(&config)
@@ -202,30 +196,24 @@ func TestUnitSpaceCreate_DuplicateDisplayNameFailsWithAdvice(t *testing.T) {
 }
 
 func TestUnitSpaceCreate_InitialMemberFailureKeepsTheSpaceInState(t *testing.T) {
-	env := newUEnv(t)
-	h := newUHarness(t, NewSpace(), env.app)
+	_, h := uAppHarness(t, NewSpace())
 	config := uNamedSpace(h, "Half made")
 	config.InitialMembers = convert.StringSet([]string{"users/123456"})
 	res := h.create(&config)
 	uWantError(t, res.diags, uRoot("initial_members"), "Unable to Add Initial Member")
-	var got spaceModel
-	res.model(&got) // saved before the member call, so Terraform taints instead of orphaning it
+	got := uModel[spaceModel](res) // saved before the member call, so Terraform taints instead of orphaning it
 	if !uSpaceName.MatchString(got.Name.ValueString()) {
 		t.Errorf("name = %v", got.Name)
 	}
 }
 
 func TestUnitSpaceCreate_LostAnswersAdoptTheSpaceOnce(t *testing.T) {
-	env := newUEnv(t)
-	h := newUHarness(t, NewSpace(), env.user)
+	env, h := uUserHarness(t, NewSpace())
 	// Both attempts commit (the second is a replay) and answer 503.
-	if err := env.srv.AddFault(emulator.FaultRule{RPC: "chat.spaces.setup", CommitThenFail: true, Count: 2}); err != nil {
-		t.Fatal(err)
-	}
+	env.fault(t, emulator.FaultRule{RPC: "chat.spaces.setup", CommitThenFail: true, Count: 2})
 	config := uNamedSpace(h, "Lost answer")
 	created := h.mustCreate(&config)
-	var got spaceModel
-	created.model(&got)
+	got := uModel[spaceModel](created)
 	if live := env.srv.LiveSpaces(); len(live) != 1 || live[0] != got.Name.ValueString() {
 		t.Errorf("live spaces %v, state %v", live, got.Name)
 	}
@@ -235,17 +223,13 @@ func TestUnitSpaceCreate_LostAnswersAdoptTheSpaceOnce(t *testing.T) {
 }
 
 func TestUnitSpaceCreate_LostAnswersAdoptTheDirectMessage(t *testing.T) {
-	env := newUEnv(t)
-	h := newUHarness(t, NewSpace(), env.user)
-	if err := env.srv.AddFault(emulator.FaultRule{RPC: "chat.spaces.setup", CommitThenFail: true, Count: 2}); err != nil {
-		t.Fatal(err)
-	}
+	env, h := uUserHarness(t, NewSpace())
+	env.fault(t, emulator.FaultRule{RPC: "chat.spaces.setup", CommitThenFail: true, Count: 2})
 	var config spaceModel
 	h.null(&config)
 	uDM(&config)
 	created := h.mustCreate(&config)
-	var got spaceModel
-	created.model(&got)
+	got := uModel[spaceModel](created)
 	if got.SpaceType.ValueString() != convert.SpaceTypeDM || len(env.srv.LiveSpaces()) != 1 {
 		t.Errorf("space_type %v, live %v", got.SpaceType, env.srv.LiveSpaces())
 	}
@@ -253,11 +237,8 @@ func TestUnitSpaceCreate_LostAnswersAdoptTheDirectMessage(t *testing.T) {
 
 func TestUnitSpaceCreate_GroupChatWithLostAnswersFails(t *testing.T) {
 	// A group chat has nothing to find it by: the error is reported.
-	env := newUEnv(t)
-	h := newUHarness(t, NewSpace(), env.user)
-	if err := env.srv.AddFault(emulator.FaultRule{RPC: "chat.spaces.setup", Status: 503, Count: 2}); err != nil {
-		t.Fatal(err)
-	}
+	env, h := uUserHarness(t, NewSpace())
+	env.fault(t, emulator.FaultRule{RPC: "chat.spaces.setup", Status: 503, Count: 2})
 	var config spaceModel
 	h.null(&config)
 	uGroupChat(&config)
@@ -265,8 +246,7 @@ func TestUnitSpaceCreate_GroupChatWithLostAnswersFails(t *testing.T) {
 }
 
 func TestUnitSpaceCreate_TimeoutsAreParsed(t *testing.T) {
-	env := newUEnv(t)
-	h := newUHarness(t, NewSpace(), env.user)
+	env, h := uUserHarness(t, NewSpace())
 	config := uNamedSpace(h, "Timed")
 	config.Timeouts.Object = types.ObjectValueMust(config.Timeouts.AttributeTypes(context.Background()), map[string]attr.Value{
 		"create": types.StringValue("soon"), "update": types.StringNull(), "delete": types.StringNull(),
@@ -283,50 +263,36 @@ func TestUnitSpaceCreate_TimeoutsAreParsed(t *testing.T) {
 }
 
 func TestUnitSpaceUpdate_RenamesInPlace(t *testing.T) {
-	env := newUEnv(t)
-	h := newUHarness(t, NewSpace(), env.user)
+	env, h := uUserHarness(t, NewSpace())
 	config := uNamedSpace(h, "Before")
 	created := h.mustCreate(&config)
-	var plan spaceModel
-	created.model(&plan)
+	plan := uModel[spaceModel](created)
 	name := plan.Name.ValueString()
 	plan.DisplayName = types.StringValue("After")
 
-	updated := h.update(created, &plan, uConfigOf(h, plan))
-	uNoErrors(t, "Update", updated.diags)
-	var got spaceModel
-	updated.model(&got)
+	updated := h.mustUpdate(created, &plan, uConfigOf(h, plan))
+	got := uModel[spaceModel](updated)
 	if got.DisplayName.ValueString() != "After" || got.Name.ValueString() != name {
 		t.Errorf("display_name %v name %v", got.DisplayName, got.Name)
 	}
 	if s := uEmulatorSpace(t, env.srv, name); s.Space.DisplayName != "After" {
 		t.Errorf("emulator display name = %q", s.Space.DisplayName)
 	}
-	if masks := uPatchMasks(t, env.srv, "chat.spaces.patch"); !slices.Equal(masks, []string{"display_name"}) {
-		t.Errorf("patches = %v", masks)
-	}
+	uWantMasks(t, env.srv, "chat.spaces.patch", "display_name")
 }
 
 func TestUnitSpaceUpdate_HistoryAndPermissionsGoInRequestsOfTheirOwn(t *testing.T) {
-	env := newUEnv(t)
-	h := newUHarness(t, NewSpace(), env.user)
-	created := h.mustCreate(uNamedSpace(h, "Settings"))
-	var plan spaceModel
-	created.model(&plan)
+	env, h := uUserHarness(t, NewSpace())
+	created, plan := uNamedSpaceCreated(h, "Settings")
 	plan.Description = types.StringValue("Now with a description")
 	plan.HistoryState = types.StringValue("HISTORY_OFF")
 	plan.DeletionPolicy = types.StringValue(deletionAbandon)
 	config := uConfigOf(h, plan)
 	config.PermissionSettings = uPermissions(map[string]types.Object{"toggle_history": uSetting(true, false, false)})
 
-	updated := h.update(created, &plan, &config)
-	uNoErrors(t, "Update", updated.diags)
-	want := []string{"space_details", "space_history_state", "permission_settings.toggleHistory"}
-	if masks := uPatchMasks(t, env.srv, "chat.spaces.patch"); !slices.Equal(masks, want) {
-		t.Errorf("patches = %v, want %v", masks, want)
-	}
-	var got spaceModel
-	updated.model(&got)
+	updated := h.mustUpdate(created, &plan, &config)
+	uWantMasks(t, env.srv, "chat.spaces.patch", "space_details", "space_history_state", "permission_settings.toggleHistory")
+	got := uModel[spaceModel](updated)
 	if got.HistoryState.ValueString() != "HISTORY_OFF" || got.Description.ValueString() != "Now with a description" {
 		t.Errorf("history %v description %v", got.HistoryState, got.Description)
 	}
@@ -339,47 +305,36 @@ func TestUnitSpaceUpdate_HistoryAndPermissionsGoInRequestsOfTheirOwn(t *testing.
 }
 
 func TestUnitSpaceUpdate_FailureKeepsWhatChanged(t *testing.T) {
-	env := newUEnv(t)
-	h := newUHarness(t, NewSpace(), env.user)
-	created := h.mustCreate(uNamedSpace(h, "Partial"))
-	var plan spaceModel
-	created.model(&plan)
+	env, h := uUserHarness(t, NewSpace())
+	created, plan := uNamedSpaceCreated(h, "Partial")
 	plan.DisplayName = types.StringValue("Partial renamed")
 	plan.HistoryState = types.StringValue("HISTORY_OFF")
 	// The second patch (history) is refused.
-	if err := env.srv.AddFault(emulator.FaultRule{RPC: "chat.spaces.patch", Status: 403, Every: 2}); err != nil {
-		t.Fatal(err)
-	}
+	env.fault(t, emulator.FaultRule{RPC: "chat.spaces.patch", Status: 403, Every: 2})
 	updated := h.update(created, &plan, uConfigOf(h, plan))
 	uWantError(t, updated.diags, uRoot("history_state"), "updateMask space_history_state")
 	uWantError(t, updated.diags, nil, "permission settings need a space manager")
-	var got spaceModel
-	updated.model(&got)
+	got := uModel[spaceModel](updated)
 	if got.DisplayName.ValueString() != "Partial renamed" || got.HistoryState.ValueString() != "HISTORY_ON" {
 		t.Errorf("display_name %v history %v: want the rename kept and the history not", got.DisplayName, got.HistoryState)
 	}
 }
 
 func TestUnitSpaceUpdate_DuplicateNameAdvice(t *testing.T) {
-	env := newUEnv(t)
-	h := newUHarness(t, NewSpace(), env.user)
+	_, h := uUserHarness(t, NewSpace())
 	h.mustCreate(uNamedSpace(h, "First"))
-	created := h.mustCreate(uNamedSpace(h, "Second"))
-	var plan spaceModel
-	created.model(&plan)
+	created, plan := uNamedSpaceCreated(h, "Second")
 	plan.DisplayName = types.StringValue("First")
 	uWantError(t, h.update(created, &plan, uConfigOf(h, plan)).diags, uRoot("display_name"), "already uses this display_name; choose another")
 }
 
 func TestUnitSpaceUpdate_PromotesGroupChatToSpace(t *testing.T) {
-	env := newUEnv(t)
-	h := newUHarness(t, NewSpace(), env.user)
+	env, h := uUserHarness(t, NewSpace())
 	var config spaceModel
 	h.null(&config)
 	uGroupChat(&config)
 	created := h.mustCreate(&config)
-	var plan spaceModel
-	created.model(&plan)
+	plan := uModel[spaceModel](created)
 	if plan.SpaceType.ValueString() != convert.SpaceTypeGroupChat || !plan.DisplayName.IsNull() {
 		t.Fatalf("created %v %v", plan.SpaceType, plan.DisplayName)
 	}
@@ -388,58 +343,35 @@ func TestUnitSpaceUpdate_PromotesGroupChatToSpace(t *testing.T) {
 	plan.PermissionSettings = types.ObjectUnknown(convert.PermissionsAttrTypes())
 	plan.AccessSettings = types.ObjectUnknown(convert.AccessAttrTypes)
 
-	updated := h.update(created, &plan, uConfigOf(h, plan))
-	uNoErrors(t, "Update", updated.diags)
-	var got spaceModel
-	updated.model(&got)
+	updated := h.mustUpdate(created, &plan, uConfigOf(h, plan))
+	got := uModel[spaceModel](updated)
 	if got.SpaceType.ValueString() != convert.SpaceTypeSpace || got.DisplayName.ValueString() != "Promoted" {
 		t.Errorf("space_type %v display_name %v", got.SpaceType, got.DisplayName)
 	}
 	if got.PermissionSettings.IsUnknown() || got.AccessSettings.IsUnknown() {
 		t.Error("unknown values left in state after apply")
 	}
-	if masks := uPatchMasks(t, env.srv, "chat.spaces.patch"); !slices.Equal(masks, []string{"space_type,display_name"}) {
-		t.Errorf("patches = %v", masks)
-	}
+	uWantMasks(t, env.srv, "chat.spaces.patch", "space_type,display_name")
 }
 
 func TestUnitSpaceRead_DeletedOutOfBandIsRemovedWithWarning(t *testing.T) {
-	env := newUEnv(t)
-	h := newUHarness(t, NewSpace(), env.user)
+	env, h := uUserHarness(t, NewSpace())
 	created := h.mustCreate(uNamedSpace(h, "Gone"))
-	var state spaceModel
-	created.model(&state)
-	if err := env.user.DeleteSpace(context.Background(), state.Name.ValueString()); err != nil {
-		t.Fatal(err)
-	}
-	read := h.read(created)
-	uNoErrors(t, "Read", read.diags)
-	uWantWarning(t, read.diags, nil, "Chat Space Not Found")
-	if !read.removed() {
-		t.Error("the deleted space stays in state")
-	}
+	state := uModel[spaceModel](created)
+	uMust(t, env.user.DeleteSpace(context.Background(), state.Name.ValueString()))
+	uWantReadRemoves(t, h, created, "Chat Space Not Found")
 }
 
 func TestUnitSpaceRead_OtherErrorsAreReported(t *testing.T) {
-	env := newUEnv(t)
-	h := newUHarness(t, NewSpace(), env.user)
+	env, h := uUserHarness(t, NewSpace())
 	created := h.mustCreate(uNamedSpace(h, "Flaky"))
-	if err := env.srv.AddFault(emulator.FaultRule{RPC: "chat.spaces.get", Status: 403}); err != nil {
-		t.Fatal(err)
-	}
-	read := h.read(created)
-	uWantError(t, read.diags, nil, "Unable to Read Chat Space")
-	if read.removed() {
-		t.Error("a refused read removed the space from state")
-	}
+	uWantRefusedRead(t, env, h, created, "chat.spaces.get", "Unable to Read Chat Space")
 }
 
 func TestUnitSpaceDelete(t *testing.T) {
-	env := newUEnv(t)
-	h := newUHarness(t, NewSpace(), env.user)
+	env, h := uUserHarness(t, NewSpace())
 	created := h.mustCreate(uNamedSpace(h, "To delete"))
-	var state spaceModel
-	created.model(&state)
+	state := uModel[spaceModel](created)
 
 	uNoErrors(t, "Delete", h.delete(created))
 	if s := uEmulatorSpace(t, env.srv, state.Name.ValueString()); !s.Deleted {
@@ -454,8 +386,7 @@ func TestUnitSpaceDelete(t *testing.T) {
 }
 
 func TestUnitSpaceDelete_AbandonLeavesTheSpace(t *testing.T) {
-	env := newUEnv(t)
-	h := newUHarness(t, NewSpace(), env.user)
+	env, h := uUserHarness(t, NewSpace())
 	config := uNamedSpace(h, "Abandoned")
 	config.DeletionPolicy = types.StringValue(deletionAbandon)
 	created := h.mustCreate(&config)
@@ -469,8 +400,7 @@ func TestUnitSpaceDelete_AbandonLeavesTheSpace(t *testing.T) {
 }
 
 func TestUnitSpaceDelete_GroupChatTheAPIKeepsIsAWarning(t *testing.T) {
-	env := newUEnv(t)
-	h := newUHarness(t, NewSpace(), env.user)
+	_, h := uUserHarness(t, NewSpace())
 	var config spaceModel
 	h.null(&config)
 	uGroupChat(&config)
@@ -481,8 +411,7 @@ func TestUnitSpaceDelete_GroupChatTheAPIKeepsIsAWarning(t *testing.T) {
 }
 
 func TestUnitSpaceDelete_RefusedIsAnError(t *testing.T) {
-	env := newUEnv(t)
-	h := newUHarness(t, NewSpace(), env.user)
+	env, h := uUserHarness(t, NewSpace())
 	config := uNamedSpace(h, "Alice's")
 	config.InitialMembers = convert.StringSet([]string{"users/bob@example.com"})
 	created := h.mustCreate(&config)
@@ -494,14 +423,12 @@ func TestUnitSpaceDelete_RefusedIsAnError(t *testing.T) {
 }
 
 func TestUnitSpaceImportState(t *testing.T) {
-	env := newUEnv(t)
-	h := newUHarness(t, NewSpace(), env.user)
+	_, h := uUserHarness(t, NewSpace())
 	for _, id := range []string{"spaces/AAAA_b-1", "AAAA_b-1"} {
 		t.Run(id, func(t *testing.T) {
 			res := h.importState(id)
 			uNoErrors(t, "ImportState", res.diags)
-			var got spaceModel
-			res.model(&got)
+			got := uModel[spaceModel](res)
 			if got.Name.ValueString() != "spaces/AAAA_b-1" || got.ID.ValueString() != "spaces/AAAA_b-1" || got.DeletionPolicy.ValueString() != deletionDelete {
 				t.Errorf("name %v id %v deletion_policy %v", got.Name, got.ID, got.DeletionPolicy)
 			}
@@ -526,8 +453,7 @@ func TestUnitSpaceImportState_ThenReadFillsEverything(t *testing.T) {
 	uNoErrors(t, "ImportState", imported.diags)
 	read := h.read(imported)
 	uNoErrors(t, "Read", read.diags)
-	var got spaceModel
-	read.model(&got)
+	got := uModel[spaceModel](read)
 	if got.DisplayName.ValueString() != "Existing" || got.Description.ValueString() != "d" || got.SpaceType.ValueString() != "SPACE" {
 		t.Errorf("display_name %v description %v space_type %v", got.DisplayName, got.Description, got.SpaceType)
 	}

@@ -71,14 +71,11 @@ func uStrings(t *testing.T, set types.Set) []string {
 }
 
 func TestUnitSpaceMembersCreate_AddsSetsRolesAndRemovesTheUnlisted(t *testing.T) {
-	env := newUEnv(t)
-	space := uUserSpace(t, env, "Roster", "users/bob@example.com", "users/carol@example.com")
-	h := newUHarness(t, NewSpaceMembers(), env.user)
+	env, space, h := uUserFixture(t, NewSpaceMembers(), "Roster", "users/bob@example.com", "users/carol@example.com")
 	config := uMembersConfig(h, space, []string{"users/carol@example.com", "users/dave@example.com"}, []string{"users/erin@example.com"}, nil)
 
 	created := h.mustCreate(&config)
-	var got spaceMembersModel
-	created.model(&got)
+	got := uModel[spaceMembersModel](created)
 	if got.ID.ValueString() != space || !got.Members.Equal(config.Members) || !got.Managers.Equal(config.Managers) || !got.AssistantManagers.IsNull() {
 		t.Errorf("state = %+v", got)
 	}
@@ -93,11 +90,7 @@ func TestUnitSpaceMembersCreate_AddsSetsRolesAndRemovesTheUnlisted(t *testing.T)
 		t.Errorf("identity = %q", created.identityOf("space"))
 	}
 
-	read := h.read(created)
-	uNoErrors(t, "Read", read.diags)
-	if !read.state.Raw.Equal(created.state.Raw) {
-		t.Errorf("read shows drift:\n%v\n%v", read.state.Raw, created.state.Raw)
-	}
+	uWantNoDrift(t, h, created)
 }
 
 func mapsEqual(a, b map[string]string) bool {
@@ -113,16 +106,13 @@ func mapsEqual(a, b map[string]string) bool {
 }
 
 func TestUnitSpaceMembersUpdate_AddsThenChangesRolesThenRemoves(t *testing.T) {
-	env := newUEnv(t)
-	space := uUserSpace(t, env, "Reshuffle")
-	h := newUHarness(t, NewSpaceMembers(), env.user)
+	env, space, h := uUserFixture(t, NewSpaceMembers(), "Reshuffle")
 	created := h.mustCreate(uMembersConfig(h, space, []string{"users/bob@example.com", "users/carol@example.com"}, []string{"users/dave@example.com"}, nil))
 	env.srv.ClearRequests()
 
 	plan := uMembersConfig(h, space, []string{"users/carol@example.com", "users/frank@example.com"}, nil, []string{"users/dave@example.com"})
 	plan.ID = types.StringValue(space)
-	updated := h.update(created, &plan, &plan)
-	uNoErrors(t, "Update", updated.diags)
+	updated := h.mustUpdate(created, &plan, &plan)
 	want := map[string]string{
 		"alice@example.com": convert.RoleManager, "carol@example.com": convert.RoleMember,
 		"frank@example.com": convert.RoleMember, "dave@example.com": convert.RoleAssistantManager,
@@ -140,17 +130,14 @@ func TestUnitSpaceMembersUpdate_AddsThenChangesRolesThenRemoves(t *testing.T) {
 	if !slices.Equal(writes, wantOrder) {
 		t.Errorf("writes = %v, want %v", writes, wantOrder)
 	}
-	var got spaceMembersModel
-	updated.model(&got)
+	got := uModel[spaceMembersModel](updated)
 	if !got.Members.Equal(plan.Members) || !got.AssistantManagers.Equal(plan.AssistantManagers) || !got.Managers.IsNull() {
 		t.Errorf("state = %+v", got)
 	}
 }
 
 func TestUnitSpaceMembersUpdate_RemovingEveryoneKeepsTheCaller(t *testing.T) {
-	env := newUEnv(t)
-	space := uUserSpace(t, env, "Empty", "users/bob@example.com")
-	h := newUHarness(t, NewSpaceMembers(), env.user)
+	env, space, h := uUserFixture(t, NewSpaceMembers(), "Empty", "users/bob@example.com")
 	created := h.mustCreate(uMembersConfig(h, space, []string{"users/bob@example.com"}, nil, nil))
 	plan := uMembersConfig(h, space, nil, nil, nil)
 	uNoErrors(t, "Update", h.update(created, &plan, &plan).diags)
@@ -160,9 +147,7 @@ func TestUnitSpaceMembersUpdate_RemovingEveryoneKeepsTheCaller(t *testing.T) {
 }
 
 func TestUnitSpaceMembersRead_UnlistedAndChangedMembersShowAsDrift(t *testing.T) {
-	env := newUEnv(t)
-	space := uUserSpace(t, env, "Drift")
-	h := newUHarness(t, NewSpaceMembers(), env.user)
+	env, space, h := uUserFixture(t, NewSpaceMembers(), "Drift")
 	created := h.mustCreate(uMembersConfig(h, space, []string{"users/bob@example.com", "users/carol@example.com"}, nil, nil))
 	ctx := context.Background()
 	if _, err := env.user.CreateMembership(ctx, space, &chat.Membership{Member: &chat.User{Name: "users/frank@example.com", Type: "HUMAN"}}); err != nil {
@@ -173,8 +158,7 @@ func TestUnitSpaceMembersRead_UnlistedAndChangedMembersShowAsDrift(t *testing.T)
 	}
 	read := h.read(created)
 	uNoErrors(t, "Read", read.diags)
-	var got spaceMembersModel
-	read.model(&got)
+	got := uModel[spaceMembersModel](read)
 	// frank, whom nobody listed, shows by ID; carol, now a manager, keeps the
 	// spelling the configuration knows her by; alice, the caller, is left out.
 	wantMembers := []string{"users/bob@example.com", uUserID(t, env, space, "frank@example.com")}
@@ -188,40 +172,25 @@ func TestUnitSpaceMembersRead_UnlistedAndChangedMembersShowAsDrift(t *testing.T)
 }
 
 func TestUnitSpaceMembersRead_SpaceDeletedIsRemovedWithWarning(t *testing.T) {
-	env := newUEnv(t)
-	space := uUserSpace(t, env, "Doomed")
-	h := newUHarness(t, NewSpaceMembers(), env.user)
+	env, space, h := uUserFixture(t, NewSpaceMembers(), "Doomed")
 	created := h.mustCreate(uMembersConfig(h, space, []string{"users/bob@example.com"}, nil, nil))
-	if err := env.user.DeleteSpace(context.Background(), space); err != nil {
-		t.Fatal(err)
-	}
-	read := h.read(created)
-	uNoErrors(t, "Read", read.diags)
-	uWantWarning(t, read.diags, nil, "Chat Space Not Found")
-	if !read.removed() {
-		t.Error("the member list of a deleted space stays in state")
-	}
+	uMust(t, env.user.DeleteSpace(context.Background(), space))
+	uWantReadRemoves(t, h, created, "Chat Space Not Found")
 	// Nothing left to remove: not an error.
 	uNoErrors(t, "Delete", h.delete(created))
 }
 
 func TestUnitSpaceMembersRead_ListFailureIsAnError(t *testing.T) {
-	env := newUEnv(t)
-	space := uUserSpace(t, env, "Unlisted")
-	h := newUHarness(t, NewSpaceMembers(), env.user)
+	env, space, h := uUserFixture(t, NewSpaceMembers(), "Unlisted")
 	created := h.mustCreate(uMembersConfig(h, space, []string{"users/bob@example.com"}, nil, nil))
-	if err := env.srv.AddFault(emulator.FaultRule{RPC: "chat.spaces.members.list", Status: 403}); err != nil {
-		t.Fatal(err)
-	}
+	env.fault(t, emulator.FaultRule{RPC: "chat.spaces.members.list", Status: 403})
 	uWantError(t, h.read(created).diags, nil, "Unable to List Chat Members")
 	plan := uMembersConfig(h, space, []string{"users/carol@example.com"}, nil, nil)
 	uWantError(t, h.update(created, &plan, &plan).diags, nil, "Unable to List Chat Members")
 }
 
 func TestUnitSpaceMembersDelete_RemovesOnlyTheListedMembers(t *testing.T) {
-	env := newUEnv(t)
-	space := uUserSpace(t, env, "Teardown")
-	h := newUHarness(t, NewSpaceMembers(), env.user)
+	env, space, h := uUserFixture(t, NewSpaceMembers(), "Teardown")
 	created := h.mustCreate(uMembersConfig(h, space, []string{"users/bob@example.com"}, []string{"users/carol@example.com"}, nil))
 	if _, err := env.user.CreateMembership(context.Background(), space, &chat.Membership{Member: &chat.User{Name: "users/frank@example.com", Type: "HUMAN"}}); err != nil {
 		t.Fatal(err)
@@ -235,22 +204,13 @@ func TestUnitSpaceMembersDelete_RemovesOnlyTheListedMembers(t *testing.T) {
 }
 
 func TestUnitSpaceMembersImportState_ThenReadListsEveryoneButTheCaller(t *testing.T) {
-	env := newUEnv(t)
-	space := uUserSpace(t, env, "Imported roster", "users/bob@example.com")
-	h := newUHarness(t, NewSpaceMembers(), env.user)
-	for _, bad := range []string{"", "AAAA", "spaces/a/members/b", "spaces/"} {
-		uWantError(t, h.importState(bad).diags, nil, "Invalid Import ID")
-	}
-	imported := h.importState(space)
-	uNoErrors(t, "ImportState", imported.diags)
-	var got spaceMembersModel
-	imported.model(&got)
+	env, space, h := uUserFixture(t, NewSpaceMembers(), "Imported roster", "users/bob@example.com")
+	uWantBadImportIDs(t, h, "", "AAAA", "spaces/a/members/b", "spaces/")
+	got, read := uImportAndRead[spaceMembersModel](t, h, space)
 	if got.Space.ValueString() != space || got.ID.ValueString() != space {
 		t.Errorf("space %v id %v", got.Space, got.ID)
 	}
-	read := h.read(imported)
-	uNoErrors(t, "Read", read.diags)
-	read.model(&got)
+	got = read
 	if members := uStrings(t, got.Members); !slices.Equal(members, []string{uUserID(t, env, space, "bob@example.com")}) {
 		t.Errorf("members = %v", members)
 	}
@@ -260,9 +220,7 @@ func TestUnitSpaceMembersImportState_ThenReadListsEveryoneButTheCaller(t *testin
 }
 
 func TestUnitSpaceMembers_AppCredentialsNeverLookUpTheCaller(t *testing.T) {
-	env := newUEnv(t)
-	space := uAppSpace(t, env, "App roster")
-	h := newUHarness(t, NewSpaceMembers(), env.app)
+	env, space, h := uAppFixture(t, NewSpaceMembers(), "App roster")
 	created := h.mustCreate(uMembersConfig(h, space, uIDs(t, env, "bob@example.com"), nil, nil))
 	read := h.read(created)
 	uNoErrors(t, "Read", read.diags)
@@ -280,9 +238,7 @@ func TestUnitSpaceMembers_AppCredentialsNeverLookUpTheCaller(t *testing.T) {
 func TestUnitSpaceMembers_UnknownCallerBlocksRemovals(t *testing.T) {
 	env := newUEnv(t)
 	space := uUserSpace(t, env, "Who am I", "users/bob@example.com")
-	if err := env.srv.AddFault(emulator.FaultRule{RPC: "chat.users.spaces.getSpaceReadState", Status: 403}); err != nil {
-		t.Fatal(err)
-	}
+	env.fault(t, emulator.FaultRule{RPC: "chat.users.spaces.getSpaceReadState", Status: 403})
 	h := newUHarness(t, NewSpaceMembers(), env.user)
 	res := h.create(uMembersConfig(h, space, []string{"users/carol@example.com"}, nil, nil))
 	uWantError(t, res.diags, nil, "Unable to Identify the Calling User")
@@ -292,9 +248,7 @@ func TestUnitSpaceMembers_UnknownCallerBlocksRemovals(t *testing.T) {
 }
 
 func TestUnitSpaceMembers_FailedAddIsAnError(t *testing.T) {
-	env := newUEnv(t)
-	space := uUserSpace(t, env, "Strangers")
-	h := newUHarness(t, NewSpaceMembers(), env.user)
+	_, space, h := uUserFixture(t, NewSpaceMembers(), "Strangers")
 	res := h.create(uMembersConfig(h, space, []string{"users/nobody@example.com"}, nil, nil))
 	uWantError(t, res.diags, uRoot("members"), "Unable to Add Chat Member")
 }
@@ -302,9 +256,7 @@ func TestUnitSpaceMembers_FailedAddIsAnError(t *testing.T) {
 func TestUnitSpaceMembers_LostAddAnswerIsOurMembership(t *testing.T) {
 	env := newUEnv(t)
 	space := uUserSpace(t, env, "Lost add")
-	if err := env.srv.AddFault(emulator.FaultRule{RPC: "chat.spaces.members.create", CommitThenFail: true, Count: 1}); err != nil {
-		t.Fatal(err)
-	}
+	env.fault(t, emulator.FaultRule{RPC: "chat.spaces.members.create", CommitThenFail: true, Count: 1})
 	h := newUHarness(t, NewSpaceMembers(), env.user)
 	h.mustCreate(uMembersConfig(h, space, nil, []string{"users/bob@example.com"}, nil))
 	if roles := uRoles(t, env, space); roles["bob@example.com"] != convert.RoleManager {
@@ -315,9 +267,7 @@ func TestUnitSpaceMembers_LostAddAnswerIsOurMembership(t *testing.T) {
 func TestUnitSpaceMembers_RefusedRoleChangeIsAnError(t *testing.T) {
 	env := newUEnv(t)
 	space := uUserSpace(t, env, "Refused", "users/bob@example.com")
-	if err := env.srv.AddFault(emulator.FaultRule{RPC: "chat.spaces.members.patch", Status: 403}); err != nil {
-		t.Fatal(err)
-	}
+	env.fault(t, emulator.FaultRule{RPC: "chat.spaces.members.patch", Status: 403})
 	h := newUHarness(t, NewSpaceMembers(), env.user)
 	res := h.create(uMembersConfig(h, space, nil, []string{"users/bob@example.com"}, nil))
 	uWantError(t, res.diags, uRoot("managers"), "Unable to Change Chat Member Role")
@@ -328,9 +278,7 @@ func TestUnitSpaceMembers_RefusedRoleChangeIsAnError(t *testing.T) {
 func TestUnitSpaceMembers_RefusedRemovalIsAnError(t *testing.T) {
 	env := newUEnv(t)
 	space := uUserSpace(t, env, "Sticky", "users/bob@example.com")
-	if err := env.srv.AddFault(emulator.FaultRule{RPC: "chat.spaces.members.delete", Status: 403}); err != nil {
-		t.Fatal(err)
-	}
+	env.fault(t, emulator.FaultRule{RPC: "chat.spaces.members.delete", Status: 403})
 	h := newUHarness(t, NewSpaceMembers(), env.user)
 	res := h.create(uMembersConfig(h, space, []string{"users/carol@example.com"}, nil, nil))
 	uWantError(t, res.diags, nil, "Unable to Remove Chat Member")
@@ -353,9 +301,7 @@ func TestUnitSpaceMembersPrivateState(t *testing.T) {
 }
 
 func TestUnitSpaceMembersRead_RemembersSpellingsAndCallerInPrivateState(t *testing.T) {
-	env := newUEnv(t)
-	space := uUserSpace(t, env, "Remembered", "users/bob@example.com")
-	h := newUHarness(t, NewSpaceMembers(), env.user)
+	env, space, h := uUserFixture(t, NewSpaceMembers(), "Remembered", "users/bob@example.com")
 	imported := h.importState(space)
 	config := uMembersConfig(h, space, []string{"users/bob@example.com"}, nil, nil)
 	config.ID = types.StringValue(space)

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-framework-jsontypes/jsontypes"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/seed-da88c8a3/terraform-provider-googlechat/internal/convert"
@@ -12,71 +13,33 @@ import (
 
 func TestUnitSpaceValidateConfig(t *testing.T) {
 	h := newUHarness(t, NewSpace(), nil)
-	cases := []struct {
-		name      string
-		edit      func(c *spaceModel)
-		attribute string // "" for a valid configuration
-		phrase    string
-	}{
+	cases := []uEditCase[spaceModel]{
 		{"named space", func(c *spaceModel) { c.DisplayName = types.StringValue("Team") }, "", ""},
 		{"space without display name", func(*spaceModel) {}, "display_name", "required when space_type is SPACE"},
 		{"explicit SPACE without display name", func(c *spaceModel) { c.SpaceType = types.StringValue("SPACE") }, "display_name", "required"},
 		{"unknown space type is checked at apply", func(c *spaceModel) { c.SpaceType = types.StringUnknown() }, "", ""},
-		{"group chat with display name", func(c *spaceModel) {
-			uGroupChat(c)
-			c.DisplayName = types.StringValue("x")
-		}, "display_name", "only allowed when space_type is SPACE"},
-		{"group chat with predefined permissions", func(c *spaceModel) {
-			uGroupChat(c)
-			c.PredefinedPermissionSettings = types.StringValue("ANNOUNCEMENT_SPACE")
-		}, "predefined_permission_settings", "only supported when space_type is SPACE"},
-		{"group chat with permission settings", func(c *spaceModel) {
-			uGroupChat(c)
-			c.PermissionSettings = uPermissions(nil)
-		}, "permission_settings", "only supported when space_type is SPACE"},
-		{"group chat with access settings", func(c *spaceModel) {
-			uGroupChat(c)
-			c.AccessSettings = uAccess("audiences/default", "")
-		}, "access_settings", "only supported when space_type is SPACE"},
+		{"group chat with display name", uThen(uGroupChat, func(c *spaceModel) { c.DisplayName = types.StringValue("x") }), "display_name", "only allowed when space_type is SPACE"},
+		{"group chat with predefined permissions", uThen(uGroupChat, func(c *spaceModel) { c.PredefinedPermissionSettings = types.StringValue("ANNOUNCEMENT_SPACE") }), "predefined_permission_settings", "only supported when space_type is SPACE"},
+		{"group chat with permission settings", uThen(uGroupChat, func(c *spaceModel) { c.PermissionSettings = uPermissions(nil) }), "permission_settings", "only supported when space_type is SPACE"},
+		{"group chat with access settings", uThen(uGroupChat, func(c *spaceModel) { c.AccessSettings = uAccess("audiences/default", "") }), "access_settings", "only supported when space_type is SPACE"},
 		{"group chat of two", uGroupChat, "", ""},
-		{"group chat of one", func(c *spaceModel) {
-			uGroupChat(c)
-			c.InitialMembers = convert.StringSet([]string{"users/bob@example.com"})
-		}, "initial_members", "at least two users"},
-		{"group chat without members", func(c *spaceModel) {
-			uGroupChat(c)
-			c.InitialMembers = types.SetNull(types.StringType)
-		}, "initial_members", "got 0"},
-		{"group chat with a group", func(c *spaceModel) {
-			uGroupChat(c)
+		{"group chat of one", uThen(uGroupChat, func(c *spaceModel) { c.InitialMembers = convert.StringSet([]string{"users/bob@example.com"}) }), "initial_members", "at least two users"},
+		{"group chat without members", uThen(uGroupChat, func(c *spaceModel) { c.InitialMembers = types.SetNull(types.StringType) }), "initial_members", "got 0"},
+		{"group chat with a group", uThen(uGroupChat, func(c *spaceModel) {
 			c.InitialMembers = convert.StringSet([]string{"users/bob@example.com", "users/carol@example.com", "groups/eng"})
-		}, "initial_members", "groups/eng: Google groups can only be added"},
-		{"group chat with unknown members", func(c *spaceModel) {
-			uGroupChat(c)
-			c.InitialMembers = types.SetUnknown(types.StringType)
-		}, "", ""},
+		}), "initial_members", "groups/eng: Google groups can only be added"},
+		{"group chat with unknown members", uThen(uGroupChat, func(c *spaceModel) { c.InitialMembers = types.SetUnknown(types.StringType) }), "", ""},
 		{"direct message", uDM, "", ""},
-		{"direct message with description", func(c *spaceModel) {
-			uDM(c)
-			c.Description = types.StringValue("x")
-		}, "description", "not allowed for a DIRECT_MESSAGE"},
-		{"direct message with guidelines", func(c *spaceModel) {
-			uDM(c)
-			c.Guidelines = types.StringValue("x")
-		}, "guidelines", "not allowed for a DIRECT_MESSAGE"},
-		{"direct message with two users", func(c *spaceModel) {
-			uDM(c)
+		{"direct message with description", uThen(uDM, func(c *spaceModel) { c.Description = types.StringValue("x") }), "description", "not allowed for a DIRECT_MESSAGE"},
+		{"direct message with guidelines", uThen(uDM, func(c *spaceModel) { c.Guidelines = types.StringValue("x") }), "guidelines", "not allowed for a DIRECT_MESSAGE"},
+		{"direct message with two users", uThen(uDM, func(c *spaceModel) {
 			c.InitialMembers = convert.StringSet([]string{"users/bob@example.com", "users/carol@example.com"})
-		}, "initial_members", "exactly one user"},
-		{"direct message with the app", func(c *spaceModel) {
-			uDM(c)
+		}), "initial_members", "exactly one user"},
+		{"direct message with the app", uThen(uDM, func(c *spaceModel) {
 			c.InitialMembers = types.SetNull(types.StringType)
 			c.SingleUserBotDm = types.BoolValue(true)
-		}, "", ""},
-		{"direct message with the app and a user", func(c *spaceModel) {
-			uDM(c)
-			c.SingleUserBotDm = types.BoolValue(true)
-		}, "initial_members", "takes no initial_members"},
+		}), "", ""},
+		{"direct message with the app and a user", uThen(uDM, func(c *spaceModel) { c.SingleUserBotDm = types.BoolValue(true) }), "initial_members", "takes no initial_members"},
 		{"bot DM flag on a named space", func(c *spaceModel) {
 			c.DisplayName = types.StringValue("Team")
 			c.SingleUserBotDm = types.BoolValue(true)
@@ -87,14 +50,37 @@ func TestUnitSpaceValidateConfig(t *testing.T) {
 			var config spaceModel
 			h.null(&config)
 			tc.edit(&config)
-			diags := h.validate(&config)
-			if tc.attribute == "" {
-				uNoErrors(t, "ValidateConfig", diags)
-				return
-			}
-			uWantError(t, diags, uRoot(tc.attribute), tc.phrase)
+			uWantValid(t, h.validate(&config), tc.attribute, tc.phrase)
 		})
 	}
+}
+
+// uEditCase is a named edit of a model M, and the error it makes: none
+// with attribute "", else one at attribute containing phrase.
+type uEditCase[M any] struct {
+	name              string
+	edit              func(*M)
+	attribute, phrase string
+}
+
+// uThen is the space edits in order.
+func uThen(edits ...func(*spaceModel)) func(*spaceModel) {
+	return func(c *spaceModel) {
+		for _, edit := range edits {
+			edit(c)
+		}
+	}
+}
+
+// uWantValid fails unless diags hold no error (attribute "") or an error at
+// attribute containing phrase.
+func uWantValid(t *testing.T, diags diag.Diagnostics, attribute, phrase string) {
+	t.Helper()
+	if attribute == "" {
+		uNoErrors(t, "ValidateConfig", diags)
+		return
+	}
+	uWantError(t, diags, uRoot(attribute), phrase)
 }
 
 func uGroupChat(c *spaceModel) {
@@ -129,12 +115,7 @@ func TestUnitMessageValidateConfig(t *testing.T) {
 	bigCard := func(id string) string {
 		return `{"cardId":"` + id + `","card":{"header":{"title":"` + strings.Repeat("x", 20000) + `"}}}`
 	}
-	cases := []struct {
-		name      string
-		edit      func(c *messageModel)
-		attribute string
-		phrase    string
-	}{
+	cases := []uEditCase[messageModel]{
 		{"text", func(c *messageModel) { c.Text = types.StringValue("hi") }, "", ""},
 		{"cards only", func(c *messageModel) { c.CardsV2 = uJSON(uCard) }, "", ""},
 		{"widgets only", func(c *messageModel) { c.AccessoryWidgets = uJSON(uWidgets) }, "", ""},
@@ -161,12 +142,7 @@ func TestUnitMessageValidateConfig(t *testing.T) {
 			h.null(&config)
 			config.Space = types.StringValue("spaces/S")
 			tc.edit(&config)
-			diags := h.validate(&config)
-			if tc.attribute == "" {
-				uNoErrors(t, "ValidateConfig", diags)
-				return
-			}
-			uWantError(t, diags, uRoot(tc.attribute), tc.phrase)
+			uWantValid(t, h.validate(&config), tc.attribute, tc.phrase)
 		})
 	}
 }
@@ -203,12 +179,7 @@ func TestUnitSpaceMembersValidateConfig(t *testing.T) {
 					config.setAttribute(attribute, values)
 				}
 			}
-			diags := h.validate(&config)
-			if tc.attribute == "" {
-				uNoErrors(t, "ValidateConfig", diags)
-				return
-			}
-			uWantError(t, diags, uRoot(tc.attribute), "Member Listed Twice")
+			uWantValid(t, h.validate(&config), tc.attribute, "Member Listed Twice")
 		})
 	}
 }

@@ -1,6 +1,7 @@
 # The direct message between the calling user and alice, to post into it.
 # Naming a user by email needs user credentials (the googlechat.user alias of
-# the provider example); with app credentials, name the user as users/{id}.
+# the provider example): spaces.findDirectMessage takes an email only from a
+# user. With app credentials, name the user as users/{id}.
 data "google_chat_direct_message" "with_alice" {
   provider = googlechat.user
   user     = "users/alice@example.com"

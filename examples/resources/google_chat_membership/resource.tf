@@ -13,7 +13,8 @@ resource "google_chat_membership" "engineering" {
   group_member = "groups/engineering"
 }
 
-# The Chat app itself, added by a user so it can post in the space.
+# The Chat app itself, added by a user so it can post in the space. Removing it
+# later needs the chat.memberships.app scope in that provider's scopes.
 resource "google_chat_membership" "app" {
   provider = googlechat.user
   space    = google_chat_space.platform.name

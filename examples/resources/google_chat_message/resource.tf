@@ -57,7 +57,8 @@ resource "google_chat_message" "deploy_finished" {
 }
 
 # Visible only to one member of the space. Private messages need app
-# credentials, so name the viewer as users/{id}: apps can't use an email.
+# credentials; the viewer is users/{id} or users/{email} (an email stays in
+# state as written, though the API answers with users/{id}).
 resource "google_chat_message" "private" {
   provider               = googlechat
   space                  = google_chat_space.platform.name
