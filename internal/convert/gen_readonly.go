@@ -14,16 +14,13 @@ package main
 
 import (
 	"bytes"
-	"encoding/json"
 	"flag"
 	"fmt"
-	"go/format"
 	"log"
-	"os"
-	"os/exec"
-	"path/filepath"
 	"sort"
 	"strings"
+
+	gen "github.com/seed-da88c8a3/terraform-provider-googlechat/internal/discovery/generate"
 )
 
 type property struct {
@@ -46,29 +43,14 @@ type document struct {
 }
 
 func main() {
-	discovery := flag.String("discovery", "", "path of chat-api.json (default: the one in the google.golang.org/api module go.mod requires)")
+	docPath := flag.String("discovery", "", "path of chat-api.json (default: the one in the google.golang.org/api module go.mod requires)")
 	out := flag.String("o", "readonly_gen.go", "file to write")
 	flag.Parse()
-	if *discovery == "" {
-		dir, err := exec.Command("go", "list", "-m", "-f", "{{.Dir}}", "google.golang.org/api").Output()
-		if err != nil {
-			log.Fatalf("go list -m google.golang.org/api: %v (download it with go mod download, or pass -discovery)", err)
-		}
-		*discovery = filepath.Join(strings.TrimSpace(string(dir)), "chat", "v1", "chat-api.json")
-	}
-	raw, err := os.ReadFile(*discovery)
-	if err != nil {
+	var doc document
+	if err := gen.Load(*docPath, &doc); err != nil {
 		log.Fatal(err)
 	}
-	var doc document
-	if err := json.Unmarshal(raw, &doc); err != nil {
-		log.Fatalf("%s: %v", *discovery, err)
-	}
-	src, err := format.Source(generate(&doc))
-	if err != nil {
-		log.Fatalf("gofmt: %v", err)
-	}
-	if err := os.WriteFile(*out, src, 0o644); err != nil {
+	if err := gen.WriteGo(*out, generate(&doc)); err != nil {
 		log.Fatal(err)
 	}
 }

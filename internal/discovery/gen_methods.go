@@ -13,16 +13,14 @@ package main
 
 import (
 	"bytes"
-	"encoding/json"
 	"flag"
 	"fmt"
-	"go/format"
 	"log"
-	"os"
-	"os/exec"
-	"path/filepath"
 	"sort"
 	"strings"
+
+	"github.com/seed-da88c8a3/terraform-provider-googlechat/internal/discovery"
+	"github.com/seed-da88c8a3/terraform-provider-googlechat/internal/discovery/generate"
 )
 
 type method struct {
@@ -45,23 +43,12 @@ type document struct {
 }
 
 func main() {
-	discovery := flag.String("discovery", "", "path of chat-api.json (default: the one in the google.golang.org/api module go.mod requires)")
+	docPath := flag.String("discovery", "", "path of chat-api.json (default: the one in the google.golang.org/api module go.mod requires)")
 	out := flag.String("o", "methods_gen.go", "file to write")
 	flag.Parse()
-	if *discovery == "" {
-		dir, err := exec.Command("go", "list", "-m", "-f", "{{.Dir}}", "google.golang.org/api").Output()
-		if err != nil {
-			log.Fatalf("go list -m google.golang.org/api: %v (download it with go mod download, or pass -discovery)", err)
-		}
-		*discovery = filepath.Join(strings.TrimSpace(string(dir)), "chat", "v1", "chat-api.json")
-	}
-	raw, err := os.ReadFile(*discovery)
-	if err != nil {
-		log.Fatal(err)
-	}
 	var doc document
-	if err := json.Unmarshal(raw, &doc); err != nil {
-		log.Fatalf("%s: %v", *discovery, err)
+	if err := generate.Load(*docPath, &doc); err != nil {
+		log.Fatal(err)
 	}
 	var methods []method
 	var walk func(map[string]*resource)
@@ -87,20 +74,13 @@ func main() {
 	for _, m := range methods {
 		scopes := make([]string, len(m.Scopes))
 		for i, s := range m.Scopes {
-			scopes[i] = strings.TrimPrefix(s, ScopePrefix)
+			scopes[i] = strings.TrimPrefix(s, discovery.ScopePrefix)
 		}
 		sort.Strings(scopes)
 		fmt.Fprintf(&b, "\t{ID: %q, HTTPMethod: %q, FlatPath: %q, Scopes: %#v},\n", m.ID, m.HTTPMethod, m.FlatPath, scopes)
 	}
 	b.WriteString("}\n")
-	src, err := format.Source(b.Bytes())
-	if err != nil {
-		log.Fatalf("format: %v\n%s", err, b.Bytes())
-	}
-	if err := os.WriteFile(*out, src, 0o644); err != nil {
+	if err := generate.WriteGo(*out, b.Bytes()); err != nil {
 		log.Fatal(err)
 	}
 }
-
-// ScopePrefix is left off every scope in the table.
-const ScopePrefix = "https://www.googleapis.com/auth/"

@@ -99,19 +99,7 @@ resource "google_chat_membership" "engineering" {
   space        = google_chat_space.room.name
   group_member = "groups/engineering"
 }
-
-resource "google_chat_membership" "app" {
-  provider = googlechat
-  space    = google_chat_space.room.name
-  member   = "users/app"
-}
-
-resource "google_chat_membership" "erin" {
-  provider = googlechat
-  space    = google_chat_space.room.name
-  member   = "users/erin@example.com"
-}
-`
+` + membershipHCL("app", "googlechat", roomName, "users/app") + membershipHCL("erin", "googlechat", roomName, "users/erin@example.com")
 	importGroupAs := func(form string) resource.TestStep {
 		return resource.TestStep{
 			ResourceName: "google_chat_membership.engineering", ImportState: true, ImportStateVerify: true,

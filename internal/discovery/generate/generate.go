@@ -1,0 +1,43 @@
+// Package generate holds what the generators of internal/discovery and
+// internal/convert share (they run under go generate, never in the provider).
+package generate
+
+import (
+	"encoding/json"
+	"fmt"
+	"go/format"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+)
+
+// Load reads the discovery document into doc, for the generators that run
+// under go generate: path, or when path is "" the chat/v1/chat-api.json of
+// the google.golang.org/api version go.mod requires (found with go list -m).
+func Load(path string, doc any) error {
+	if path == "" {
+		dir, err := exec.Command("go", "list", "-m", "-f", "{{.Dir}}", "google.golang.org/api").Output()
+		if err != nil {
+			return fmt.Errorf("go list -m google.golang.org/api: %w (download it with go mod download, or name the file)", err)
+		}
+		path = filepath.Join(strings.TrimSpace(string(dir)), "chat", "v1", "chat-api.json")
+	}
+	raw, err := os.ReadFile(path)
+	if err != nil {
+		return err
+	}
+	if err := json.Unmarshal(raw, doc); err != nil {
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	return nil
+}
+
+// WriteGo formats generated Go source and writes it to path.
+func WriteGo(path string, src []byte) error {
+	formatted, err := format.Source(src)
+	if err != nil {
+		return fmt.Errorf("gofmt: %w\n%s", err, src)
+	}
+	return os.WriteFile(path, formatted, 0o644)
+}
