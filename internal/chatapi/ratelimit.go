@@ -73,7 +73,7 @@ func writeClass(req *http.Request) (space string, spaceWrite, memberWrite bool) 
 		return "", true, false
 	case len(parts) == 2 && parts[0] == "spaces": // spaces.patch, spaces.delete
 		return parts[1], true, false
-	case len(parts) >= 3 && parts[0] == "spaces" && parts[2] == "messages":
+	case len(parts) >= 3 && parts[0] == "spaces" && (parts[2] == "messages" || parts[2] == "messagePins"):
 		return parts[1], false, false
 	case len(parts) >= 3 && parts[0] == "spaces" && parts[2] == "members":
 		return "", false, true

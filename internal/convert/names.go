@@ -10,6 +10,7 @@ var (
 	GroupNamePattern      = regexp.MustCompile(`^groups/[^/\s@]+$`)
 	MembershipNamePattern = regexp.MustCompile(`^spaces/[A-Za-z0-9_-]+/members/[^/\s]+$`)
 	MessageNamePattern    = regexp.MustCompile(`^spaces/[A-Za-z0-9_-]+/messages/[A-Za-z0-9_.-]+$`)
+	MessagePinNamePattern = regexp.MustCompile(`^spaces/[A-Za-z0-9_-]+/messagePins/[A-Za-z0-9_.-]+$`)
 	ThreadNamePattern     = regexp.MustCompile(`^spaces/[A-Za-z0-9_-]+/threads/[A-Za-z0-9_.-]+$`)
 )
 

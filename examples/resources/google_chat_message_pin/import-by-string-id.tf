@@ -1,0 +1,5 @@
+import {
+  to       = google_chat_message_pin.rules
+  provider = googlechat.user
+  id       = "spaces/AAAAbbbbCCC/messagePins/DDDDeeee.FFFF"
+}

@@ -1,0 +1,82 @@
+package datasources
+
+import (
+	"context"
+
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/seed-da88c8a3/terraform-provider-googlechat/internal/chatapi"
+	"github.com/seed-da88c8a3/terraform-provider-googlechat/internal/convert"
+	"github.com/seed-da88c8a3/terraform-provider-googlechat/internal/glue"
+)
+
+var _ datasource.DataSourceWithConfigure = (*messagePinsDataSource)(nil)
+
+// NewMessagePins is the google_chat_message_pins data source.
+func NewMessagePins() datasource.DataSource {
+	return &messagePinsDataSource{base{typeName: "google_chat_message_pins"}}
+}
+
+type messagePinsDataSource struct {
+	base
+}
+
+type messagePinsModel struct {
+	Space types.String `tfsdk:"space"`
+	Pins  []pinModel   `tfsdk:"pins"`
+}
+
+type pinModel struct {
+	Name    types.String `tfsdk:"name"`
+	Message types.String `tfsdk:"message"`
+}
+
+func (d *messagePinsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "Lists the pinned messages of a space, all pages, with " +
+			"[`spaces.messagePins.list`](https://developers.google.com/workspace/chat/api/reference/rest/v1/spaces.messagePins/list). " +
+			"Needs user credentials (`auth_mode = \"user\"`) with `chat.spaces` (a default) or a `chat.spaces.pins` scope.",
+		Attributes: map[string]schema.Attribute{
+			"space": schema.StringAttribute{
+				Required: true, MarkdownDescription: "The space, `spaces/{space}`.",
+				Validators: []validator.String{stringvalidator.RegexMatches(convert.SpaceNamePattern, "must be spaces/{space}")},
+			},
+			"pins": schema.ListNestedAttribute{
+				Computed: true, MarkdownDescription: "The pins, in the API's order.",
+				NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
+					"name":    computed("Resource name, `spaces/{space}/messagePins/{message}`."),
+					"message": computed("The pinned message, `spaces/{space}/messages/{message}`."),
+				}},
+			},
+		},
+	}
+}
+
+func (d *messagePinsDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	config, ok := glue.Config[messagePinsModel](ctx, d.client, req.Config, &resp.Diagnostics)
+	if !ok {
+		return
+	}
+	if d.client.AuthMode == chatapi.AuthModeApp {
+		resp.Diagnostics.AddAttributeError(path.Root("space"), "User Credentials Required",
+			"The Chat API lists pins only with user authentication (spaces.messagePins.list \"Requires user authentication\"); "+
+				"use a provider with user credentials. "+d.client.AuthModeNote()+".")
+		return
+	}
+	pins, err := d.client.ListMessagePins(ctx, config.Space.ValueString())
+	if err != nil {
+		glue.AddAttributeAPIError(&resp.Diagnostics, path.Root("space"), "Unable to List Chat Message Pins",
+			"spaces.messagePins.list "+config.Space.ValueString(), err, "")
+		return
+	}
+	config.Pins = make([]pinModel, 0, len(pins))
+	for _, p := range pins {
+		config.Pins = append(config.Pins, pinModel{Name: types.StringValue(p.Name), Message: types.StringValue(p.Message)})
+	}
+	resp.Diagnostics.Append(resp.State.Set(ctx, &config)...)
+}
