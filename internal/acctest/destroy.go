@@ -22,6 +22,8 @@ const (
 	TypeMessage      = "google_chat_message"
 	TypeMembership   = "google_chat_membership"
 	TypeSpaceMembers = "google_chat_space_members"
+	TypeMessagePin   = "google_chat_message_pin"
+	TypeReaction     = "google_chat_reaction"
 )
 
 // destroyChecks are the per-type destroy checks CheckDestroy composes.
@@ -30,6 +32,8 @@ var destroyChecks = map[string]func(*Env, *terraform.State) error{
 	TypeMessage:      (*Env).CheckMessageDestroyed,
 	TypeMembership:   (*Env).CheckMembershipDestroyed,
 	TypeSpaceMembers: (*Env).CheckSpaceMembersDestroyed,
+	TypeMessagePin:   (*Env).CheckMessagePinDestroyed,
+	TypeReaction:     (*Env).CheckReactionDestroyed,
 }
 
 // CheckDestroy is a TestCase.CheckDestroy that runs the destroy check of
@@ -140,6 +144,53 @@ var (
 		},
 	}
 )
+
+// pinChild: a pin is read by listing its space's pins, as Read does.
+var pinChild = child{
+	resourceType: TypeMessagePin, segment: "/messagePins/", deleteRPC: "chat.spaces.messagePins.delete",
+	present: func(ctx context.Context, c *chatapi.Client, name string) (string, error) {
+		space, _, _ := strings.Cut(name, "/messagePins/")
+		pins, err := c.ListMessagePins(ctx, space)
+		for _, pin := range pins {
+			if pin.Name == name {
+				return "is still pinned", nil
+			}
+		}
+		return "", err
+	},
+	alias: func(*terraform.ResourceState) string { return "" },
+}
+
+// CheckMessagePinDestroyed checks every google_chat_message_pin in state by
+// listing its space's pins, as Read does: it must be gone, or its space.
+func (e *Env) CheckMessagePinDestroyed(s *terraform.State) error {
+	return e.checkChildDestroyed(s, pinChild)
+}
+
+// reactionChild: a reaction is read by listing its message's reactions, as
+// Read does (there is no reactions.get); a message that is gone (404) took
+// its reactions with it.
+var reactionChild = child{
+	resourceType: TypeReaction, segment: "/messages/", deleteRPC: "chat.spaces.messages.reactions.delete",
+	present: func(ctx context.Context, c *chatapi.Client, name string) (string, error) {
+		message, _, _ := strings.Cut(name, "/reactions/")
+		reactions, err := c.ListReactions(ctx, message, "")
+		for _, r := range reactions {
+			if r.Name == name {
+				return "still exists", nil
+			}
+		}
+		return "", err
+	},
+	alias: func(*terraform.ResourceState) string { return "" },
+}
+
+// CheckReactionDestroyed checks every google_chat_reaction in state by
+// listing its message's reactions, as Read does: it must be gone, or its
+// message or space.
+func (e *Env) CheckReactionDestroyed(s *terraform.State) error {
+	return e.checkChildDestroyed(s, reactionChild)
+}
 
 // CheckMessageDestroyed checks every google_chat_message in state with
 // spaces.messages.get, as Read does: it must answer 404 or carry a

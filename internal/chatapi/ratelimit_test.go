@@ -21,6 +21,8 @@ func TestWriteClass(t *testing.T) {
 		{"POST", "/v1/spaces/AAA/messages", "AAA", false, false},
 		{"PATCH", "/v1/spaces/AAA/messages/M.N", "AAA", false, false},
 		{"DELETE", "/v1/spaces/AAA/messages/client-x", "AAA", false, false},
+		{"POST", "/v1/spaces/AAA/messages/M.N/reactions", "AAA", false, false},
+		{"DELETE", "/v1/spaces/AAA/messages/M.N/reactions/R", "AAA", false, false},
 		{"POST", "/v1/spaces/AAA/members", "", false, true},
 		{"DELETE", "/v1/spaces/AAA/members/123", "", false, true},
 	}

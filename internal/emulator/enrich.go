@@ -18,9 +18,10 @@ import (
 // states); what depends on the caller or can be derived is filled here.
 //
 // Output-only fields left out on purpose, as the API leaves them out:
-//   - Message.emojiReactionSummaries: "The list of emoji reaction summaries
-//     on the message." The emulator has no reactions, and the API omits an
-//     empty list (proto3 JSON omits empty repeated fields).
+//   - Message.emojiReactionSummaries ("The list of emoji reaction summaries
+//     on the message") on a message nobody reacted to: the API omits an
+//     empty list (proto3 JSON omits empty repeated fields). With reactions
+//     (reactions.go) enrichMessage fills it.
 //   - Message.matchedUrl: "A URL in the Chat message text field that matches
 //     a link preview pattern." Link preview patterns are configured per app
 //     in the Google Cloud console; the emulator's apps have none.
@@ -128,6 +129,11 @@ func (e *Emulator) enrichMessage(c *call, m *chat.Message) {
 	rec := e.spaces[c.space]
 	if rec == nil {
 		return
+	}
+	// Message.emojiReactionSummaries: "The list of emoji reaction summaries
+	// on the message."
+	if _, id, ok := strings.Cut(m.Name, "/messages/"); ok && m.DeleteTime == "" {
+		m.EmojiReactionSummaries = reactionSummaries(rec, id)
 	}
 	var sender *principal
 	if m.Sender != nil {

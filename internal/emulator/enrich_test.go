@@ -200,7 +200,7 @@ func TestEnrich_everyOutputOnlyFieldOfTheDiscoveryDocument(t *testing.T) {
 	doc := readDiscovery(t)
 	notFilled := map[string]string{
 		"Space.adminInstalled":                        "false for spaces no administrator installed, and false is omitted",
-		"Message.emojiReactionSummaries":              "no reactions in the emulator: the API omits the empty list",
+		"Message.emojiReactionSummaries":              "this session adds no reactions: the API omits the empty list",
 		"Message.matchedUrl":                          "needs link preview patterns, which the emulator's apps have none of",
 		"Message.attachedGifs":                        "GIFs are attached in the Chat UI only",
 		"Message.slashCommand":                        "slash commands are invoked in the Chat UI only",

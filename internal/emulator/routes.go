@@ -60,6 +60,16 @@ var apiRoutes = []apiRoute{
 	{http.MethodPut, "spaces/{space}/messages/{message}", "chat.spaces.messages.update", withSpace((*Emulator).updateMessage)},
 	{http.MethodDelete, "spaces/{space}/messages/{message}", "chat.spaces.messages.delete", withSpace((*Emulator).deleteMessage)},
 
+	// spaces.messages.reactions: reactions.go
+	{http.MethodPost, "spaces/{space}/messages/{message}/reactions", "chat.spaces.messages.reactions.create", withSpace((*Emulator).createReaction)},
+	{http.MethodGet, "spaces/{space}/messages/{message}/reactions", "chat.spaces.messages.reactions.list", withSpace((*Emulator).listReactions)},
+	{http.MethodDelete, "spaces/{space}/messages/{message}/reactions/{reaction}", "chat.spaces.messages.reactions.delete", withSpace((*Emulator).deleteReaction)},
+
+	// spaces.messagePins: pins.go
+	{http.MethodPost, "spaces/{space}/messagePins", "chat.spaces.messagePins.create", withSpace((*Emulator).createMessagePin)},
+	{http.MethodGet, "spaces/{space}/messagePins", "chat.spaces.messagePins.list", withSpace((*Emulator).listMessagePins)},
+	{http.MethodDelete, "spaces/{space}/messagePins/{pin}", "chat.spaces.messagePins.delete", withSpace((*Emulator).deleteMessagePin)},
+
 	// users.spaces: readstate.go
 	{http.MethodGet, "users/{user}/spaces/{space}/spaceReadState", "chat.users.spaces.getSpaceReadState", (*Emulator).getSpaceReadState},
 }
@@ -70,6 +80,9 @@ type pathParams struct {
 	member string // {member}: user ID, email, "app" or group ID
 	user   string // {user}: user ID, email or "me"
 	msg    string // {message}: message ID or client-assigned ID
+	pin    string // {pin}: a message pin's ID (its message's ID)
+	// {reaction}: a reaction's ID
+	reaction string
 }
 
 // field returns the field a placeholder segment binds, or nil.
@@ -83,6 +96,10 @@ func (p *pathParams) field(segment string) *string {
 		return &p.user
 	case "{message}":
 		return &p.msg
+	case "{pin}":
+		return &p.pin
+	case "{reaction}":
+		return &p.reaction
 	}
 	return nil
 }

@@ -24,6 +24,9 @@ type spaceRecord struct {
 	messageOrder []string
 	clientIDs    map[string]string // clientAssignedMessageId -> message ID
 	threads      map[string]string // app-scoped thread key -> thread ID
+	pins         []string          // pinned message IDs, in pin order (pins.go)
+
+	reactions map[string][]*reactionRecord // by message ID, in creation order (reactions.go)
 }
 
 type memberRecord struct {

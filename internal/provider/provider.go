@@ -232,9 +232,23 @@ func (p *googleChatProvider) Configure(ctx context.Context, req provider.Configu
 }
 
 func (p *googleChatProvider) Resources(context.Context) []func() resource.Resource {
-	return []func() resource.Resource{resources.NewSpace, resources.NewMessage, resources.NewMembership, resources.NewSpaceMembers}
+	return []func() resource.Resource{
+		resources.NewSpace,
+		resources.NewMessage,
+		resources.NewMembership,
+		resources.NewSpaceMembers,
+		resources.NewMessagePin,
+		resources.NewReaction,
+	}
 }
 
 func (p *googleChatProvider) DataSources(context.Context) []func() datasource.DataSource {
-	return []func() datasource.DataSource{datasources.NewSpace, datasources.NewSpaces, datasources.NewDirectMessage, datasources.NewMembers, datasources.NewMessage}
+	return []func() datasource.DataSource{
+		datasources.NewSpace,
+		datasources.NewSpaces,
+		datasources.NewDirectMessage,
+		datasources.NewMembers,
+		datasources.NewMessage,
+		datasources.NewMessagePins,
+	}
 }

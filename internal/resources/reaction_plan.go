@@ -1,0 +1,58 @@
+package resources
+
+import (
+	"context"
+	"regexp"
+	"unicode/utf8"
+
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+
+	"github.com/seed-da88c8a3/terraform-provider-googlechat/internal/chatapi"
+)
+
+var (
+	// reactionNamePattern: "Format:
+	// spaces/{space}/messages/{message}/reactions/{reaction}" (Reaction.name).
+	reactionNamePattern = regexp.MustCompile(`^spaces/[A-Za-z0-9_-]+/messages/[A-Za-z0-9_.-]+/reactions/[^/\s]+$`)
+	// customEmojiNamePattern: "Format: customEmojis/{customEmoji}" (CustomEmoji.name).
+	customEmojiNamePattern = regexp.MustCompile(`^customEmojis/[^/\s]+$`)
+)
+
+// ModifyPlan refuses app credentials: reactions.create, list and delete each
+// "Requires [user authentication]" (discovery document, their descriptions),
+// and none mentions app authentication, although their scopes include
+// chat.bot. The rule needs the client, so it is not an attribute plan
+// modifier (those run on an unconfigured resource).
+func (r *reactionResource) ModifyPlan(_ context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	if req.Plan.Raw.IsNull() || r.client == nil || r.client.AuthMode != chatapi.AuthModeApp {
+		return
+	}
+	resp.Diagnostics.AddAttributeError(path.Root("message"), "User Credentials Required",
+		"The Chat API lets only users react to messages: spaces.messages.reactions.create, list and delete each "+
+			"\"Requires user authentication\". Use a provider with user credentials (auth_mode = \"user\") for google_chat_reaction.")
+}
+
+// nonASCII requires at least one non-ASCII character: every emoji has one,
+// and a shortcode (":thumbsup:") or a word has none. The API decides the rest.
+type nonASCII struct{}
+
+func (nonASCII) Description(context.Context) string {
+	return "must be a Unicode emoji (at least one non-ASCII character)"
+}
+
+func (v nonASCII) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
+
+func (v nonASCII) ValidateString(ctx context.Context, req validator.StringRequest, resp *validator.StringResponse) {
+	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
+		return
+	}
+	for _, c := range req.ConfigValue.ValueString() {
+		if c >= utf8.RuneSelf {
+			return
+		}
+	}
+	resp.Diagnostics.AddAttributeError(req.Path, "Invalid Emoji",
+		req.ConfigValue.String()+" "+v.Description(ctx)+", such as \"👍\"; use custom_emoji for a custom emoji.")
+}
