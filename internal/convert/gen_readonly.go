@@ -14,7 +14,6 @@ package main
 
 import (
 	"bytes"
-	"flag"
 	"fmt"
 	"log"
 	"sort"
@@ -43,14 +42,8 @@ type document struct {
 }
 
 func main() {
-	docPath := flag.String("discovery", "", "path of chat-api.json (default: the one in the google.golang.org/api module go.mod requires)")
-	out := flag.String("o", "readonly_gen.go", "file to write")
-	flag.Parse()
 	var doc document
-	if err := gen.Load(*docPath, &doc); err != nil {
-		log.Fatal(err)
-	}
-	if err := gen.WriteGo(*out, generate(&doc)); err != nil {
+	if err := gen.Run("readonly_gen.go", &doc, func() []byte { return generate(&doc) }); err != nil {
 		log.Fatal(err)
 	}
 }

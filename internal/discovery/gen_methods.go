@@ -13,7 +13,6 @@ package main
 
 import (
 	"bytes"
-	"flag"
 	"fmt"
 	"log"
 	"sort"
@@ -43,13 +42,14 @@ type document struct {
 }
 
 func main() {
-	docPath := flag.String("discovery", "", "path of chat-api.json (default: the one in the google.golang.org/api module go.mod requires)")
-	out := flag.String("o", "methods_gen.go", "file to write")
-	flag.Parse()
 	var doc document
-	if err := generate.Load(*docPath, &doc); err != nil {
+	if err := generate.Run("methods_gen.go", &doc, func() []byte { return methodsGo(&doc) }); err != nil {
 		log.Fatal(err)
 	}
+}
+
+// methodsGo is methods_gen.go for doc.
+func methodsGo(doc *document) []byte {
 	var methods []method
 	var walk func(map[string]*resource)
 	walk = func(resources map[string]*resource) {
@@ -80,7 +80,5 @@ func main() {
 		fmt.Fprintf(&b, "\t{ID: %q, HTTPMethod: %q, FlatPath: %q, Scopes: %#v},\n", m.ID, m.HTTPMethod, m.FlatPath, scopes)
 	}
 	b.WriteString("}\n")
-	if err := generate.WriteGo(*out, b.Bytes()); err != nil {
-		log.Fatal(err)
-	}
+	return b.Bytes()
 }

@@ -4,6 +4,7 @@ package generate
 
 import (
 	"encoding/json"
+	"flag"
 	"fmt"
 	"go/format"
 	"os"
@@ -40,4 +41,17 @@ func WriteGo(path string, src []byte) error {
 		return fmt.Errorf("gofmt: %w\n%s", err, src)
 	}
 	return os.WriteFile(path, formatted, 0o644)
+}
+
+// Run is a generator's main: it reads the flags -discovery (the document;
+// default as Load) and -o (the file to write; default out), loads the
+// document into doc, and writes what produce makes of it.
+func Run(out string, doc any, produce func() []byte) error {
+	docPath := flag.String("discovery", "", "path of chat-api.json (default: the one in the google.golang.org/api module go.mod requires)")
+	outPath := flag.String("o", out, "file to write")
+	flag.Parse()
+	if err := Load(*docPath, doc); err != nil {
+		return err
+	}
+	return WriteGo(*outPath, produce())
 }
