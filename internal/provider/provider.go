@@ -250,5 +250,6 @@ func (p *googleChatProvider) DataSources(context.Context) []func() datasource.Da
 		datasources.NewMembers,
 		datasources.NewMessage,
 		datasources.NewMessagePins,
+		datasources.NewReactions,
 	}
 }
