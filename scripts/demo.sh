@@ -76,11 +76,11 @@ RC
 cp "$root/examples/quick-start/"*.tf "$work/"
 
 export TF_CLI_CONFIG_FILE="$work/terraformrc" CHECKPOINT_DISABLE=1 TF_IN_AUTOMATION=1
-export GOOGLE_CHAT_ENDPOINT="$endpoint" GOOGLE_OAUTH_ACCESS_TOKEN="app"
+export GOOGLE_CHAT_ENDPOINT="$endpoint" GOOGLE_OAUTH_ACCESS_TOKEN="app" TF_VAR_user_access_token="user:alice@example.com"
 unset GOOGLE_CHAT_CREDENTIALS GOOGLE_CREDENTIALS GOOGLE_APPLICATION_CREDENTIALS
 
 cd "$work"
-echo "== $(basename "$terraform") apply of examples/quick-start ($cli_version, $terraform) against the emulator at $endpoint (acting as the Chat app)"
+echo "== $(basename "$terraform") apply of examples/quick-start ($cli_version, $terraform) against the emulator at $endpoint (acting as the Chat app, and as alice for the pin and the reaction)"
 # The warning box about dev_overrides is expected here; leave it out.
 "$terraform" apply -auto-approve -input=false -no-color 2>&1 | awk '/^Warning: Provider development overrides/ {skip = 1} !skip {print} skip && /releases\.$/ {skip = 0}'
 test "${PIPESTATUS[0]}" -eq 0
