@@ -24,6 +24,7 @@ const (
 	TypeSpaceMembers = "google_chat_space_members"
 	TypeMessagePin   = "google_chat_message_pin"
 	TypeReaction     = "google_chat_reaction"
+	TypeCustomEmoji  = "google_chat_custom_emoji"
 )
 
 // destroyChecks are the per-type destroy checks CheckDestroy composes.
@@ -34,6 +35,7 @@ var destroyChecks = map[string]func(*Env, *terraform.State) error{
 	TypeSpaceMembers: (*Env).CheckSpaceMembersDestroyed,
 	TypeMessagePin:   (*Env).CheckMessagePinDestroyed,
 	TypeReaction:     (*Env).CheckReactionDestroyed,
+	TypeCustomEmoji:  (*Env).CheckCustomEmojiDestroyed,
 }
 
 // CheckDestroy is a TestCase.CheckDestroy that runs the destroy check of
@@ -86,6 +88,27 @@ func (e *Env) CheckSpaceDestroyed(s *terraform.State) error {
 		case abandon && err == nil, !abandon && chatapi.IsNotFound(err):
 		case abandon && chatapi.IsNotFound(err):
 			errs = append(errs, fmt.Errorf("%s: %s has deletion_policy ABANDON but is gone after destroy", key, name))
+		case err == nil:
+			errs = append(errs, fmt.Errorf("%s: %s still exists after destroy", key, name))
+		default:
+			errs = append(errs, fmt.Errorf("%s: checking %s: %w", key, name, err))
+		}
+	}
+	return errors.Join(errs...)
+}
+
+// CheckCustomEmojiDestroyed checks every google_chat_custom_emoji in state
+// with customEmojis.get, as Read does: it must answer 404. Custom emojis
+// live in the organization, not in a space.
+func (e *Env) CheckCustomEmojiDestroyed(s *terraform.State) error {
+	ctx := context.Background()
+	var errs []error
+	for _, key := range resourceKeys(s, TypeCustomEmoji) {
+		name := attribute(s.RootModule().Resources[key], "name")
+		// Only user credentials read custom emojis.
+		_, err := e.Client(chatapi.AuthModeUser).GetCustomEmoji(ctx, name)
+		switch {
+		case chatapi.IsNotFound(err):
 		case err == nil:
 			errs = append(errs, fmt.Errorf("%s: %s still exists after destroy", key, name))
 		default:

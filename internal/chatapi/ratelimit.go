@@ -77,6 +77,12 @@ func writeClass(req *http.Request) (space string, spaceWrite, memberWrite bool) 
 		return parts[1], false, false
 	case len(parts) >= 3 && parts[0] == "spaces" && parts[2] == "members":
 		return "", false, true
+	case parts[0] == "customEmojis":
+		// customEmojis.create/delete: not in any space, so no per-space
+		// bucket, and neither a space nor a membership write; the usage
+		// limits this limiter keeps name no custom-emoji quota, so the
+		// API's own 429s (retried by the transport) pace them.
+		return "", false, false
 	}
 	return "", false, false
 }

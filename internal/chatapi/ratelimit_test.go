@@ -25,6 +25,8 @@ func TestWriteClass(t *testing.T) {
 		{"DELETE", "/v1/spaces/AAA/messages/M.N/reactions/R", "AAA", false, false},
 		{"POST", "/v1/spaces/AAA/members", "", false, true},
 		{"DELETE", "/v1/spaces/AAA/members/123", "", false, true},
+		{"POST", "/v1/customEmojis", "", false, false},
+		{"DELETE", "/v1/customEmojis/E", "", false, false},
 	}
 	for _, tc := range cases {
 		req, _ := http.NewRequest(tc.method, "http://127.0.0.1/proxy"+tc.path, nil)

@@ -58,6 +58,7 @@ type Emulator struct {
 	dir        *directory
 	spaces     map[string]*spaceRecord // by space ID
 	spaceOrder []string
+	emojis     *customEmojiStore          // custom_emojis.go
 	requestIDs map[string]*requestIDEntry // by rpc and requestId
 	log        []RequestRecord
 	faults     []*faultState
@@ -90,6 +91,7 @@ func (e *Emulator) resetLocked() {
 	e.dir.app("app")
 	e.spaces = map[string]*spaceRecord{}
 	e.spaceOrder = nil
+	e.emojis = newCustomEmojiStore()
 	e.requestIDs = map[string]*requestIDEntry{}
 	e.log = nil
 	e.faults = nil

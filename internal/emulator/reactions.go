@@ -27,24 +27,6 @@ type reactionRecord struct {
 	emoji chat.Emoji // unicode, or customEmoji as rendered (customEmoji)
 }
 
-// seededCustomEmojis are the custom emojis of the emulator's organization
-// (a seed, like DefaultUsers): custom emojis are created in the Chat UI or
-// with customEmojis.create, which the emulator does not serve.
-var seededCustomEmojis = []chat.CustomEmoji{
-	{Name: "customEmojis/emulator-party-parrot", Uid: "uid-emulator-party-parrot", EmojiName: ":party-parrot:"},
-}
-
-// customEmoji finds a seeded custom emoji by name or uid (nil if none).
-func customEmoji(in *chat.CustomEmoji) *chat.CustomEmoji {
-	for i := range seededCustomEmojis {
-		known := &seededCustomEmojis[i]
-		if in.Name != "" && in.Name == known.Name || in.Name == "" && in.Uid != "" && in.Uid == known.Uid {
-			return clone(known)
-		}
-	}
-	return nil
-}
-
 // reactionsNeedUser refuses app callers: every reactions method "Requires
 // user authentication" (discovery document). The wording follows
 // spaces.setup's; the status is a guess.
@@ -108,7 +90,7 @@ func (e *Emulator) createReaction(c *call, rec *spaceRecord) (any, *apiError) {
 	emoji := chat.Emoji{Unicode: in.Emoji.Unicode}
 	if in.Emoji.CustomEmoji != nil {
 		// An unknown custom emoji answers 404: a guess in the API's style.
-		known := customEmoji(in.Emoji.CustomEmoji)
+		known := e.emojis.reactionEmoji(in.Emoji.CustomEmoji) // custom_emojis.go
 		if known == nil {
 			return nil, notFound("Custom emoji %s not found.", in.Emoji.CustomEmoji.Name+in.Emoji.CustomEmoji.Uid)
 		}

@@ -70,6 +70,12 @@ var apiRoutes = []apiRoute{
 	{http.MethodGet, "spaces/{space}/messagePins", "chat.spaces.messagePins.list", withSpace((*Emulator).listMessagePins)},
 	{http.MethodDelete, "spaces/{space}/messagePins/{pin}", "chat.spaces.messagePins.delete", withSpace((*Emulator).deleteMessagePin)},
 
+	// customEmojis: custom_emojis.go
+	{http.MethodPost, "customEmojis", "chat.customEmojis.create", (*Emulator).createCustomEmoji},
+	{http.MethodGet, "customEmojis", "chat.customEmojis.list", (*Emulator).listCustomEmojis},
+	{http.MethodGet, "customEmojis/{emoji}", "chat.customEmojis.get", (*Emulator).getCustomEmoji},
+	{http.MethodDelete, "customEmojis/{emoji}", "chat.customEmojis.delete", (*Emulator).deleteCustomEmoji},
+
 	// users.spaces: readstate.go
 	{http.MethodGet, "users/{user}/spaces/{space}/spaceReadState", "chat.users.spaces.getSpaceReadState", (*Emulator).getSpaceReadState},
 }
@@ -83,6 +89,8 @@ type pathParams struct {
 	pin    string // {pin}: a message pin's ID (its message's ID)
 	// {reaction}: a reaction's ID
 	reaction string
+	// {emoji}: a custom emoji's ID, or its :emoji-name: (an alias)
+	emoji string
 }
 
 // field returns the field a placeholder segment binds, or nil.
@@ -100,6 +108,8 @@ func (p *pathParams) field(segment string) *string {
 		return &p.pin
 	case "{reaction}":
 		return &p.reaction
+	case "{emoji}":
+		return &p.emoji
 	}
 	return nil
 }

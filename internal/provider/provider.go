@@ -239,6 +239,7 @@ func (p *googleChatProvider) Resources(context.Context) []func() resource.Resour
 		resources.NewSpaceMembers,
 		resources.NewMessagePin,
 		resources.NewReaction,
+		resources.NewCustomEmoji,
 	}
 }
 
@@ -251,5 +252,6 @@ func (p *googleChatProvider) DataSources(context.Context) []func() datasource.Da
 		datasources.NewMessage,
 		datasources.NewMessagePins,
 		datasources.NewReactions,
+		datasources.NewCustomEmoji,
 	}
 }

@@ -1,0 +1,107 @@
+package datasources
+
+import (
+	"context"
+	"regexp"
+
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+	chat "google.golang.org/api/chat/v1"
+
+	"github.com/seed-da88c8a3/terraform-provider-googlechat/internal/chatapi"
+	"github.com/seed-da88c8a3/terraform-provider-googlechat/internal/convert"
+	"github.com/seed-da88c8a3/terraform-provider-googlechat/internal/glue"
+)
+
+var _ datasource.DataSourceWithConfigure = (*customEmojiDataSource)(nil)
+
+var (
+	// "Format: customEmojis/{customEmoji}" (CustomEmoji.name).
+	customEmojiNamePattern = regexp.MustCompile(`^customEmojis/[^/\s]+$`)
+	// CustomEmoji.emojiName: "must start and end with colons, must be
+	// lowercase and can only contain alphanumeric characters, hyphens, and
+	// underscores", with no two hyphens or underscores in a row.
+	customEmojiNameRule = regexp.MustCompile(`^:[a-z0-9]+(?:[-_][a-z0-9]+)*:$`)
+)
+
+// NewCustomEmoji is the google_chat_custom_emoji data source.
+func NewCustomEmoji() datasource.DataSource {
+	return &customEmojiDataSource{base{typeName: "google_chat_custom_emoji"}}
+}
+
+type customEmojiDataSource struct {
+	base
+}
+
+type customEmojiModel struct {
+	Name              types.String `tfsdk:"name"`
+	EmojiName         types.String `tfsdk:"emoji_name"`
+	UID               types.String `tfsdk:"uid"`
+	TemporaryImageURI types.String `tfsdk:"temporary_image_uri"`
+}
+
+func (d *customEmojiDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "Reads one custom emoji of the organization with " +
+			"[`customEmojis.get`](https://developers.google.com/workspace/chat/api/reference/rest/v1/customEmojis/get), by its " +
+			"resource name or its emoji name (which the API accepts as an alias). Needs user credentials (`auth_mode = \"user\"`) " +
+			"with `chat.customemojis` or `chat.customemojis.readonly`.",
+		Attributes: map[string]schema.Attribute{
+			"name": schema.StringAttribute{
+				Optional: true, Computed: true,
+				MarkdownDescription: "Resource name, `customEmojis/{customEmoji}`. Exactly one of `name` and `emoji_name`.",
+				Validators: []validator.String{
+					stringvalidator.RegexMatches(customEmojiNamePattern, "must be customEmojis/{customEmoji}"),
+					stringvalidator.ExactlyOneOf(path.MatchRoot("name"), path.MatchRoot("emoji_name")),
+				},
+			},
+			"emoji_name": schema.StringAttribute{
+				Optional: true, Computed: true,
+				MarkdownDescription: "The emoji name, such as `:team-logo:`. Exactly one of `name` and `emoji_name`.",
+				Validators: []validator.String{
+					stringvalidator.RegexMatches(customEmojiNameRule, "must be an emoji name such as :team-logo: (lowercase, between colons)"),
+				},
+			},
+			"uid":                 computed("Unique key of the custom emoji."),
+			"temporary_image_uri": computed("A temporary URL of the image, \"valid for at least 10 minutes\"; a new one on every read."),
+		},
+	}
+}
+
+func (d *customEmojiDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	config, ok := glue.Config[customEmojiModel](ctx, d.client, req.Config, &resp.Diagnostics)
+	if !ok {
+		return
+	}
+	at, name := path.Root("name"), config.Name.ValueString()
+	if !convert.Known(config.Name) {
+		// "You can use the emoji name as an alias for `{customEmoji}`"
+		// (customEmojis.get, name).
+		at, name = path.Root("emoji_name"), "customEmojis/"+config.EmojiName.ValueString()
+	}
+	if d.client.AuthMode == chatapi.AuthModeApp {
+		resp.Diagnostics.AddAttributeError(at, "User Credentials Required",
+			"The Chat API reads custom emojis only with user authentication (customEmojis.get \"Requires user authentication\"); "+
+				"use a provider with user credentials. "+d.client.AuthModeNote()+".")
+		return
+	}
+	out, err := d.client.GetCustomEmoji(ctx, name)
+	if err != nil {
+		glue.AddAttributeAPIError(&resp.Diagnostics, at, "Unable to Read Chat Custom Emoji", "customEmojis.get "+name, err,
+			"Custom emojis need a Google Workspace account with custom emojis turned on, and the chat.customemojis(.readonly) scope.")
+		return
+	}
+	state := customEmojiFromAPI(out)
+	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+}
+
+func customEmojiFromAPI(e *chat.CustomEmoji) customEmojiModel {
+	return customEmojiModel{
+		Name: types.StringValue(e.Name), EmojiName: types.StringValue(e.EmojiName),
+		UID: convert.StringOrNull(e.Uid), TemporaryImageURI: convert.StringOrNull(e.TemporaryImageUri),
+	}
+}

@@ -1,0 +1,59 @@
+package datasources_test
+
+import (
+	"context"
+	"encoding/base64"
+	"fmt"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/acctest"
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
+	chat "google.golang.org/api/chat/v1"
+
+	testenv "github.com/seed-da88c8a3/terraform-provider-googlechat/internal/acctest"
+	"github.com/seed-da88c8a3/terraform-provider-googlechat/internal/chatapi"
+)
+
+// A custom emoji made outside Terraform, read by its name and by its emoji
+// name; apps are refused, and exactly one of the two is required.
+func TestAccCustomEmojiDataSource_byNameOrEmojiName(t *testing.T) {
+	env := testenv.New(t)
+	env.RequireEmulator()
+	env.UserScopes = testenv.UserScopesPlus("https://www.googleapis.com/auth/chat.customemojis")
+	emojiName := ":tf-acc-" + strings.ToLower(acctest.RandString(8)) + ":"
+	emoji, err := env.Client(chatapi.AuthModeUser).CreateCustomEmoji(context.Background(), &chat.CustomEmoji{EmojiName: emojiName,
+		Payload: &chat.CustomEmojiPayload{Filename: "e.png", FileContent: base64.StdEncoding.EncodeToString([]byte("png"))}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	config := func(provider, attrs string) string {
+		return env.Config(fmt.Sprintf(`
+data "google_chat_custom_emoji" "e" {
+  provider = %s
+  %s
+}
+`, provider, attrs))
+	}
+	checks := []statecheck.StateCheck{
+		statecheck.ExpectKnownValue("data.google_chat_custom_emoji.e", tfjsonpath.New("name"), knownvalue.StringExact(emoji.Name)),
+		statecheck.ExpectKnownValue("data.google_chat_custom_emoji.e", tfjsonpath.New("emoji_name"), knownvalue.StringExact(emojiName)),
+		statecheck.ExpectKnownValue("data.google_chat_custom_emoji.e", tfjsonpath.New("uid"), knownvalue.StringExact(emoji.Uid)),
+		statecheck.ExpectKnownValue("data.google_chat_custom_emoji.e", tfjsonpath.New("temporary_image_uri"), knownvalue.NotNull()),
+	}
+	env.ParallelTest([]resource.TestStep{
+		{Config: config("googlechat", fmt.Sprintf("name = %q", emoji.Name)), ConfigStateChecks: checks},
+		{Config: config("googlechat", fmt.Sprintf("emoji_name = %q", emojiName)), ConfigStateChecks: checks},
+		{Config: config("googlechat", `emoji_name = ":tf-acc-missing:"`), ExpectError: regexp.MustCompile(`Unable to Read Chat Custom Emoji`)},
+		{Config: config("googlechatapp", fmt.Sprintf("name = %q", emoji.Name)), ExpectError: regexp.MustCompile(`User Credentials Required`)},
+		{Config: config("googlechat", fmt.Sprintf("name = %q\n  emoji_name = %q", emoji.Name, emojiName)),
+			ExpectError: regexp.MustCompile(`2 attributes specified when one \(and only one\)`)},
+		{Config: config("googlechat", `emoji_name = "Logo"`), ExpectError: regexp.MustCompile(`must be an emoji name`)},
+		// The last configuration is valid: the test's destroy plans it.
+		{Config: config("googlechat", fmt.Sprintf("name = %q", emoji.Name)), ConfigStateChecks: checks},
+	})
+}
