@@ -12,7 +12,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	chat "google.golang.org/api/chat/v1"
 
-	"github.com/seed-da88c8a3/terraform-provider-googlechat/internal/chatapi"
 	"github.com/seed-da88c8a3/terraform-provider-googlechat/internal/convert"
 	"github.com/seed-da88c8a3/terraform-provider-googlechat/internal/glue"
 )
@@ -83,10 +82,7 @@ func (d *customEmojiDataSource) Read(ctx context.Context, req datasource.ReadReq
 		// (customEmojis.get, name).
 		at, name = path.Root("emoji_name"), "customEmojis/"+config.EmojiName.ValueString()
 	}
-	if d.client.AuthMode == chatapi.AuthModeApp {
-		resp.Diagnostics.AddAttributeError(at, "User Credentials Required",
-			"The Chat API reads custom emojis only with user authentication (customEmojis.get \"Requires user authentication\"); "+
-				"use a provider with user credentials. "+d.client.AuthModeNote()+".")
+	if !glue.RequireUser(d.client, &resp.Diagnostics, at, "read custom emojis", "customEmojis.get") {
 		return
 	}
 	out, err := d.client.GetCustomEmoji(ctx, name)

@@ -10,7 +10,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
-	"github.com/seed-da88c8a3/terraform-provider-googlechat/internal/chatapi"
 	"github.com/seed-da88c8a3/terraform-provider-googlechat/internal/convert"
 	"github.com/seed-da88c8a3/terraform-provider-googlechat/internal/glue"
 )
@@ -62,10 +61,7 @@ func (d *messagePinsDataSource) Read(ctx context.Context, req datasource.ReadReq
 	if !ok {
 		return
 	}
-	if d.client.AuthMode == chatapi.AuthModeApp {
-		resp.Diagnostics.AddAttributeError(path.Root("space"), "User Credentials Required",
-			"The Chat API lists pins only with user authentication (spaces.messagePins.list \"Requires user authentication\"); "+
-				"use a provider with user credentials. "+d.client.AuthModeNote()+".")
+	if !glue.RequireUser(d.client, &resp.Diagnostics, path.Root("space"), "list pins", "spaces.messagePins.list") {
 		return
 	}
 	pins, err := d.client.ListMessagePins(ctx, config.Space.ValueString())

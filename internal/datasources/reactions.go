@@ -74,10 +74,7 @@ func (d *reactionsDataSource) Read(ctx context.Context, req datasource.ReadReque
 	if !ok {
 		return
 	}
-	if d.client.AuthMode == chatapi.AuthModeApp {
-		resp.Diagnostics.AddAttributeError(path.Root("message"), "User Credentials Required",
-			"The Chat API lists reactions only with user authentication (spaces.messages.reactions.list \"Requires user "+
-				"authentication\"); use a provider with user credentials. "+d.client.AuthModeNote()+".")
+	if !glue.RequireUser(d.client, &resp.Diagnostics, path.Root("message"), "list reactions", "spaces.messages.reactions.list") {
 		return
 	}
 	list, err := d.client.ListReactions(ctx, config.Message.ValueString(), config.Filter.ValueString())

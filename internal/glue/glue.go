@@ -72,3 +72,18 @@ func Config[T any](ctx context.Context, client *chatapi.Client, config tfsdk.Con
 	diags.Append(config.Get(ctx, &model)...)
 	return model, !diags.HasError()
 }
+
+// RequireUser refuses app credentials for a method the Chat API serves only
+// with user authentication (its description: "Requires user
+// authentication"), with an error on the attribute at: action says what only
+// users may do ("pin messages"), methods names the API methods. A nil client
+// (not configured yet) passes. It reports whether the caller may go on.
+func RequireUser(client *chatapi.Client, diags *diag.Diagnostics, at path.Path, action, methods string) bool {
+	if client == nil || client.AuthMode != chatapi.AuthModeApp {
+		return true
+	}
+	diags.AddAttributeError(at, "User Credentials Required", fmt.Sprintf(
+		"The Chat API lets only users %s: %s each \"Requires user authentication\". Use a provider with user "+
+			"credentials (auth_mode = \"user\"); %s.", action, methods, client.AuthModeNote()))
+	return false
+}

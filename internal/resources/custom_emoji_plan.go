@@ -12,8 +12,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
-	"github.com/seed-da88c8a3/terraform-provider-googlechat/internal/chatapi"
 	"github.com/seed-da88c8a3/terraform-provider-googlechat/internal/convert"
+	"github.com/seed-da88c8a3/terraform-provider-googlechat/internal/glue"
 )
 
 var (
@@ -45,10 +45,7 @@ func (r *customEmojiResource) ModifyPlan(ctx context.Context, req resource.Modif
 	if req.Plan.Raw.IsNull() {
 		return
 	}
-	if r.client != nil && r.client.AuthMode == chatapi.AuthModeApp {
-		resp.Diagnostics.AddAttributeError(path.Root("emoji_name"), "User Credentials Required",
-			"The Chat API lets only users manage custom emojis: customEmojis.create, get, list and delete each \"Requires user "+
-				"authentication\". Use a provider with user credentials (auth_mode = \"user\") for google_chat_custom_emoji.")
+	if !glue.RequireUser(r.client, &resp.Diagnostics, path.Root("emoji_name"), "manage custom emojis", "customEmojis.create, get, list and delete") {
 		return
 	}
 	plan, ok := getModel[customEmojiModel](ctx, req.Plan, &resp.Diagnostics)

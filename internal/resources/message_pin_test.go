@@ -87,6 +87,6 @@ func TestAccMessagePin_invalidConfigurations(t *testing.T) {
 	}
 	planRefusesAll(t, env, "pins", []invalidCase{
 		{"not a message name", pin("googlechat", `"spaces/AAAA"`), regexp.MustCompile(`(?s)Attribute message must be\s+spaces/\{space\}/messages/\{message\}`)},
-		{"app credentials", pin("googlechatapp", `"spaces/AAAA/messages/BBBB.CCCC"`), regexp.MustCompile(`(?s)User Credentials Required.*only with user\s+authentication`)},
+		{"app credentials", pin("googlechatapp", `"spaces/AAAA/messages/BBBB.CCCC"`), regexp.MustCompile(`(?s)User Credentials Required.*lets only users pin\s+messages`)},
 	})
 }

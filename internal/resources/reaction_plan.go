@@ -8,8 +8,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
-
-	"github.com/seed-da88c8a3/terraform-provider-googlechat/internal/chatapi"
+	"github.com/seed-da88c8a3/terraform-provider-googlechat/internal/glue"
 )
 
 var (
@@ -26,12 +25,10 @@ var (
 // chat.bot. The rule needs the client, so it is not an attribute plan
 // modifier (those run on an unconfigured resource).
 func (r *reactionResource) ModifyPlan(_ context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	if req.Plan.Raw.IsNull() || r.client == nil || r.client.AuthMode != chatapi.AuthModeApp {
-		return
+	if !req.Plan.Raw.IsNull() {
+		glue.RequireUser(r.client, &resp.Diagnostics, path.Root("message"), "react to messages",
+			"spaces.messages.reactions.create, list and delete")
 	}
-	resp.Diagnostics.AddAttributeError(path.Root("message"), "User Credentials Required",
-		"The Chat API lets only users react to messages: spaces.messages.reactions.create, list and delete each "+
-			"\"Requires user authentication\". Use a provider with user credentials (auth_mode = \"user\") for google_chat_reaction.")
 }
 
 // nonASCII requires at least one non-ASCII character: every emoji has one,
