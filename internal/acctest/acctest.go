@@ -2,8 +2,10 @@
 // emulator, or against the real API when GOOGLE_CHAT_ACC_LIVE=1.
 //
 // Live runs read: GOOGLE_CHAT_ACC_USER_CREDENTIALS (user credentials file),
-// GOOGLE_CHAT_ACC_APP_CREDENTIALS (service account key of a Chat app) and
-// GOOGLE_CHAT_ACC_USERS (comma-separated users/{id} to add as members).
+// GOOGLE_CHAT_ACC_APP_CREDENTIALS (service account key of a Chat app),
+// GOOGLE_CHAT_ACC_USERS (comma-separated users/{id} to add as members) and
+// GOOGLE_CHAT_ACC_CUSTOM_EMOJIS=1 when the tenant has custom emojis turned
+// on (their tests skip otherwise).
 //
 // Emulator runs read GOOGLE_CHAT_EMULATOR_CHAOS_SEED (ChaosSeedEnv): set to
 // a non-zero seed, every test's emulator runs in chaos mode (random 503s,
@@ -105,6 +107,16 @@ func OpenTofu() bool { return os.Getenv("TF_ACC_PROVIDER_HOST") == "registry.ope
 // provider, and the import blocks plugin-testing writes carry no provider.
 // The CLI import steps still run under OpenTofu.
 func SkipImportBlockUnderOpenTofu() (bool, error) { return OpenTofu(), nil }
+
+// RequireLiveFeature skips t in live runs unless variable is "1": for a
+// feature the test tenant may not have (custom emojis need an administrator
+// to turn them on), so live runs skip cleanly instead of failing.
+func (e *Env) RequireLiveFeature(variable, feature string) {
+	e.t.Helper()
+	if e.Emulator == nil && os.Getenv(variable) != "1" {
+		e.t.Skipf("live run: set %s=1 if the test tenant has %s", variable, feature)
+	}
+}
 
 // RequireEmulator skips t in live runs (fault injection, request log).
 func (e *Env) RequireEmulator() {

@@ -52,6 +52,7 @@ func customEmojiConfig(env *testenv.Env, emojiName, source string) string {
 
 func TestAccCustomEmoji_createImportReplaceAndDrift(t *testing.T) {
 	env := testenv.New(t)
+	env.RequireLiveFeature("GOOGLE_CHAT_ACC_CUSTOM_EMOJIS", "custom emojis turned on by an administrator")
 	env.UserScopes = customEmojiScopes
 	const address = "google_chat_custom_emoji.logo"
 	emojiName := uniqueEmojiName()
@@ -131,6 +132,7 @@ func TestAccCustomEmoji_createImportReplaceAndDrift(t *testing.T) {
 func TestAccCustomEmoji_invalidInputMakesNoWrites(t *testing.T) {
 	env := testenv.New(t)
 	env.RequireEmulator()
+	env.RequireLiveFeature("GOOGLE_CHAT_ACC_CUSTOM_EMOJIS", "custom emojis turned on by an administrator")
 	env.UserScopes = customEmojiScopes
 	const bad = "google_chat_custom_emoji.bad"
 	emoji := func(provider string, attrs ...string) string {
@@ -159,6 +161,7 @@ func TestAccCustomEmoji_invalidInputMakesNoWrites(t *testing.T) {
 
 func TestAccCustomEmoji_importRejectsBadIDs(t *testing.T) {
 	env := testenv.New(t)
+	env.RequireLiveFeature("GOOGLE_CHAT_ACC_CUSTOM_EMOJIS", "custom emojis turned on by an administrator")
 	env.UserScopes = customEmojiScopes
 	env.ParallelTest([]resource.TestStep{{
 		Config:        customEmojiConfig(env, ":imported:", emojiImage(t, "i.png", "i")),
