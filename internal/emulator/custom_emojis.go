@@ -14,7 +14,7 @@ import (
 // space. Every method "Requires user authentication" (discovery document:
 // customEmojis.create, get, list and delete), with chat.customemojis (get
 // and list: also chat.customemojis.readonly); scopes.go checks the scopes,
-// emojisNeedUser refuses apps.
+// userOnly refuses apps.
 
 const (
 	// customEmojis.list pageSize: "If unspecified, the default value is 25.
@@ -118,18 +118,9 @@ func (s *customEmojiStore) render(r *customEmojiRecord) *chat.CustomEmoji {
 	return out
 }
 
-// emojisNeedUser refuses app callers, as every customEmojis method
-// documents. The wording follows spaces.setup's; the status is a guess.
-func emojisNeedUser(c *call) *apiError {
-	if c.caller.kind == kindApp {
-		return permissionDenied("This method doesn't support app authentication with a service account. Authenticate with a user account.")
-	}
-	return nil
-}
-
 // createCustomEmoji adds an emoji to the organization.
 func (e *Emulator) createCustomEmoji(c *call) (any, *apiError) {
-	if err := emojisNeedUser(c); err != nil {
+	if err := userOnly(c); err != nil {
 		return nil, err
 	}
 	var in chat.CustomEmoji
@@ -200,7 +191,7 @@ func hasEmojiExtension(filename string) bool {
 }
 
 func (e *Emulator) getCustomEmoji(c *call) (any, *apiError) {
-	if err := emojisNeedUser(c); err != nil {
+	if err := userOnly(c); err != nil {
 		return nil, err
 	}
 	r := e.emojis.lookup(c.emoji)
@@ -216,7 +207,7 @@ func (e *Emulator) getCustomEmoji(c *call) (any, *apiError) {
 // ... Invalid queries are rejected with an `INVALID_ARGUMENT` error"
 // (discovery, list filter).
 func (e *Emulator) listCustomEmojis(c *call) (any, *apiError) {
-	if err := emojisNeedUser(c); err != nil {
+	if err := userOnly(c); err != nil {
 		return nil, err
 	}
 	filter := strings.TrimSpace(c.query.Get("filter"))
@@ -256,7 +247,7 @@ func (e *Emulator) listCustomEmojis(c *call) (any, *apiError) {
 // no emoji managers: another user's emoji (or the seed) answers 403
 // PERMISSION_DENIED (the status is a guess).
 func (e *Emulator) deleteCustomEmoji(c *call) (any, *apiError) {
-	if err := emojisNeedUser(c); err != nil {
+	if err := userOnly(c); err != nil {
 		return nil, err
 	}
 	r := e.emojis.lookup(c.emoji)

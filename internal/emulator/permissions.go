@@ -24,6 +24,18 @@ func (s *spaceRecord) role(p *principal) string {
 	return ""
 }
 
+// userOnly refuses app callers of a method that "Requires user
+// authentication" (the discovery document's description of spaces.setup,
+// messagePins.*, reactions.*, customEmojis.*). The wording is spaces.setup's
+// as public reports quote it (googleapis/google-api-nodejs-client#3507); the
+// status is a guess.
+func userOnly(c *call) *apiError {
+	if c.caller.kind == kindApp {
+		return permissionDenied("This method doesn't support app authentication with a service account. Authenticate with a user account.")
+	}
+	return nil
+}
+
 // deniedUnless answers PERMISSION_DENIED with message unless ok: the form
 // of every check with one condition.
 func deniedUnless(ok bool, message string) *apiError {

@@ -16,15 +16,6 @@ import (
 // messagePins.list pageSize), which is also the default.
 const maxPinPageSize = 100
 
-// pinsNeedUser refuses app callers, as every messagePins method documents.
-// The wording follows spaces.setup's; the status is a guess.
-func pinsNeedUser(c *call) *apiError {
-	if c.caller.kind == kindApp {
-		return permissionDenied("This method doesn't support app authentication with a service account. Authenticate with a user account.")
-	}
-	return nil
-}
-
 // visibleTo: a private message is seen only by its viewer and the app.
 func visibleTo(m *messageRecord, p *principal) bool {
 	return m.msg.PrivateMessageViewer == nil || p.kind != kindUser || m.msg.PrivateMessageViewer.Name == p.userName()
@@ -41,7 +32,7 @@ func pinName(rec *spaceRecord, messageID string) string {
 // deleted or unknown message 404: both guesses in the API's style. Any
 // member may pin (a guess: no permission setting covers pins).
 func (e *Emulator) createMessagePin(c *call, rec *spaceRecord) (any, *apiError) {
-	if err := pinsNeedUser(c); err != nil {
+	if err := userOnly(c); err != nil {
 		return nil, err
 	}
 	var in chat.MessagePin
@@ -81,7 +72,7 @@ func livePins(rec *spaceRecord) []*chat.MessagePin {
 }
 
 func (e *Emulator) listMessagePins(c *call, rec *spaceRecord) (any, *apiError) {
-	if err := pinsNeedUser(c); err != nil {
+	if err := userOnly(c); err != nil {
 		return nil, err
 	}
 	page, next, err := paginate(livePins(rec), c, maxPinPageSize, maxPinPageSize, "")
@@ -92,7 +83,7 @@ func (e *Emulator) listMessagePins(c *call, rec *spaceRecord) (any, *apiError) {
 }
 
 func (e *Emulator) deleteMessagePin(c *call, rec *spaceRecord) (any, *apiError) {
-	if err := pinsNeedUser(c); err != nil {
+	if err := userOnly(c); err != nil {
 		return nil, err
 	}
 	i := slices.Index(rec.pins, c.pin)

@@ -10,7 +10,7 @@ import (
 // The spaces.messages.reactions collection. Every method "Requires user
 // authentication" (discovery document: reactions.create, list and delete),
 // although each lists chat.bot among its scopes; scopes.go checks the user
-// scopes, reactionsNeedUser refuses apps.
+// scopes, userOnly refuses apps.
 
 const (
 	// reactions.list pageSize: "If unspecified, the default value is 25.
@@ -27,22 +27,11 @@ type reactionRecord struct {
 	emoji chat.Emoji // unicode, or customEmoji as rendered (customEmoji)
 }
 
-// reactionsNeedUser refuses app callers: every reactions method "Requires
-// user authentication" (discovery document). The wording follows
-// spaces.setup's; the status is a guess.
-func reactionsNeedUser(c *call) *apiError {
-	if c.caller.kind == kindApp {
-		return permissionDenied("This method doesn't support app authentication with a service account. Authenticate with a user account.")
-	}
-	return nil
-}
-
 // reactedMessage is the path's {message}: 404 when it is unknown, deleted or
 // private to another user (as messages.get answers).
 func reactedMessage(c *call, rec *spaceRecord) (*messageRecord, string, *apiError) {
 	m := lookupMessage(rec, c.msg)
-	private := m != nil && m.msg.PrivateMessageViewer != nil && c.caller.kind == kindUser && m.msg.PrivateMessageViewer.Name != c.caller.userName()
-	if m == nil || m.deleted || private {
+	if m == nil || m.deleted || !visibleTo(m, c.caller) {
 		return nil, "", messageNotFound(rec, c)
 	}
 	_, id, _ := strings.Cut(m.msg.Name, "/messages/")
@@ -68,7 +57,7 @@ func sameEmoji(a, b *chat.Emoji) bool {
 
 // createReaction adds the caller's reaction to the path's message.
 func (e *Emulator) createReaction(c *call, rec *spaceRecord) (any, *apiError) {
-	if err := reactionsNeedUser(c); err != nil {
+	if err := userOnly(c); err != nil {
 		return nil, err
 	}
 	m, id, err := reactedMessage(c, rec)
@@ -113,7 +102,7 @@ func (e *Emulator) createReaction(c *call, rec *spaceRecord) (any, *apiError) {
 }
 
 func (e *Emulator) listReactions(c *call, rec *spaceRecord) (any, *apiError) {
-	if err := reactionsNeedUser(c); err != nil {
+	if err := userOnly(c); err != nil {
 		return nil, err
 	}
 	m, id, err := reactedMessage(c, rec)
@@ -142,7 +131,7 @@ func (e *Emulator) listReactions(c *call, rec *spaceRecord) (any, *apiError) {
 // remove someone else's reaction in the Chat UI; the API's answer to that
 // (403 here) is a guess.
 func (e *Emulator) deleteReaction(c *call, rec *spaceRecord) (any, *apiError) {
-	if err := reactionsNeedUser(c); err != nil {
+	if err := userOnly(c); err != nil {
 		return nil, err
 	}
 	m, id, err := reactedMessage(c, rec)

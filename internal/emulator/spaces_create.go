@@ -173,8 +173,8 @@ func (e *Emulator) createSpace(c *call) (any, *apiError) {
 }
 
 func (e *Emulator) setUpSpace(c *call) (any, *apiError) {
-	if c.caller.kind == kindApp {
-		return nil, permissionDenied("This method doesn't support app authentication with a service account. Authenticate with a user account.")
+	if err := userOnly(c); err != nil {
+		return nil, err
 	}
 	var in chat.SetUpSpaceRequest
 	if err := c.decode(&in); err != nil {
