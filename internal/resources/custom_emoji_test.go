@@ -17,6 +17,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
+	"github.com/hashicorp/terraform-plugin-testing/tfversion"
 
 	testenv "github.com/seed-da88c8a3/terraform-provider-googlechat/internal/acctest"
 	"github.com/seed-da88c8a3/terraform-provider-googlechat/internal/chatapi"
@@ -68,7 +69,6 @@ func TestAccCustomEmoji_createImportReplaceAndDrift(t *testing.T) {
 				statecheck.ExpectKnownValue(address, tfjsonpath.New("source_sha256"), knownvalue.StringExact(sha256Of("\x89PNG one"))),
 				statecheck.ExpectKnownValue(address, tfjsonpath.New("uid"), knownvalue.NotNull()),
 				statecheck.CompareValuePairs(address, tfjsonpath.New("id"), address, tfjsonpath.New("name"), compare.ValuesSame()),
-				statecheck.ExpectIdentityValueMatchesState(address, tfjsonpath.New("name")),
 			},
 			ConfigPlanChecks: emptyPlanAfterApply(),
 			Check:            captureName(address, &name),
@@ -85,18 +85,6 @@ func TestAccCustomEmoji_createImportReplaceAndDrift(t *testing.T) {
 			ResourceName:       address,
 			ImportState:        true,
 			ImportStateKind:    resource.ImportBlockWithID,
-			SkipFunc:           testenv.SkipImportBlockUnderOpenTofu,
-			ExpectNonEmptyPlan: true,
-			ImportPlanChecks: resource.ImportPlanChecks{PreApply: []plancheck.PlanCheck{
-				plancheck.ExpectResourceAction(address, plancheck.ResourceActionUpdate),
-			}},
-		},
-		{
-			// And by its identity (Terraform 1.12 and later).
-			Config:             customEmojiConfig(env, emojiName, source),
-			ResourceName:       address,
-			ImportState:        true,
-			ImportStateKind:    resource.ImportBlockWithResourceIdentity,
 			SkipFunc:           testenv.SkipImportBlockUnderOpenTofu,
 			ExpectNonEmptyPlan: true,
 			ImportPlanChecks: resource.ImportPlanChecks{PreApply: []plancheck.PlanCheck{
@@ -126,6 +114,43 @@ func TestAccCustomEmoji_createImportReplaceAndDrift(t *testing.T) {
 			),
 		},
 	}, "google_chat_custom_emoji")
+}
+
+// The identity is the emoji's name, and an import block with only the
+// identity brings it under management with no replacement (Terraform 1.12
+// and later; OpenTofu has no resource identity).
+func TestAccCustomEmoji_identity(t *testing.T) {
+	if testenv.OpenTofu() {
+		t.Skip("OpenTofu does not implement resource identity")
+	}
+	env := testenv.New(t)
+	env.RequireLiveFeature("GOOGLE_CHAT_ACC_CUSTOM_EMOJIS", "custom emojis turned on by an administrator")
+	env.UserScopes = customEmojiScopes
+	const address = "google_chat_custom_emoji.logo"
+	emojiName := uniqueEmojiName()
+	source := emojiImage(t, "logo.png", "\x89PNG one")
+	config := customEmojiConfig(env, emojiName, source)
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: env.ProviderFactories(),
+		CheckDestroy:             env.CheckDestroy("google_chat_custom_emoji"),
+		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_12_0)},
+		Steps: []resource.TestStep{
+			{
+				Config:            config,
+				ConfigStateChecks: []statecheck.StateCheck{statecheck.ExpectIdentityValueMatchesState(address, tfjsonpath.New("name"))},
+			},
+			{
+				Config:             config,
+				ResourceName:       address,
+				ImportState:        true,
+				ImportStateKind:    resource.ImportBlockWithResourceIdentity,
+				ExpectNonEmptyPlan: true,
+				ImportPlanChecks: resource.ImportPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction(address, plancheck.ResourceActionUpdate),
+				}},
+			},
+		},
+	})
 }
 
 // Bad custom emojis are refused at plan, on the attribute, with no API write.
