@@ -10,6 +10,15 @@ var (
 	GroupNamePattern      = regexp.MustCompile(`^groups/[^/\s@]+$`)
 	MembershipNamePattern = regexp.MustCompile(`^spaces/[A-Za-z0-9_-]+/members/[^/\s]+$`)
 	MessageNamePattern    = regexp.MustCompile(`^spaces/[A-Za-z0-9_-]+/messages/[A-Za-z0-9_.-]+$`)
+	// CustomEmojiNamePattern: "Format: customEmojis/{customEmoji}"
+	// (CustomEmoji.name).
+	CustomEmojiNamePattern = regexp.MustCompile(`^customEmojis/[^/\s]+$`)
+	// EmojiNamePattern: "Emoji names must start and end with colons, must be
+	// lowercase and can only contain alphanumeric characters, hyphens, and
+	// underscores. Hyphens and underscores should be used to separate words
+	// and cannot be used consecutively" (CustomEmoji.emojiName). Read as:
+	// words of [a-z0-9] joined by one '-' or '_' each.
+	EmojiNamePattern      = regexp.MustCompile(`^:[a-z0-9]+(?:[-_][a-z0-9]+)*:$`)
 	MessagePinNamePattern = regexp.MustCompile(`^spaces/[A-Za-z0-9_-]+/messagePins/[A-Za-z0-9_.-]+$`)
 	ThreadNamePattern     = regexp.MustCompile(`^spaces/[A-Za-z0-9_-]+/threads/[A-Za-z0-9_.-]+$`)
 )

@@ -2,7 +2,6 @@ package datasources
 
 import (
 	"context"
-	"regexp"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
@@ -17,15 +16,6 @@ import (
 )
 
 var _ datasource.DataSourceWithConfigure = (*customEmojiDataSource)(nil)
-
-var (
-	// "Format: customEmojis/{customEmoji}" (CustomEmoji.name).
-	customEmojiNamePattern = regexp.MustCompile(`^customEmojis/[^/\s]+$`)
-	// CustomEmoji.emojiName: "must start and end with colons, must be
-	// lowercase and can only contain alphanumeric characters, hyphens, and
-	// underscores", with no two hyphens or underscores in a row.
-	customEmojiNameRule = regexp.MustCompile(`^:[a-z0-9]+(?:[-_][a-z0-9]+)*:$`)
-)
 
 // NewCustomEmoji is the google_chat_custom_emoji data source.
 func NewCustomEmoji() datasource.DataSource {
@@ -54,7 +44,7 @@ func (d *customEmojiDataSource) Schema(_ context.Context, _ datasource.SchemaReq
 				Optional: true, Computed: true,
 				MarkdownDescription: "Resource name, `customEmojis/{customEmoji}`. Exactly one of `name` and `emoji_name`.",
 				Validators: []validator.String{
-					stringvalidator.RegexMatches(customEmojiNamePattern, "must be customEmojis/{customEmoji}"),
+					stringvalidator.RegexMatches(convert.CustomEmojiNamePattern, "must be customEmojis/{customEmoji}"),
 					stringvalidator.ExactlyOneOf(path.MatchRoot("name"), path.MatchRoot("emoji_name")),
 				},
 			},
@@ -62,7 +52,7 @@ func (d *customEmojiDataSource) Schema(_ context.Context, _ datasource.SchemaReq
 				Optional: true, Computed: true,
 				MarkdownDescription: "The emoji name, such as `:team-logo:`. Exactly one of `name` and `emoji_name`.",
 				Validators: []validator.String{
-					stringvalidator.RegexMatches(customEmojiNameRule, "must be an emoji name such as :team-logo: (lowercase, between colons)"),
+					stringvalidator.RegexMatches(convert.EmojiNamePattern, "must be an emoji name such as :team-logo: (lowercase, between colons)"),
 				},
 			},
 			"uid":                 computed("Unique key of the custom emoji."),

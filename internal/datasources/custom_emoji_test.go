@@ -17,6 +17,7 @@ import (
 
 	testenv "github.com/seed-da88c8a3/terraform-provider-googlechat/internal/acctest"
 	"github.com/seed-da88c8a3/terraform-provider-googlechat/internal/chatapi"
+	"github.com/seed-da88c8a3/terraform-provider-googlechat/internal/emulator"
 )
 
 // A custom emoji made outside Terraform, read by its name and by its emoji
@@ -55,5 +56,41 @@ data "google_chat_custom_emoji" "e" {
 		{Config: config("googlechat", `emoji_name = "Logo"`), ExpectError: regexp.MustCompile(`must be an emoji name`)},
 		// The last configuration is valid: the test's destroy plans it.
 		{Config: config("googlechat", fmt.Sprintf("name = %q", emoji.Name)), ConfigStateChecks: checks},
+	})
+}
+
+// Every custom emoji the caller can see, all pages, and the documented
+// creator filter: alice's own, then the others' (the emulator's seed).
+func TestAccCustomEmojisDataSource_listsWithTheCreatorFilter(t *testing.T) {
+	env := testenv.NewWithOptions(t, emulator.Options{PageSizeLimit: 1})
+	env.RequireEmulator()
+	env.UserScopes = testenv.UserScopesPlus("https://www.googleapis.com/auth/chat.customemojis")
+	mine, err := env.Client(chatapi.AuthModeUser).CreateCustomEmoji(context.Background(), &chat.CustomEmoji{EmojiName: ":tf-acc-mine:",
+		Payload: &chat.CustomEmojiPayload{Filename: "e.png", FileContent: base64.StdEncoding.EncodeToString([]byte("png"))}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	config := func(filter string) string {
+		return env.Config(fmt.Sprintf(`
+data "google_chat_custom_emojis" "e" {
+  provider = googlechat
+  %s
+}
+`, filter))
+	}
+	named := func(name string) knownvalue.Check {
+		return knownvalue.ObjectPartial(map[string]knownvalue.Check{"name": knownvalue.StringExact(name)})
+	}
+	const seed = "customEmojis/emulator-party-parrot"
+	env.ParallelTest([]resource.TestStep{
+		{Config: config(""), ConfigStateChecks: []statecheck.StateCheck{statecheck.ExpectKnownValue("data.google_chat_custom_emojis.e",
+			tfjsonpath.New("emojis"), knownvalue.SetExact([]knownvalue.Check{named(seed), named(mine.Name)}))}},
+		{Config: config(`filter = "creator(\"users/me\")"`), ConfigStateChecks: []statecheck.StateCheck{statecheck.ExpectKnownValue(
+			"data.google_chat_custom_emojis.e", tfjsonpath.New("emojis"), knownvalue.ListExact([]knownvalue.Check{named(mine.Name)}))}},
+		{Config: config(`filter = "NOT creator(\"users/me\")"`), ConfigStateChecks: []statecheck.StateCheck{statecheck.ExpectKnownValue(
+			"data.google_chat_custom_emojis.e", tfjsonpath.New("emojis"), knownvalue.ListExact([]knownvalue.Check{named(seed)}))}},
+		{Config: config(`filter = "creator(\"users/bob@example.com\")"`), ExpectError: regexp.MustCompile(`value must be one of`)},
+		// The last configuration is valid: the test's destroy plans it.
+		{Config: config("")},
 	})
 }

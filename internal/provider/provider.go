@@ -253,5 +253,6 @@ func (p *googleChatProvider) DataSources(context.Context) []func() datasource.Da
 		datasources.NewMessagePins,
 		datasources.NewReactions,
 		datasources.NewCustomEmoji,
+		datasources.NewCustomEmojis,
 	}
 }

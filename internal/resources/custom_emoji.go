@@ -176,10 +176,10 @@ func (r *customEmojiResource) Delete(ctx context.Context, req resource.DeleteReq
 // read back.
 func (r *customEmojiResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
 	canonical := func(id string) (string, bool) {
-		if customEmojiNamePattern.MatchString(id) {
+		if convert.CustomEmojiNamePattern.MatchString(id) {
 			return id, true
 		}
-		if customEmojiNameRule.MatchString(id) {
+		if convert.EmojiNamePattern.MatchString(id) {
 			return customEmojiAlias(id), true
 		}
 		return "", false

@@ -17,12 +17,6 @@ import (
 )
 
 var (
-	// customEmojiNameRule: "Emoji names must start and end with colons, must
-	// be lowercase and can only contain alphanumeric characters, hyphens,
-	// and underscores. Hyphens and underscores should be used to separate
-	// words and cannot be used consecutively" (CustomEmoji.emojiName). Read
-	// as: words of [a-z0-9] joined by one '-' or '_' each.
-	customEmojiNameRule = regexp.MustCompile(`^:[a-z0-9]+(?:[-_][a-z0-9]+)*:$`)
 	// emojiFilenamePattern: "Supported file extensions: `.png`, `.jpg`,
 	// `.gif`" (CustomEmojiPayload.filename). Upper case passes: a guess.
 	emojiFilenamePattern = regexp.MustCompile(`(?i)\.(png|jpg|gif)$`)

@@ -9,6 +9,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/seed-da88c8a3/terraform-provider-googlechat/internal/convert"
 )
 
 func (r *customEmojiResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
@@ -32,7 +33,7 @@ func (r *customEmojiResource) Schema(ctx context.Context, _ resource.SchemaReque
 					"An emoji of this name that already exists is reported with an import command, never adopted. Changing it " +
 					"replaces the emoji.",
 				Validators: []validator.String{
-					stringvalidator.RegexMatches(customEmojiNameRule, "must start and end with a colon, be lowercase, and hold only "+
+					stringvalidator.RegexMatches(convert.EmojiNamePattern, "must start and end with a colon, be lowercase, and hold only "+
 						"letters, digits, and single hyphens or underscores between words, such as :team-logo:"),
 				},
 			},

@@ -15,8 +15,6 @@ var (
 	// reactionNamePattern: "Format:
 	// spaces/{space}/messages/{message}/reactions/{reaction}" (Reaction.name).
 	reactionNamePattern = regexp.MustCompile(`^spaces/[A-Za-z0-9_-]+/messages/[A-Za-z0-9_.-]+/reactions/[^/\s]+$`)
-	// customEmojiNamePattern: "Format: customEmojis/{customEmoji}" (CustomEmoji.name).
-	customEmojiNamePattern = regexp.MustCompile(`^customEmojis/[^/\s]+$`)
 )
 
 // ModifyPlan refuses app credentials: reactions.create, list and delete each

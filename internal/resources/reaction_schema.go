@@ -49,7 +49,7 @@ func (r *reactionResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 				MarkdownDescription: "A custom emoji of the organization, `customEmojis/{id}` (its resource name, not its " +
 					"`:name:`). Changing it replaces the reaction.",
 				Validators: []validator.String{
-					stringvalidator.RegexMatches(customEmojiNamePattern, "must be customEmojis/{id}"),
+					stringvalidator.RegexMatches(convert.CustomEmojiNamePattern, "must be customEmojis/{id}"),
 				},
 			},
 			"user": schema.StringAttribute{

@@ -12,6 +12,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	chat "google.golang.org/api/chat/v1"
 
+	"github.com/seed-da88c8a3/terraform-provider-googlechat/internal/convert"
 	"github.com/seed-da88c8a3/terraform-provider-googlechat/internal/emulator"
 )
 
@@ -46,7 +47,7 @@ func TestUnitCustomEmojiCreate(t *testing.T) {
 	source := uEmojiFile(t, "logo.png", "\x89PNG image")
 	created := h.mustCreate(uCustomEmojiConfig(h, ":team-logo:", source))
 	got := uModel[customEmojiModel](created)
-	if !customEmojiNamePattern.MatchString(got.Name.ValueString()) || got.ID != got.Name || got.UID.ValueString() == "" {
+	if !convert.CustomEmojiNamePattern.MatchString(got.Name.ValueString()) || got.ID != got.Name || got.UID.ValueString() == "" {
 		t.Errorf("name %v id %v uid %v", got.Name, got.ID, got.UID)
 	}
 	if got.Filename.ValueString() != "logo.png" || got.SourceSHA256.ValueString() != sha256Hex([]byte("\x89PNG image")) ||
