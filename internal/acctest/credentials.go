@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/seed-da88c8a3/terraform-provider-googlechat/internal/discovery"
 	"github.com/seed-da88c8a3/terraform-provider-googlechat/internal/emulator"
 )
 
@@ -89,10 +90,7 @@ func (e *Env) credentialFile(name, query string) string {
 func quoteScopes(scopes []string) string {
 	quoted := make([]string, len(scopes))
 	for i, s := range scopes {
-		if !strings.Contains(s, "/") {
-			s = "https://www.googleapis.com/auth/" + s
-		}
-		quoted[i] = fmt.Sprintf("%q", s)
+		quoted[i] = fmt.Sprintf("%q", discovery.Full(s))
 	}
 	return strings.Join(quoted, ", ")
 }

@@ -10,30 +10,15 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
-	chat "google.golang.org/api/chat/v1"
-
-	testenv "github.com/seed-da88c8a3/terraform-provider-googlechat/internal/acctest"
-	"github.com/seed-da88c8a3/terraform-provider-googlechat/internal/chatapi"
-	"github.com/seed-da88c8a3/terraform-provider-googlechat/internal/emulator"
 )
 
 // Pins made outside Terraform, read through pages of two; apps are refused.
 func TestAccMessagePinsDataSource_listsEveryPin(t *testing.T) {
-	env := testenv.NewWithOptions(t, emulator.Options{PageSizeLimit: 2})
-	env.RequireEmulator()
-	ctx := context.Background()
-	client := env.Client(chatapi.AuthModeUser)
-	space, err := client.SetUpSpace(ctx, &chat.SetUpSpaceRequest{Space: &chat.Space{SpaceType: "SPACE", DisplayName: "Pinned things"}})
-	if err != nil {
-		t.Fatal(err)
-	}
+	env, client, space := pagedSpace(t, "Pinned things")
 	var messages []string
 	for _, text := range []string{"one", "two", "three"} {
-		msg, err := client.CreateMessage(ctx, space.Name, &chat.Message{Text: text}, chatapi.MessageOptions{})
-		if err != nil {
-			t.Fatal(err)
-		}
-		if _, err := client.CreateMessagePin(ctx, space.Name, msg.Name); err != nil {
+		msg := postText(t, client, space.Name, text)
+		if _, err := client.CreateMessagePin(context.Background(), space.Name, msg.Name); err != nil {
 			t.Fatal(err)
 		}
 		messages = append(messages, msg.Name)

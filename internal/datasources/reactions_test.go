@@ -11,29 +11,15 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 	chat "google.golang.org/api/chat/v1"
-
-	testenv "github.com/seed-da88c8a3/terraform-provider-googlechat/internal/acctest"
-	"github.com/seed-da88c8a3/terraform-provider-googlechat/internal/chatapi"
-	"github.com/seed-da88c8a3/terraform-provider-googlechat/internal/emulator"
 )
 
 // Reactions made outside Terraform, read through pages of two, with and
 // without the API's filter; a filter the API refuses is an error on filter.
 func TestAccReactionsDataSource_listsAndFilters(t *testing.T) {
-	env := testenv.NewWithOptions(t, emulator.Options{PageSizeLimit: 2})
-	env.RequireEmulator()
-	ctx := context.Background()
-	client := env.Client(chatapi.AuthModeUser)
-	space, err := client.SetUpSpace(ctx, &chat.SetUpSpaceRequest{Space: &chat.Space{SpaceType: "SPACE", DisplayName: "Reacted"}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	msg, err := client.CreateMessage(ctx, space.Name, &chat.Message{Text: "ship it"}, chatapi.MessageOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	env, client, space := pagedSpace(t, "Reacted")
+	msg := postText(t, client, space.Name, "ship it")
 	for _, emoji := range []string{"👍", "🎉", "🚀"} {
-		if _, err := client.CreateReaction(ctx, msg.Name, &chat.Reaction{Emoji: &chat.Emoji{Unicode: emoji}}); err != nil {
+		if _, err := client.CreateReaction(context.Background(), msg.Name, &chat.Reaction{Emoji: &chat.Emoji{Unicode: emoji}}); err != nil {
 			t.Fatal(err)
 		}
 	}

@@ -78,8 +78,13 @@ func AppScope(scope string) bool {
 // administrator approval)".
 func NeedsApproval(scope string) bool { return strings.HasPrefix(scope, "chat.app.") }
 
-// Full returns scope with ScopePrefix.
-func Full(scope string) string { return ScopePrefix + strings.TrimPrefix(scope, ScopePrefix) }
+// Full returns a short scope name with ScopePrefix; a URL is returned as it is.
+func Full(scope string) string {
+	if strings.Contains(scope, "/") {
+		return scope
+	}
+	return ScopePrefix + scope
+}
 
 // Short returns scope without ScopePrefix.
 func Short(scope string) string { return strings.TrimPrefix(scope, ScopePrefix) }

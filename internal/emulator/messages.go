@@ -82,9 +82,14 @@ func (e *Emulator) checkMessageContent(c *call, in *chat.Message) *apiError {
 	return checkCards(in.CardsV2)
 }
 
+// visibleTo: a private message is seen only by its viewer and the app.
+func visibleTo(m *messageRecord, p *principal) bool {
+	return m.msg.PrivateMessageViewer == nil || p.kind != kindUser || m.msg.PrivateMessageViewer.Name == p.userName()
+}
+
 func (e *Emulator) getMessage(c *call, rec *spaceRecord) (any, *apiError) {
 	m := lookupMessage(rec, c.msg)
-	if m == nil || (m.msg.PrivateMessageViewer != nil && c.caller.kind == kindUser && m.msg.PrivateMessageViewer.Name != c.caller.userName()) {
+	if m == nil || !visibleTo(m, c.caller) {
 		return nil, messageNotFound(rec, c)
 	}
 	return m.render(), nil

@@ -16,6 +16,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/seed-da88c8a3/terraform-provider-googlechat/internal/discovery"
 )
 
 // The emulator's OAuth 2.0 token endpoint and the credential files that use
@@ -145,13 +147,9 @@ func (e *Emulator) serveCredentials(w http.ResponseWriter, r *http.Request) {
 func scopeSet(scopes []string) map[string]bool {
 	out := map[string]bool{}
 	for _, s := range scopes {
-		if s = strings.TrimSpace(s); s == "" {
-			continue
+		if s = strings.TrimSpace(s); s != "" {
+			out[discovery.Full(s)] = true
 		}
-		if !strings.Contains(s, "/") {
-			s = "https://www.googleapis.com/auth/" + s
-		}
-		out[s] = true
 	}
 	return out
 }

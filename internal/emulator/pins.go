@@ -16,11 +16,6 @@ import (
 // messagePins.list pageSize), which is also the default.
 const maxPinPageSize = 100
 
-// visibleTo: a private message is seen only by its viewer and the app.
-func visibleTo(m *messageRecord, p *principal) bool {
-	return m.msg.PrivateMessageViewer == nil || p.kind != kindUser || m.msg.PrivateMessageViewer.Name == p.userName()
-}
-
 func pinName(rec *spaceRecord, messageID string) string {
 	return rec.space.Name + "/messagePins/" + messageID
 }

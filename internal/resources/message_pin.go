@@ -48,16 +48,11 @@ func (r *messagePinResource) Create(ctx context.Context, req resource.CreateRequ
 		return
 	}
 	defer cancel()
-	space, message := spaceOfMessage(plan.Message.ValueString()), plan.Message.ValueString()
-	if _, id, _ := strings.Cut(message, "/messages/"); strings.HasPrefix(id, "client-") {
-		// Pins name the message by its system ID: resolve a client-assigned
-		// one first, so the lookups below can match.
-		got, err := r.client.GetMessage(ctx, message)
-		if err != nil {
-			glue.AddAttributeAPIError(&resp.Diagnostics, path.Root("message"), "Unable to Pin Chat Message", "spaces.messages.get", err, pinAdvice(err))
-			return
-		}
-		message = got.Name
+	space := spaceOfMessage(plan.Message.ValueString())
+	message, err := r.systemMessage(ctx, plan.Message.ValueString())
+	if err != nil {
+		glue.AddAttributeAPIError(&resp.Diagnostics, path.Root("message"), "Unable to Pin Chat Message", "spaces.messages.get", err, pinAdvice(err))
+		return
 	}
 	// messagePins.create takes no requestId, so after a lost answer the
 	// provider adopts the pin it finds. Look first, so a pin that was there
@@ -90,34 +85,27 @@ func (r *messagePinResource) Read(ctx context.Context, req resource.ReadRequest,
 		return
 	}
 	name := state.Name.ValueString()
-	if _, id, _ := strings.Cut(name, "/messagePins/"); strings.HasPrefix(id, "client-") {
-		// Imported by a message's client-assigned ID: pins carry the system ID.
-		if got, err := r.client.GetMessage(ctx, messageOfPin(name)); err == nil {
-			name = strings.Replace(got.Name, "/messages/", "/messagePins/", 1)
-		}
+	// Imported by a message's client-assigned ID: pins carry the system ID.
+	if message, err := r.systemMessage(ctx, messageOfPin(name)); err == nil {
+		name = pinOfMessage(message)
 	}
 	// There is no messagePins.get: list the space's pins (all pages).
-	pin, err := r.findPin(ctx, spaceOfMessage(name), messageOfPin(name))
-	if err == nil && pin == nil || chatapi.IsNotFound(err) {
-		resp.Diagnostics.AddWarning("Chat Message Pin Removed",
-			name+" is no longer pinned (or its message or space is gone); removing it from state so the next apply pins it again.")
-		resp.State.RemoveResource(ctx)
-		return
+	find := func(ctx context.Context, name string) (*chat.MessagePin, error) {
+		return r.findPin(ctx, spaceOfMessage(name), messageOfPin(name))
 	}
-	if _, ok := readObject(ctx, resp, name, func(context.Context, string) (*chat.MessagePin, error) { return pin, err },
-		func(*chat.MessagePin) bool { return false }, readAdvice{summary: "Unable to Read Chat Message Pin", method: "spaces.messagePins.list"}); !ok {
-		return
+	pin, ok := readObject(ctx, resp, name, find, func(pin *chat.MessagePin) bool { return pin == nil }, readAdvice{
+		"Chat Message Pin Removed", "is no longer pinned (or its message or space is gone); removing it from state so the next apply pins it again.",
+		"Unable to Read Chat Message Pin", "spaces.messagePins.list",
+	})
+	if ok {
+		state = messagePinFromAPI(pin, state)
+		saveState(ctx, &resp.State, resp.Identity, &state, "name", &resp.Diagnostics)
 	}
-	state = messagePinFromAPI(pin, state)
-	saveState(ctx, &resp.State, resp.Identity, &state, "name", &resp.Diagnostics)
 }
 
 // Update only records a change of timeouts: every other attribute replaces.
 func (r *messagePinResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	plan, ok := getModel[messagePinModel](ctx, req.Plan, &resp.Diagnostics)
-	if ok {
-		saveState(ctx, &resp.State, resp.Identity, &plan, "name", &resp.Diagnostics)
-	}
+	recordPlan[messagePinModel](ctx, req, resp)
 }
 
 func (r *messagePinResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
@@ -139,12 +127,25 @@ func (r *messagePinResource) ImportState(ctx context.Context, req resource.Impor
 		case convert.MessagePinNamePattern.MatchString(id):
 			return id, true
 		case convert.MessageNamePattern.MatchString(id):
-			return strings.Replace(id, "/messages/", "/messagePins/", 1), true
+			return pinOfMessage(id), true
 		}
 		return "", false
 	}
 	importAs(ctx, req, resp, "name", canonical, "a message pin or message name. Use spaces/{space}/messagePins/{message} or "+
 		"spaces/{space}/messages/{message}, for example: terraform import google_chat_message_pin.welcome spaces/AAAA/messages/BBBB.CCCC")
+}
+
+// systemMessage is message with a client-assigned ID resolved to the system
+// ID pins carry (spaces.messages.get); any other name is returned as it is.
+func (r *messagePinResource) systemMessage(ctx context.Context, message string) (string, error) {
+	if _, id, _ := strings.Cut(message, "/messages/"); !strings.HasPrefix(id, "client-") {
+		return message, nil
+	}
+	got, err := r.client.GetMessage(ctx, message)
+	if err != nil {
+		return "", err
+	}
+	return got.Name, nil
 }
 
 // findPin lists space's pins and returns the one of message (nil when the

@@ -32,6 +32,12 @@ func spaceOfMessage(name string) string {
 	return parts[0] + "/" + parts[1]
 }
 
+// pinOfMessage is the name of a message's pin: the same ID (discovery,
+// MessagePin.name).
+func pinOfMessage(message string) string {
+	return strings.Replace(message, "/messages/", "/messagePins/", 1)
+}
+
 // messageOfPin is the message a pin's name stands for: the same ID.
 func messageOfPin(pin string) string {
 	return strings.Replace(pin, "/messagePins/", "/messages/", 1)

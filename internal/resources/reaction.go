@@ -132,12 +132,7 @@ func (r *reactionResource) Read(ctx context.Context, req resource.ReadRequest, r
 // Update records a change of timeouts: every argument replaces the
 // reaction, so nothing else reaches it, and nothing is sent.
 func (r *reactionResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	ctx, cancel, plan, _, ok := beginUpdate[reactionModel](ctx, r.client, req, &resp.Diagnostics)
-	if !ok {
-		return
-	}
-	defer cancel()
-	saveState(ctx, &resp.State, resp.Identity, &plan, "name", &resp.Diagnostics)
+	recordPlan[reactionModel](ctx, req, resp)
 }
 
 func (r *reactionResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {

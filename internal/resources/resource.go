@@ -147,6 +147,15 @@ func saveState(ctx context.Context, state *tfsdk.State, identity *tfsdk.Resource
 	setIdentity(ctx, identity, attribute, value, diags)
 }
 
+// recordPlan is the Update of a resource whose every argument replaces it:
+// only its timeouts can change in place, so the plan is recorded and
+// nothing is sent.
+func recordPlan[M any](ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	if plan, ok := getModel[M](ctx, req.Plan, &resp.Diagnostics); ok {
+		saveState(ctx, &resp.State, resp.Identity, &plan, "name", &resp.Diagnostics)
+	}
+}
+
 // refresh is the whole Read of a resource whose state is one API object
 // named by its "name": get reads it (see readObject), fromAPI maps it over
 // the prior state.

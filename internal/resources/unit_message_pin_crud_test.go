@@ -2,7 +2,6 @@ package resources
 
 import (
 	"context"
-	"strings"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -28,7 +27,7 @@ func TestUnitMessagePin_CreateReadDelete(t *testing.T) {
 	env, h, message, config := uPinFixture(t)
 	created := h.mustCreate(&config)
 	got := uModel[messagePinModel](created)
-	if got.Name.ValueString() != messageOfPinInverse(message) || got.Message.ValueString() != message || got.Space.ValueString() != spaceOfMessage(message) {
+	if got.Name.ValueString() != pinOfMessage(message) || got.Message.ValueString() != message || got.Space.ValueString() != spaceOfMessage(message) {
 		t.Errorf("pin %+v", got)
 	}
 	if id := created.identityOf("name"); id != got.Name.ValueString() {
@@ -62,7 +61,7 @@ func TestUnitMessagePin_LostAnswerFindsThePin(t *testing.T) {
 	env, h, message, config := uPinFixture(t)
 	env.fault(t, emulator.FaultRule{RPC: "chat.spaces.messagePins.create", CommitThenFail: true, Count: 1})
 	got := uModel[messagePinModel](h.mustCreate(&config))
-	if got.Name.ValueString() != messageOfPinInverse(message) {
+	if got.Name.ValueString() != pinOfMessage(message) {
 		t.Errorf("pin %v", got.Name)
 	}
 }
@@ -83,9 +82,4 @@ func TestUnitMessagePin_AppCredentialsRefusedAtPlan(t *testing.T) {
 	config.Message = types.StringValue("spaces/AAAA/messages/BBBB")
 	res := h.modifyPlan(&config, nil, nil)
 	uWantError(t, res.diags, uRoot("message"), "User Credentials Required")
-}
-
-// messageOfPinInverse is the pin name of a message: the same ID.
-func messageOfPinInverse(message string) string {
-	return strings.Replace(message, "/messages/", "/messagePins/", 1)
 }
