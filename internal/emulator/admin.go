@@ -12,7 +12,11 @@ type SpaceState struct {
 	Space       *chat.Space        `json:"space"`
 	Memberships []*chat.Membership `json:"memberships"`
 	Messages    []*chat.Message    `json:"messages"`
-	Deleted     bool               `json:"deleted,omitempty"`
+	// Attachments are the files of the messages' attachments, by message
+	// name, each message's in its order (media.go); messages without
+	// attachments are left out.
+	Attachments map[string][]AttachmentState `json:"attachments,omitempty"`
+	Deleted     bool                         `json:"deleted,omitempty"`
 }
 
 // State is a dump of the whole emulator, deleted spaces included.
@@ -33,8 +37,15 @@ func (e *Emulator) Snapshot() State {
 				state.Memberships = append(state.Memberships, m.render())
 			}
 		}
-		for _, m := range rec.messageOrder {
-			state.Messages = append(state.Messages, rec.messages[m].render())
+		for _, id := range rec.messageOrder {
+			m := rec.messages[id]
+			state.Messages = append(state.Messages, m.render())
+			if files := e.attachmentStates(m); len(files) > 0 {
+				if state.Attachments == nil {
+					state.Attachments = map[string][]AttachmentState{}
+				}
+				state.Attachments[m.msg.Name] = files
+			}
 		}
 		out.Spaces = append(out.Spaces, state)
 	}

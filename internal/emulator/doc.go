@@ -48,5 +48,9 @@
 //   - messages_create.go: spaces.messages.create and threading.
 //   - messages_list.go: spaces.messages.list and its filter.
 //   - messages_update.go: spaces.messages.patch and update.
+//   - attachments.go: Message.attachment in messages.create, patch and
+//     update, and spaces.messages.attachments.get.
+//   - media.go: media.upload (served under /upload/v1/), media.download,
+//     and the uploads and attachment files.
 //   - readstate.go: users.spaces.getSpaceReadState.
 package emulator

@@ -54,18 +54,19 @@ type Options struct {
 type Emulator struct {
 	opts Options
 
-	mu         sync.Mutex
-	dir        *directory
-	spaces     map[string]*spaceRecord // by space ID
-	spaceOrder []string
-	emojis     *customEmojiStore          // custom_emojis.go
-	requestIDs map[string]*requestIDEntry // by rpc and requestId
-	log        []RequestRecord
-	faults     []*faultState
-	quota      quotaState
-	chaos      *chaosState // nil: chaos mode off
-	auth       authState   // issued tokens (oauth.go); survives Reset
-	seq        int
+	mu          sync.Mutex
+	dir         *directory
+	spaces      map[string]*spaceRecord // by space ID
+	spaceOrder  []string
+	emojis      *customEmojiStore          // custom_emojis.go
+	attachments *attachmentStore           // uploads and attachment files (media.go)
+	requestIDs  map[string]*requestIDEntry // by rpc and requestId
+	log         []RequestRecord
+	faults      []*faultState
+	quota       quotaState
+	chaos       *chaosState // nil: chaos mode off
+	auth        authState   // issued tokens (oauth.go); survives Reset
+	seq         int
 }
 
 // New returns an emulator with the seeded directory and no spaces.
@@ -92,6 +93,7 @@ func (e *Emulator) resetLocked() {
 	e.spaces = map[string]*spaceRecord{}
 	e.spaceOrder = nil
 	e.emojis = newCustomEmojiStore()
+	e.attachments = newAttachmentStore()
 	e.requestIDs = map[string]*requestIDEntry{}
 	e.log = nil
 	e.faults = nil
@@ -99,7 +101,7 @@ func (e *Emulator) resetLocked() {
 	e.chaos = newChaosState(e.opts.Chaos)
 }
 
-// Reset drops every space, message, log entry and fault.
+// Reset drops every space, message, upload, log entry and fault.
 func (e *Emulator) Reset() {
 	e.mu.Lock()
 	defer e.mu.Unlock()

@@ -33,8 +33,11 @@ import (
 //     Never true here, and false is omitted.
 //   - User.isAnonymous false, Message.silent false, Message.threadReply
 //     false: proto3 JSON omits false.
-//   - Attachment and QuotedMessageMetadata output-only fields: the emulator
-//     stores no attachments and quotes no messages.
+//   - Attachment.driveDataRef: "A reference to the Google Drive
+//     attachment", only for DRIVE_FILE attachments, which are attached in
+//     the Chat UI; media.upload's attachments are UPLOADED_CONTENT.
+//   - QuotedMessageMetadata output-only fields: the emulator quotes no
+//     messages.
 
 // enrich fills the output-only fields of an answer for the caller (e.mu
 // held). Answers are the handlers' own copies, so they are changed in place.
@@ -188,7 +191,9 @@ func (e *Emulator) enrichMessage(c *call, m *chat.Message) {
 	// thread"), silent ("Whether this is a silent message"), lastUpdateTime
 	// ("The time at which the message was last edited by a user. If the
 	// message has never been edited, this field is empty"), deleteTime and
-	// deletionMetadata.
+	// deletionMetadata. Attachment's output-only fields (contentName,
+	// contentType, downloadUri, thumbnailUri, source) are filled where an
+	// upload is attached (attach in attachments.go).
 }
 
 // mentionAnnotations are the USER_MENTION annotations of text: startIndex

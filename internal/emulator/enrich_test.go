@@ -211,12 +211,7 @@ func TestEnrich_everyOutputOnlyFieldOfTheDiscoveryDocument(t *testing.T) {
 		"CustomEmoji.uid":                             "no custom emoji",
 		"CustomEmoji.temporaryImageUri":               "no custom emoji",
 		"MeetSpaceLinkData.huddleStatus":              "no rich links",
-		"Attachment.contentName":                      "no attachments (media upload is not emulated)",
-		"Attachment.contentType":                      "no attachments",
-		"Attachment.downloadUri":                      "no attachments",
-		"Attachment.driveDataRef":                     "no attachments",
-		"Attachment.source":                           "no attachments",
-		"Attachment.thumbnailUri":                     "no attachments",
+		"Attachment.driveDataRef":                     "only DRIVE_FILE attachments, attached in the Chat UI, carry it; uploads are UPLOADED_CONTENT",
 		"QuotedMessageMetadata.forwardedMetadata":     "no quoted messages: quotes can only be removed through the API",
 		"QuotedMessageMetadata.quotedMessageSnapshot": "no quoted messages",
 		"QuotedMessageSnapshot.annotations":           "no quoted messages",
@@ -250,6 +245,9 @@ func TestEnrich_everyOutputOnlyFieldOfTheDiscoveryDocument(t *testing.T) {
 	keep("Message", edited)
 	_, asUser := api(t, srv, bob, "POST", "/v1/"+space+"/messages", map[string]any{"text": "<users/erin@example.com>"})
 	keep("Message", asUser)
+	_, uploaded := rawUpload(t, srv, bob, "/upload/v1/"+space+"/attachments:upload?uploadType=multipart", `{"filename":"photo.png"}`, "image/png", []byte("\x89PNG"))
+	_, withFile := api(t, srv, bob, "POST", "/v1/"+space+"/messages", map[string]any{"text": "a photo", "attachment": []any{uploaded}})
+	keep("Message", withFile)
 	api(t, srv, app, "DELETE", "/v1/"+replied["name"].(string), nil)
 	_, deleted := api(t, srv, bob, "GET", "/v1/"+space+"/messages?showDeleted=true", nil)
 	keep("ListMessagesResponse", deleted)

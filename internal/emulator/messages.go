@@ -119,16 +119,19 @@ func (e *Emulator) deleteMessage(c *call, rec *spaceRecord) (any, *apiError) {
 	}
 	if c.caller.kind == kindUser {
 		for _, reply := range replies {
-			softDelete(reply, e.timestamp())
+			e.softDelete(reply)
 		}
 	}
-	softDelete(m, e.timestamp())
+	e.softDelete(m)
 	e.commit()
 	return nil, nil
 }
 
-// softDelete drops a message's content; it stays visible with showDeleted.
-func softDelete(m *messageRecord, now string) {
+// softDelete drops a message's content, attachments and their files
+// included; it stays visible with showDeleted.
+func (e *Emulator) softDelete(m *messageRecord) {
+	now := e.timestamp()
+	e.attachments.forget(m.msg.Attachment) // media.go
 	m.deleted = true
 	m.msg = chat.Message{
 		Name: m.msg.Name, Sender: m.msg.Sender, CreateTime: m.msg.CreateTime, Thread: m.msg.Thread,

@@ -32,6 +32,13 @@ func (e *Emulator) createMessage(c *call, rec *spaceRecord) (any, *apiError) {
 	if name, ok, err := e.replay(c, requestID); ok {
 		echo := clone(&in)
 		echo.Name = name
+		// The echo keeps no attachmentUploadToken: answers never carry one
+		// (attach in attachments.go).
+		for _, a := range echo.Attachment {
+			if a != nil && a.AttachmentDataRef != nil {
+				a.AttachmentDataRef.AttachmentUploadToken = ""
+			}
+		}
 		return echo, err
 	}
 	return e.insertMessage(c, rec, &in, c.query.Get("messageId"), requestID)
@@ -39,6 +46,9 @@ func (e *Emulator) createMessage(c *call, rec *spaceRecord) (any, *apiError) {
 
 func (e *Emulator) insertMessage(c *call, rec *spaceRecord, in *chat.Message, messageID, requestID string) (any, *apiError) {
 	if err := e.checkMessageContent(c, in); err != nil {
+		return nil, err
+	}
+	if err := checkAttachmentCaller(c, in); err != nil { // attachments.go
 		return nil, err
 	}
 	if messageID != "" {
@@ -73,6 +83,10 @@ func (e *Emulator) insertMessage(c *call, rec *spaceRecord, in *chat.Message, me
 	if err := checkCanPost(rec, c.caller, reply); err != nil {
 		return nil, err
 	}
+	attachments, err := e.planAttachments(c, rec, in.Attachment, nil) // attachments.go
+	if err != nil {
+		return nil, err
+	}
 	id := randomID() + "." + randomID()
 	now := e.timestamp()
 	msg := chat.Message{
@@ -94,6 +108,7 @@ func (e *Emulator) insertMessage(c *call, rec *spaceRecord, in *chat.Message, me
 		// are messages where Chat suppresses push notifications for recipients."
 		Silent: c.query.Get("createMessageNotificationOptions.notificationType") == "NOTIFICATION_TYPE_SILENT",
 	}
+	msg.Attachment = e.applyAttachments(rec, msg.Name, attachments, nil)
 	m := &messageRecord{msg: msg, sender: c.caller}
 	rec.messages[id] = m
 	rec.messageOrder = append(rec.messageOrder, id)

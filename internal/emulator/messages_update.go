@@ -52,7 +52,10 @@ func (e *Emulator) updateMessage(c *call, rec *spaceRecord) (any, *apiError) {
 	if all || slices.Contains(mask, "accessory_widgets") {
 		next.AccessoryWidgets = in.AccessoryWidgets
 	}
-	if all || slices.Contains(mask, "attachment") {
+	updateAttachments := all || slices.Contains(mask, "attachment")
+	if updateAttachments {
+		// The list replaces the message's attachments; an empty one removes
+		// them all (planAttachments in attachments.go).
 		next.Attachment = in.Attachment
 	}
 	if all || slices.Contains(mask, "cards") {
@@ -66,6 +69,16 @@ func (e *Emulator) updateMessage(c *call, rec *spaceRecord) (any, *apiError) {
 	}
 	if err := e.checkMessageContent(c, &next); err != nil {
 		return nil, err
+	}
+	if updateAttachments {
+		if err := checkAttachmentCaller(c, &next); err != nil {
+			return nil, err
+		}
+		plan, err := e.planAttachments(c, rec, in.Attachment, m.msg.Attachment)
+		if err != nil {
+			return nil, err
+		}
+		next.Attachment = e.applyAttachments(rec, m.msg.Name, plan, m.msg.Attachment)
 	}
 	next.LastUpdateTime = e.timestamp()
 	m.msg = next

@@ -26,12 +26,24 @@ func (s *spaceRecord) role(p *principal) string {
 
 // userOnly refuses app callers of a method that "Requires user
 // authentication" (the discovery document's description of spaces.setup,
-// messagePins.*, reactions.*, customEmojis.*). The wording is spaces.setup's
-// as public reports quote it (googleapis/google-api-nodejs-client#3507); the
-// status is a guess.
+// messagePins.*, reactions.*, customEmojis.*, media.upload). The wording is
+// spaces.setup's as public reports quote it
+// (googleapis/google-api-nodejs-client#3507); the status is a guess.
 func userOnly(c *call) *apiError {
 	if c.caller.kind == kindApp {
 		return permissionDenied("This method doesn't support app authentication with a service account. Authenticate with a user account.")
+	}
+	return nil
+}
+
+// appOnly refuses user callers of a method that "Requires app
+// authentication" with chat.bot alone (the discovery document's description
+// of spaces.messages.attachments.get). scopes.go leaves such a call to the
+// handler, for the method lists no user scope. Status and wording are
+// guesses, userOnly's turned around.
+func appOnly(c *call) *apiError {
+	if c.caller.kind == kindUser {
+		return permissionDenied("This method doesn't support user authentication. Authenticate as a Chat app with a service account.")
 	}
 	return nil
 }
@@ -162,6 +174,16 @@ func checkCanPost(rec *spaceRecord, p *principal, reply bool) *apiError {
 		setting, verb = "reply_messages", "reply to messages in"
 	}
 	return deniedUnless(allowedByRole(rec, p, setting), "The caller's role may not "+verb+" this space (permission_settings."+setting+").")
+}
+
+// checkCanUpload covers media.upload: the caller's role may post or reply
+// in the space (postMessages or replyMessages), since the file is for a
+// message and messages.create then applies the one that fits (checkCanPost).
+// Source: none; the discovery document says nothing of who may upload. A
+// guess.
+func checkCanUpload(rec *spaceRecord, p *principal) *apiError {
+	return deniedUnless(allowedByRole(rec, p, "post_messages") || allowedByRole(rec, p, "reply_messages"),
+		"The caller's role may not post or reply in this space, so it may not upload files to it (permission_settings.post_messages, reply_messages).")
 }
 
 // checkCanAddApp covers a user's members.create of the calling app: the

@@ -17,6 +17,17 @@ type RequestRecord struct {
 	Status    int       `json:"status"`
 	// Committed says the call changed state (true also for commit-then-fail).
 	Committed bool `json:"committed"`
+	// Media is the file of a media.upload call sent to /upload/v1/, whose
+	// Body is the JSON part alone (the UploadAttachmentRequest).
+	Media *UploadedMedia `json:"media,omitempty"`
+}
+
+// UploadedMedia describes an uploaded file in the request log: its type,
+// size and digest, not its bytes.
+type UploadedMedia struct {
+	ContentType string `json:"contentType"`
+	Size        int    `json:"size"`
+	SHA256      string `json:"sha256"` // hex
 }
 
 // IsWrite reports whether the call was a write method (anything but GET).

@@ -65,6 +65,12 @@ var apiRoutes = []apiRoute{
 	{http.MethodGet, "spaces/{space}/messages/{message}/reactions", "chat.spaces.messages.reactions.list", withSpace((*Emulator).listReactions)},
 	{http.MethodDelete, "spaces/{space}/messages/{message}/reactions/{reaction}", "chat.spaces.messages.reactions.delete", withSpace((*Emulator).deleteReaction)},
 
+	// spaces.messages.attachments and media: attachments.go, media.go.
+	// media.upload is served under /upload/v1/ too (mediaUploads).
+	{http.MethodGet, "spaces/{space}/messages/{message}/attachments/{attachment}", "chat.spaces.messages.attachments.get", withSpace((*Emulator).getAttachment)},
+	{http.MethodPost, "spaces/{space}/attachments:upload", "chat.media.upload", withSpace((*Emulator).uploadMedia)},
+	{http.MethodGet, "media/{media}", "chat.media.download", (*Emulator).downloadMedia},
+
 	// spaces.messagePins: pins.go
 	{http.MethodPost, "spaces/{space}/messagePins", "chat.spaces.messagePins.create", withSpace((*Emulator).createMessagePin)},
 	{http.MethodGet, "spaces/{space}/messagePins", "chat.spaces.messagePins.list", withSpace((*Emulator).listMessagePins)},
@@ -80,6 +86,12 @@ var apiRoutes = []apiRoute{
 	{http.MethodGet, "users/{user}/spaces/{space}/spaceReadState", "chat.users.spaces.getSpaceReadState", (*Emulator).getSpaceReadState},
 }
 
+// mediaUploads are the methods that take a file: served under /upload/v1/
+// as well as /v1/ (discovery document, chat.media.upload
+// mediaUpload.protocols.simple.path "/upload/v1/{+parent}/attachments:upload").
+// No other method answers under /upload/.
+var mediaUploads = map[string]bool{"chat.media.upload": true}
+
 // pathParams are the placeholder segments of a matched path.
 type pathParams struct {
 	space  string // {space}: space ID
@@ -91,6 +103,10 @@ type pathParams struct {
 	reaction string
 	// {emoji}: a custom emoji's ID, or its :emoji-name: (an alias)
 	emoji string
+	// {attachment}: an attachment's ID (the last segment of its name)
+	attachment string
+	// {media}: an attachment's attachmentDataRef.resourceName (media.download)
+	media string
 }
 
 // field returns the field a placeholder segment binds, or nil.
@@ -110,6 +126,10 @@ func (p *pathParams) field(segment string) *string {
 		return &p.reaction
 	case "{emoji}":
 		return &p.emoji
+	case "{attachment}":
+		return &p.attachment
+	case "{media}":
+		return &p.media
 	}
 	return nil
 }
@@ -136,7 +156,7 @@ func compileRoutes(routes []apiRoute) []compiledRoute {
 	return out
 }
 
-// route finds the RPC for a method and a path below /v1/.
+// route finds the RPC for a method and a path below /v1/ (or /upload/v1/).
 func route(method, path string) (*apiRoute, pathParams) {
 	parts := strings.Split(path, "/")
 	for i := range router {

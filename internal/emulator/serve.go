@@ -19,6 +19,10 @@ type call struct {
 	query  url.Values
 	pathParams
 
+	// upload is the file of a call to /upload/v1/ (media.go), read by
+	// readUpload; nil for calls to /v1/.
+	upload *uploadedFile
+
 	pageSizeLimit int64 // Options.PageSizeLimit
 }
 
@@ -34,11 +38,13 @@ func (c *call) decode(into any) *apiError {
 	return nil
 }
 
-// ServeHTTP serves /v1/... like chat.googleapis.com and /__emulator/... for admin.
+// ServeHTTP serves /v1/... like chat.googleapis.com, /upload/v1/... for
+// media uploads, and /__emulator/... for admin.
 //
 // An API call goes through: routing (routes.go), authentication, fault
-// matching, latency, injected failures (faults.go), quotas (quota.go), the
-// handler under e.mu, commit-then-fail faults, and the answer.
+// matching, latency, injected failures (faults.go), reading an upload's file
+// (media.go), quotas (quota.go), the handler under e.mu, commit-then-fail
+// faults, and the answer.
 func (e *Emulator) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	switch {
 	case strings.HasPrefix(r.URL.Path, "/__emulator/"):
@@ -48,13 +54,26 @@ func (e *Emulator) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		e.serveToken(w, r) // oauth.go
 		return
 	}
-	path, err := url.PathUnescape(strings.TrimPrefix(r.URL.EscapedPath(), "/v1/"))
-	if err != nil || !strings.HasPrefix(r.URL.Path, "/v1/") {
+	// Files are uploaded below /upload/v1/ (mediaUploads in routes.go).
+	escaped := r.URL.EscapedPath()
+	upload := strings.HasPrefix(escaped, "/upload/v1/")
+	if upload {
+		escaped = strings.TrimPrefix(escaped, "/upload")
+	}
+	path, err := url.PathUnescape(strings.TrimPrefix(escaped, "/v1/"))
+	if err != nil || !strings.HasPrefix(escaped, "/v1/") {
 		writeError(w, notFound("The requested URL %s was not found on this server.", r.URL.Path))
 		return
 	}
 	rt, params := route(r.Method, path)
-	body, _ := io.ReadAll(io.LimitReader(r.Body, 64<<20))
+	if upload && rt != nil && !mediaUploads[rt.rpc] {
+		rt = nil
+	}
+	var body []byte
+	if !upload {
+		// An upload's body is read by readUpload, once the call is authorized.
+		body, _ = io.ReadAll(io.LimitReader(r.Body, 64<<20))
+	}
 	record := RequestRecord{Method: r.Method, Path: r.URL.Path, Query: r.URL.RawQuery, Body: string(body)}
 	if rt == nil {
 		e.finish(w, record, nil, notFound("Method %s %s is not part of the Chat API v1.", r.Method, r.URL.Path))
@@ -83,6 +102,14 @@ func (e *Emulator) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	if e.failBeforeServing(w, record, fault) {
 		return
+	}
+	if upload {
+		// Outside e.mu: a file may take a while to arrive (media.go).
+		if apiErr := c.readUpload(); apiErr != nil {
+			e.finish(w, record, nil, apiErr)
+			return
+		}
+		record.Body, record.Media = string(c.body), c.upload.logged()
 	}
 	out, apiErr, committed := e.apply(c, rt.handler)
 	record.Committed = committed
@@ -137,6 +164,10 @@ func (e *Emulator) finish(w http.ResponseWriter, record RequestRecord, out any, 
 		record.Status = apiErr.Code
 	}
 	e.appendLog(record)
+	if media, ok := out.(*mediaContent); ok && apiErr == nil {
+		media.write(w) // media.download with alt=media: the file itself (media.go)
+		return
+	}
 	out = e.withUnknownFields(out) // Options.UnknownFields (unknown_fields.go)
 	switch {
 	case apiErr != nil && apiErr.Code == 0:

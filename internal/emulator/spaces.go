@@ -147,7 +147,9 @@ func (e *Emulator) deleteSpace(c *call, rec *spaceRecord) (any, *apiError) {
 	if err := checkCanDeleteSpace(rec, c.caller); err != nil {
 		return nil, err
 	}
-	// Always a cascading delete: memberships and messages go with the space.
+	// Always a cascading delete: memberships, messages and their
+	// attachments' files (media.go) go with the space.
+	e.attachments.dropSpace(rec.id)
 	rec.deleted = true
 	rec.members = map[string]*memberRecord{}
 	rec.memberOrder = nil
