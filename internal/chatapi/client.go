@@ -4,14 +4,17 @@
 package chatapi
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"net/http"
 	"strings"
 
 	"golang.org/x/oauth2"
 	chat "google.golang.org/api/chat/v1"
+	"google.golang.org/api/googleapi"
 	"google.golang.org/api/option"
 )
 
@@ -249,6 +252,40 @@ func (c *Client) PatchMessage(ctx context.Context, name string, message *chat.Me
 	ctx, done := c.traceCall(ctx)
 	out, err := c.service.Spaces.Messages.Patch(name, message).UpdateMask(strings.Join(mask, ",")).Context(ctx).Do()
 	return out, done(err)
+}
+
+// UploadAttachment uploads one file to space with media.upload (user
+// credentials) and returns the reference messages.create and patch take.
+// The file goes in a single multipart request (ChunkSize 0: the resumable
+// protocol is not used), from memory, so the transport can send it again: an
+// upload has no requestId, but a repeated one only leaves an unattached
+// upload behind, never a second attachment on a message.
+func (c *Client) UploadAttachment(ctx context.Context, space, filename, contentType string, data []byte) (*chat.AttachmentDataRef, error) {
+	ctx, done := c.traceCall(ctx)
+	out, err := c.service.Media.Upload(space, &chat.UploadAttachmentRequest{Filename: filename}).
+		Media(bytes.NewReader(data), googleapi.ContentType(contentType), googleapi.ChunkSize(0)).
+		Context(WithIdempotent(ctx)).Do()
+	if err == nil && (out.AttachmentDataRef == nil || out.AttachmentDataRef.AttachmentUploadToken == "") {
+		err = fmt.Errorf("media.upload answered no attachmentDataRef.attachmentUploadToken for %s", filename)
+	}
+	if err != nil {
+		return nil, done(err)
+	}
+	return out.AttachmentDataRef, done(nil)
+}
+
+// DownloadMedia calls media.download for an attachment's
+// attachmentDataRef.resourceName and returns its bytes (tests and data
+// sources; at most limit bytes are read).
+func (c *Client) DownloadMedia(ctx context.Context, resourceName string, limit int64) ([]byte, error) {
+	ctx, done := c.traceCall(ctx)
+	resp, err := c.service.Media.Download(resourceName).Context(ctx).Download()
+	if err != nil {
+		return nil, done(err)
+	}
+	defer resp.Body.Close()
+	data, err := io.ReadAll(io.LimitReader(resp.Body, limit))
+	return data, done(err)
 }
 
 // DeleteMessage calls spaces.messages.delete. force (user credentials only)

@@ -73,7 +73,9 @@ func writeClass(req *http.Request) (space string, spaceWrite, memberWrite bool) 
 		return "", true, false
 	case len(parts) == 2 && parts[0] == "spaces": // spaces.patch, spaces.delete
 		return parts[1], true, false
-	case len(parts) >= 3 && parts[0] == "spaces" && (parts[2] == "messages" || parts[2] == "messagePins"):
+	case len(parts) >= 3 && parts[0] == "spaces" && (parts[2] == "messages" || parts[2] == "messagePins" || parts[2] == "attachments:upload"):
+		// media.upload (/upload/v1/spaces/S/attachments:upload) is one of
+		// the per-space writes in the usage limits.
 		return parts[1], false, false
 	case len(parts) >= 3 && parts[0] == "spaces" && parts[2] == "members":
 		return "", false, true

@@ -25,6 +25,7 @@ func TestWriteClass(t *testing.T) {
 		{"DELETE", "/v1/spaces/AAA/messages/M.N/reactions/R", "AAA", false, false},
 		{"POST", "/v1/spaces/AAA/members", "", false, true},
 		{"DELETE", "/v1/spaces/AAA/members/123", "", false, true},
+		{"POST", "/upload/v1/spaces/AAA/attachments:upload", "AAA", false, false},
 		{"POST", "/v1/customEmojis", "", false, false},
 		{"DELETE", "/v1/customEmojis/E", "", false, false},
 	}
