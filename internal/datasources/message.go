@@ -9,6 +9,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-jsontypes/jsontypes"
 	"github.com/hashicorp/terraform-plugin-framework-validators/datasourcevalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/path"
@@ -47,7 +48,14 @@ type messageDataModel struct {
 	LastUpdateTime types.String         `tfsdk:"last_update_time"`
 	ThreadName     types.String         `tfsdk:"thread_name"`
 	CardsV2        jsontypes.Normalized `tfsdk:"cards_v2"`
+	Attachments    types.List           `tfsdk:"attachments"`
 }
+
+// attachmentDataType is one element of attachments.
+var attachmentDataType = types.ObjectType{AttrTypes: map[string]attr.Type{
+	"name": types.StringType, "content_name": types.StringType, "content_type": types.StringType, "source": types.StringType,
+	"resource_name": types.StringType, "download_uri": types.StringType, "thumbnail_uri": types.StringType,
+}}
 
 // clientMessageIDPattern is a client-assigned message ID, as the API takes it.
 var clientMessageIDPattern = regexp.MustCompile(`^client-[a-z0-9-]{1,56}$`)
@@ -93,6 +101,19 @@ func (d *messageDataSource) Schema(_ context.Context, _ datasource.SchemaRequest
 				Computed:   true,
 				MarkdownDescription: "The message's `cardsV2` array as JSON, keys sorted as `jsonencode` writes them (read it " +
 					"with `jsondecode`); null when the message has no cards.",
+			},
+			"attachments": schema.ListNestedAttribute{
+				Computed:            true,
+				MarkdownDescription: "The message's attachments, in the API's order (empty when it has none).",
+				NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
+					"name":          computed("Resource name, `spaces/{space}/messages/{message}/attachments/{attachment}`."),
+					"content_name":  computed("The file's original name."),
+					"content_type":  computed("The file's MIME type."),
+					"source":        computed("`UPLOADED_CONTENT` or `DRIVE_FILE`."),
+					"resource_name": computed("`attachmentDataRef.resourceName`, for `media.download`; null for a Drive file."),
+					"download_uri":  computed("The URL a person opens to download the file."),
+					"thumbnail_uri": computed("The URL of a preview image, when there is one."),
+				}},
 			},
 		},
 	}
@@ -164,6 +185,20 @@ func messageDataFromAPI(m *chat.Message) *messageDataModel {
 	if m.Thread != nil {
 		out.ThreadName = convert.StringOrNull(m.Thread.Name)
 	}
+	attachments := make([]attr.Value, 0, len(m.Attachment))
+	for _, a := range m.Attachment {
+		resourceName := ""
+		if a.AttachmentDataRef != nil {
+			resourceName = a.AttachmentDataRef.ResourceName
+		}
+		attachments = append(attachments, types.ObjectValueMust(attachmentDataType.AttrTypes, map[string]attr.Value{
+			"name": convert.StringOrNull(a.Name), "content_name": convert.StringOrNull(a.ContentName),
+			"content_type": convert.StringOrNull(a.ContentType), "source": convert.StringOrNull(a.Source),
+			"resource_name": convert.StringOrNull(resourceName), "download_uri": convert.StringOrNull(a.DownloadUri),
+			"thumbnail_uri": convert.StringOrNull(a.ThumbnailUri),
+		}))
+	}
+	out.Attachments = types.ListValueMust(attachmentDataType, attachments)
 	if len(m.CardsV2) > 0 {
 		// As the resource records an import: without output-only fields.
 		out.CardsV2 = jsontypes.NewNormalizedValue(convert.SortedJSON(convert.Canonical(convert.StripOutputOnly(convert.CardSchema, m.CardsV2))))

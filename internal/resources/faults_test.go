@@ -1,6 +1,7 @@
 package resources_test
 
 import (
+	"context"
 	"fmt"
 	"testing"
 	"time"
@@ -9,12 +10,15 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 
 	testenv "github.com/seed-da88c8a3/terraform-provider-googlechat/internal/acctest"
+	"github.com/seed-da88c8a3/terraform-provider-googlechat/internal/chatapi"
 	"github.com/seed-da88c8a3/terraform-provider-googlechat/internal/emulator"
 )
 
-// faultWorkload is two spaces (one the app's, one a user's), memberships and
-// seven messages: every create path the provider has.
-func faultWorkload(env *testenv.Env, prefix string) string {
+// faultWorkload is two spaces (one the app's, one a user's), memberships,
+// seven messages (one with an attachment), a pin, a reaction and a custom
+// emoji: every create path the provider has. emoji is the custom emoji's
+// image file.
+func faultWorkload(env *testenv.Env, prefix, emojiName, emoji string) string {
 	return env.Config(fmt.Sprintf(`
 resource "google_chat_space" "app_space" {
   provider        = googlechatapp
@@ -43,12 +47,30 @@ resource "google_chat_message" "app" {
 }
 
 resource "google_chat_message" "user" {
-  provider   = googlechat
-  space      = google_chat_space.user_space.name
-  text       = "from alice"
-  message_id = "client-from-alice"
+  provider    = googlechat
+  space       = google_chat_space.user_space.name
+  text        = "from alice"
+  message_id  = "client-from-alice"
+  attachments = [{ filename = "notes.txt", content_base64 = base64encode("call bob") }]
 }
-`, prefix))
+
+resource "google_chat_message_pin" "user" {
+  provider = googlechat
+  message  = google_chat_message.user.name
+}
+
+resource "google_chat_reaction" "user" {
+  provider      = googlechat
+  message       = google_chat_message.user.name
+  emoji_unicode = "🎉"
+}
+
+resource "google_chat_custom_emoji" "logo" {
+  provider   = googlechat
+  emoji_name = %[2]q
+  source     = %[3]q
+}
+`, prefix, emojiName, emoji))
 }
 
 // checkWorkload compares the emulator with faultWorkload: nothing missing,
@@ -60,11 +82,48 @@ func checkWorkload(env *testenv.Env, prefix string) resource.TestCheckFunc {
 		env.CheckSpaceMembers(prefix+" user", 3), // alice, bob, dave
 		env.CheckMessages(prefix+" app", 6),
 		env.CheckMessages(prefix+" user", 1),
+		env.CheckAttachments("google_chat_message.user", "call bob"),
+		checkCount(env, "pins", 1, func(s *terraform.State, client *chatapi.Client) (int, error) {
+			pins, err := client.ListMessagePins(context.Background(), stateName(s, "google_chat_space.user_space"))
+			return len(pins), err
+		}),
+		checkCount(env, "reactions", 1, func(s *terraform.State, client *chatapi.Client) (int, error) {
+			reactions, err := client.ListReactions(context.Background(), stateName(s, "google_chat_message.user"), "")
+			return len(reactions), err
+		}),
+		checkCount(env, "custom emojis alice created", 1, func(_ *terraform.State, client *chatapi.Client) (int, error) {
+			emojis, err := client.ListCustomEmojis(context.Background(), `creator("users/me")`)
+			return len(emojis), err
+		}),
 	)
 }
 
+// checkCount wants exactly want objects from list, read with user
+// credentials: nothing missing, no duplicate from a retried create.
+func checkCount(env *testenv.Env, what string, want int, list func(*terraform.State, *chatapi.Client) (int, error)) resource.TestCheckFunc {
+	return func(s *terraform.State) error {
+		got, err := list(s, env.Client(chatapi.AuthModeUser))
+		if err != nil {
+			return fmt.Errorf("listing %s: %w", what, err)
+		}
+		if got != want {
+			return fmt.Errorf("%d %s, want %d", got, what, want)
+		}
+		return nil
+	}
+}
+
+// stateName is the name attribute of the resource at address.
+func stateName(s *terraform.State, address string) string {
+	if rs, ok := s.RootModule().Resources[address]; ok {
+		return rs.Primary.Attributes["name"]
+	}
+	return ""
+}
+
 func TestAccFaults_applyAndDestroyUnderFaults(t *testing.T) {
-	creates := []string{"chat.spaces.setup", "chat.spaces.create", "chat.spaces.messages.create", "chat.spaces.members.create"}
+	creates := []string{"chat.spaces.setup", "chat.spaces.create", "chat.spaces.messages.create", "chat.spaces.members.create",
+		"chat.media.upload", "chat.spaces.messagePins.create", "chat.spaces.messages.reactions.create", "chat.customEmojis.create"}
 	profiles := []struct {
 		name     string
 		settings string
@@ -78,7 +137,13 @@ func TestAccFaults_applyAndDestroyUnderFaults(t *testing.T) {
 		{name: "commit then fail on every create", faults: func() []emulator.FaultRule {
 			var rules []emulator.FaultRule
 			for _, rpc := range creates {
-				rules = append(rules, emulator.FaultRule{RPC: rpc, CommitThenFail: true, Every: 2})
+				// Every other message; the first call of the others, which
+				// the workload makes once each.
+				rule := emulator.FaultRule{RPC: rpc, CommitThenFail: true, Count: 1}
+				if rpc == "chat.spaces.messages.create" {
+					rule.Count, rule.Every = 0, 2
+				}
+				rules = append(rules, rule)
 			}
 			return rules
 		}()},
@@ -102,6 +167,7 @@ func TestAccFaults_applyAndDestroyUnderFaults(t *testing.T) {
 			// Each profile tests one kind of fault; chaos on top would blur which.
 			env.NoChaos("runs its own fault profile")
 			env.ProviderSettings = profile.settings
+			env.UserScopes = customEmojiScopes
 			for _, rule := range profile.faults {
 				if err := env.Emulator.AddFault(rule); err != nil {
 					t.Fatal(err)
@@ -112,11 +178,12 @@ func TestAccFaults_applyAndDestroyUnderFaults(t *testing.T) {
 				ProtoV6ProviderFactories: env.ProviderFactories(),
 				// Faults stay on through destroy: it must still leave nothing.
 				CheckDestroy: resource.ComposeTestCheckFunc(
-					env.CheckDestroy("google_chat_space", "google_chat_membership", "google_chat_message"),
+					env.CheckDestroy("google_chat_space", "google_chat_membership", "google_chat_message",
+						"google_chat_message_pin", "google_chat_reaction", "google_chat_custom_emoji"),
 					env.CheckLiveSpaces(0),
 				),
 				Steps: []resource.TestStep{{
-					Config:           faultWorkload(env, prefix),
+					Config:           faultWorkload(env, prefix, uniqueEmojiName(), emojiImage(t, "logo.png", "\x89PNG logo")),
 					ConfigPlanChecks: emptyPlanAfterApply(),
 					Check:            checkWorkload(env, prefix),
 				}},

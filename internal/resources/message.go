@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/google/uuid"
@@ -58,6 +59,7 @@ type messageModel struct {
 	Sender                  types.String         `tfsdk:"sender"`
 	ClientAssignedMessageID types.String         `tfsdk:"client_assigned_message_id"`
 	FormattedText           types.String         `tfsdk:"formatted_text"`
+	Attachments             types.List           `tfsdk:"attachments"`
 }
 
 const (
@@ -83,6 +85,10 @@ func (r *messageResource) Create(ctx context.Context, req resource.CreateRequest
 		return
 	}
 	space := plan.Space.ValueString()
+	if input.Attachment, err = r.upload(ctx, space, plan.Attachments); err != nil {
+		glue.AddAttributeAPIError(&resp.Diagnostics, path.Root("attachments"), "Unable to Upload Chat Message Attachment", "media.upload", err, messageAdvice(err, plan))
+		return
+	}
 	opts := chatapi.MessageOptions{
 		MessageID:        plan.MessageID.ValueString(),
 		RequestID:        uuid.NewString(), // one per create: retries re-send it, so a lost response never posts twice
@@ -108,8 +114,9 @@ func (r *messageResource) Create(ctx context.Context, req resource.CreateRequest
 		}
 		return
 	}
-	if out.CreateTime == "" {
-		// A repeated requestId answers with the request echoed; read the message.
+	if out.CreateTime == "" || len(out.Attachment) < len(input.Attachment) {
+		// A repeated requestId answers with the request echoed, and an answer
+		// may leave out the attachments: read the message.
 		if out, err = r.client.GetMessage(ctx, out.Name); err != nil {
 			glue.AddAPIError(&resp.Diagnostics, "Unable to Read Created Chat Message", "spaces.messages.get", err, "")
 			return
@@ -226,6 +233,16 @@ func (r *messageResource) patch(ctx context.Context, state *messageModel, plan m
 		return
 	}
 	mask := messageMask(plan, *state)
+	if slices.Contains(mask, "attachment") {
+		if input.Attachment, err = r.upload(ctx, state.Space.ValueString(), plan.Attachments); err != nil {
+			addError("Unable to Upload Chat Message Attachment", glue.APIErrorDetail("media.upload", err, messageAdvice(err, plan)))
+			return
+		}
+	} else {
+		// Unchanged files (or files recorded after an import): the plan
+		// holds the configured values and the API's names.
+		state.Attachments = plan.Attachments
+	}
 	if len(mask) == 0 {
 		// Same content spelled differently (key case, formatting): keep the
 		// plan's text so state matches configuration.
@@ -233,10 +250,38 @@ func (r *messageResource) patch(ctx context.Context, state *messageModel, plan m
 		return
 	}
 	out, err := r.client.PatchMessage(ctx, state.Name.ValueString(), input, mask)
+	if err == nil && len(out.Attachment) < len(input.Attachment) {
+		out, err = r.client.GetMessage(ctx, state.Name.ValueString()) // an answer without the attachments
+	}
 	if err != nil {
 		addError("Unable to Update Chat Message",
 			glue.APIErrorDetail("spaces.messages.patch (updateMask "+strings.Join(mask, ",")+")", err, messageAdvice(err, plan)))
 		return
 	}
 	*state = messageFromAPI(out, plan)
+	if !slices.Contains(mask, "attachment") {
+		state.Attachments = plan.Attachments // not patched: an answer need not carry them
+	}
+}
+
+// upload sends each planned attachment with media.upload and returns the
+// references messages.create and patch take, in order (none for none).
+func (r *messageResource) upload(ctx context.Context, space string, planned types.List) ([]*chat.Attachment, error) {
+	attachments := attachmentList(planned)
+	if len(attachments) == 0 {
+		return nil, nil
+	}
+	out := make([]*chat.Attachment, 0, len(attachments))
+	for _, a := range attachments {
+		data, err := attachmentContent(a)
+		if err != nil {
+			return nil, err
+		}
+		ref, err := r.client.UploadAttachment(ctx, space, a.Filename.ValueString(), a.ContentType.ValueString(), data)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", a.Filename.ValueString(), err)
+		}
+		out = append(out, &chat.Attachment{AttachmentDataRef: ref})
+	}
+	return out, nil
 }

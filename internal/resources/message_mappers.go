@@ -1,9 +1,11 @@
 package resources
 
 import (
+	"context"
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework-jsontypes/jsontypes"
+	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	chat "google.golang.org/api/chat/v1"
 
@@ -71,6 +73,7 @@ func messageFromAPI(m *chat.Message, prior messageModel) messageModel {
 	out.CreateTime = convert.StringOrNull(m.CreateTime)
 	out.LastUpdateTime = convert.StringOrNull(m.LastUpdateTime)
 	out.FormattedText = convert.StringOrNull(m.FormattedText)
+	out.Attachments = attachmentsFromAPI(prior.Attachments, m.Attachment)
 	out.Sender = types.StringNull()
 	if m.Sender != nil {
 		out.Sender = convert.StringOrNull(m.Sender.Name)
@@ -106,6 +109,9 @@ func messageMask(plan, state messageModel) []string {
 	}
 	if canonicalWidgets(plan.AccessoryWidgets) != canonicalWidgets(state.AccessoryWidgets) {
 		mask = append(mask, "accessory_widgets")
+	}
+	if attachmentsChanged(plan.Attachments, state.Attachments) {
+		mask = append(mask, "attachment")
 	}
 	return mask
 }
@@ -152,4 +158,115 @@ func apiSchema(items any) string {
 		return convert.AccessoryWidgetSchema
 	}
 	return ""
+}
+
+// attachmentModel is one element of a message's attachments.
+type attachmentModel struct {
+	Source        types.String `tfsdk:"source"`
+	ContentBase64 types.String `tfsdk:"content_base64"`
+	Filename      types.String `tfsdk:"filename"`
+	ContentType   types.String `tfsdk:"content_type"`
+	SHA256        types.String `tfsdk:"sha256"`
+	Name          types.String `tfsdk:"name"`
+	ResourceName  types.String `tfsdk:"resource_name"`
+	DownloadURI   types.String `tfsdk:"download_uri"`
+	ThumbnailURI  types.String `tfsdk:"thumbnail_uri"`
+}
+
+// attachmentType is the object type of attachmentModel.
+var attachmentType = types.ObjectType{AttrTypes: map[string]attr.Type{
+	"source": types.StringType, "content_base64": types.StringType, "filename": types.StringType,
+	"content_type": types.StringType, "sha256": types.StringType, "name": types.StringType,
+	"resource_name": types.StringType, "download_uri": types.StringType, "thumbnail_uri": types.StringType,
+}}
+
+// attachmentList reads a list of attachments (none for null or unknown).
+func attachmentList(list types.List) []attachmentModel {
+	if !convert.Known(list) {
+		return nil
+	}
+	var out []attachmentModel
+	_ = list.ElementsAs(context.Background(), &out, false) // the schema fixes the element type
+	return out
+}
+
+// attachmentListValue is the list value of attachments.
+func attachmentListValue(attachments []attachmentModel) types.List {
+	list, _ := types.ListValueFrom(context.Background(), attachmentType, attachments)
+	return list
+}
+
+// attachmentsFromAPI maps the message's attachments. Each answer is matched
+// with the prior element it came from, by name, or (just after create or an
+// update, when names were unknown) by file name, then in order; a matched element
+// keeps its configured values and takes the API's output-only ones. An
+// attachment matched by nothing (added outside Terraform, or imported) is
+// recorded with the API's file name and type, and no source: the plan then
+// shows it as a change unless the configuration names the same files. The
+// API's order is kept. The tolerant reader: contentType, source and
+// driveDataRef are never compared.
+func attachmentsFromAPI(prior types.List, api []*chat.Attachment) types.List {
+	if len(api) == 0 {
+		if convert.Known(prior) && len(prior.Elements()) == 0 {
+			return prior
+		}
+		if prior.IsNull() {
+			return types.ListNull(attachmentType)
+		}
+		return attachmentListValue([]attachmentModel{}) // all removed outside Terraform
+	}
+	priors := attachmentList(prior)
+	used := make([]bool, len(priors))
+	match := func(a *chat.Attachment) (attachmentModel, bool) {
+		for i, p := range priors {
+			if !used[i] && convert.Known(p.Name) && p.Name.ValueString() == a.Name {
+				used[i] = true
+				return p, true
+			}
+		}
+		// Then by file name, then in order: the API may spell contentName
+		// its own way.
+		for _, sameName := range []bool{true, false} {
+			for i, p := range priors {
+				if !used[i] && !convert.Known(p.Name) && (!sameName || p.Filename.ValueString() == a.ContentName) {
+					used[i] = true
+					return p, true
+				}
+			}
+		}
+		return attachmentModel{}, false
+	}
+	out := make([]attachmentModel, 0, len(api))
+	for _, a := range api {
+		m, ok := match(a)
+		if !ok {
+			m = attachmentModel{Source: types.StringNull(), ContentBase64: types.StringNull(), SHA256: types.StringNull(),
+				Filename: convert.StringOrNull(a.ContentName), ContentType: convert.StringOrNull(a.ContentType)}
+		}
+		m.Name = convert.StringOrNull(a.Name)
+		m.ResourceName = types.StringNull()
+		if a.AttachmentDataRef != nil {
+			m.ResourceName = convert.StringOrNull(a.AttachmentDataRef.ResourceName)
+		}
+		m.DownloadURI = convert.StringOrNull(a.DownloadUri)
+		m.ThumbnailURI = convert.StringOrNull(a.ThumbnailUri)
+		out = append(out, m)
+	}
+	return attachmentListValue(out)
+}
+
+// attachmentsChanged reports whether the planned attachments must be
+// uploaded again: planAttachments leaves their names unknown then, and a
+// list emptied or removed has nothing to upload but must be patched.
+func attachmentsChanged(plan, state types.List) bool {
+	planned, prior := attachmentList(plan), attachmentList(state)
+	if len(planned) == 0 {
+		return len(prior) > 0
+	}
+	for _, a := range planned {
+		if !convert.Known(a.Name) {
+			return true
+		}
+	}
+	return false
 }

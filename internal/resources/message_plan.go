@@ -2,8 +2,19 @@ package resources
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/base64"
+	"encoding/hex"
 	"fmt"
+	"io"
+	"mime"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
 
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
@@ -21,9 +32,9 @@ func (r *messageResource) ValidateConfig(ctx context.Context, req resource.Valid
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	if config.Text.IsNull() && config.CardsV2.IsNull() && config.AccessoryWidgets.IsNull() {
+	if config.Text.IsNull() && config.CardsV2.IsNull() && config.AccessoryWidgets.IsNull() && config.Attachments.IsNull() {
 		resp.Diagnostics.AddAttributeError(path.Root("text"), "Empty Chat Message",
-			"A message needs at least one of text, cards_v2 or accessory_widgets.")
+			"A message needs at least one of text, cards_v2, accessory_widgets or attachments.")
 		return
 	}
 	var cards []*chat.CardWithId
@@ -85,6 +96,27 @@ func (r *messageResource) ModifyPlan(ctx context.Context, req resource.ModifyPla
 				fmt.Sprintf("%s needs app credentials.", t))
 		}
 	}
+	if r.client != nil && r.client.AuthMode == chatapi.AuthModeApp && !config.Attachments.IsNull() {
+		resp.Diagnostics.AddAttributeError(path.Root("attachments"), "User Credentials Required",
+			"attachments need user credentials: media.upload \"Requires user authentication\". Use a provider configured "+
+				"as a user (auth_mode = \"user\") for this message.")
+	}
+	var state messageModel
+	if !req.State.Raw.IsNull() {
+		resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	} else {
+		state.Attachments = types.ListNull(attachmentType)
+	}
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	planned := planAttachments(config.Attachments, state.Attachments, &resp.Diagnostics)
+	resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("attachments"), planned)...)
+	if !req.State.Raw.IsNull() && attachmentsChanged(planned, state.Attachments) {
+		// A file's bytes changed with the configuration as it was: the
+		// framework saw no change, so the edit time is not yet unknown.
+		resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("last_update_time"), types.StringUnknown())...)
+	}
 	// private_message_viewer may be users/{email} with app credentials:
 	// nothing in the documents forbids it (User.name: "the user's email
 	// address can be used as an alias for {user} in API requests"), so the
@@ -143,4 +175,186 @@ func (formattedTextFollowsText) PlanModifyString(ctx context.Context, req planmo
 		return
 	}
 	resp.PlanValue = req.StateValue
+}
+
+// maxAttachmentBytes: media.upload's "maxSize": "209715200" ("You can
+// upload attachments up to 200 MB").
+const maxAttachmentBytes = 209715200
+
+var (
+	// contentTypePattern is a MIME type, parameters allowed.
+	contentTypePattern = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]*/[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]*(\s*;.*)?$`)
+	// blockedExtensions: media.upload says "Certain file types aren't
+	// supported" and links Chat's help page on blocked file types, which
+	// defers to Gmail's list (support.google.com/mail/answer/6590), copied
+	// here. A file with another extension may still be refused by the API.
+	blockedExtensions = strings.Fields(".ade .adp .apk .appx .appxbundle .bat .cab .chm .cmd .com .cpl .diagcab .diagcfg " +
+		".diagpkg .dll .dmg .ex .ex_ .exe .hta .img .ins .iso .isp .jar .jnlp .js .jse .lib .lnk .mde .mjs .msc .msi .msix " +
+		".msixbundle .msp .mst .nsh .pif .ps1 .scr .sct .shb .sys .vb .vbe .vbs .vhd .vxd .wsc .wsf .wsh .xll")
+)
+
+// planAttachments plans the configured attachments: each file is read (a
+// source file, streamed) or decoded for its SHA-256, and checked against
+// the documented limits, with an error on the element's attribute; filename
+// and content_type take their defaults. The API's output-only values come
+// from state when nothing changed, and are unknown when the files will be
+// uploaded again (any difference, see the attribute's description). After an
+// import (state has no sha256) the configured files are only recorded, as the
+// bytes can't be read back to compare.
+func planAttachments(config, state types.List, diags *diag.Diagnostics) types.List {
+	if !convert.Known(config) {
+		return config
+	}
+	planned := attachmentList(config)
+	changed := false
+	for i := range planned {
+		at := path.Root("attachments").AtListIndex(i)
+		planned[i].SHA256, planned[i].Filename, planned[i].ContentType = planFile(planned[i], at, diags)
+		planned[i].Name, planned[i].ResourceName = types.StringUnknown(), types.StringUnknown()
+		planned[i].DownloadURI, planned[i].ThumbnailURI = types.StringUnknown(), types.StringUnknown()
+	}
+	prior := attachmentList(state)
+	if !convert.Known(state) || len(prior) != len(planned) {
+		return attachmentListValue(planned)
+	}
+	for i, p := range planned {
+		s := prior[i]
+		imported := s.SHA256.IsNull()
+		changed = changed || !p.Filename.Equal(s.Filename) || (!imported && (!p.SHA256.Equal(s.SHA256) || !p.ContentType.Equal(s.ContentType)))
+	}
+	if changed {
+		return attachmentListValue(planned)
+	}
+	for i := range planned {
+		planned[i].Name, planned[i].ResourceName = prior[i].Name, prior[i].ResourceName
+		planned[i].DownloadURI, planned[i].ThumbnailURI = prior[i].DownloadURI, prior[i].ThumbnailURI
+	}
+	return attachmentListValue(planned)
+}
+
+// planFile is one attachment's planned sha256, filename and content_type
+// (unknown where the configuration is), with attribute errors for a file
+// that can't be read or decoded, is over 200 MB, or has a blocked type.
+func planFile(a attachmentModel, at path.Path, all *diag.Diagnostics) (sha, filename, contentType types.String) {
+	sha, filename, contentType = types.StringUnknown(), a.Filename, a.ContentType
+	// Terraform can't point into a list written as one expression: each
+	// detail names the element's attribute itself.
+	diags := elementDiagnostics{all}
+	nameAt := at.AtName("filename")
+	if a.Filename.IsNull() {
+		filename, nameAt = types.StringUnknown(), at.AtName("source")
+		if convert.Known(a.Source) {
+			filename = types.StringValue(filepath.Base(a.Source.ValueString()))
+		} else if convert.Known(a.ContentBase64) {
+			diags.AddAttributeError(at.AtName("filename"), "Attachment File Name Required",
+				"An attachment given as content_base64 needs a filename, with its extension: media.upload requires one.")
+		}
+	}
+	if convert.Known(filename) {
+		ext := strings.ToLower(filepath.Ext(filename.ValueString()))
+		if slices.Contains(blockedExtensions, ext) {
+			diags.AddAttributeError(nameAt, "Blocked File Type",
+				fmt.Sprintf("Google Chat doesn't accept %s files (%q): executables and scripts are blocked, as in Gmail "+
+					"(https://support.google.com/mail/answer/6590). Put the file in a Drive folder and link it, or rename it "+
+					"only if it is not in fact one.", ext, filename.ValueString()))
+		}
+		if contentType.IsNull() {
+			contentType = types.StringValue(defaultContentType(ext))
+		}
+	} else if contentType.IsNull() {
+		contentType = types.StringUnknown()
+	}
+	switch {
+	case convert.Known(a.Source):
+		digest, err := fileSHA256(a.Source.ValueString())
+		if err != nil {
+			diags.AddAttributeError(at.AtName("source"), "Unable to Read Attachment", err.Error())
+			return
+		}
+		sha = types.StringValue(digest)
+	case convert.Known(a.ContentBase64):
+		data, err := decodeBase64Content(a.ContentBase64.ValueString())
+		if err != nil {
+			diags.AddAttributeError(at.AtName("content_base64"), "Invalid Attachment Content", err.Error())
+			return
+		}
+		sha = types.StringValue(sha256Hex(data))
+	}
+	return
+}
+
+// elementDiagnostics adds attribute errors whose detail starts with the
+// attribute's path, such as "attachments[1].source: ...".
+type elementDiagnostics struct{ diags *diag.Diagnostics }
+
+func (d elementDiagnostics) AddAttributeError(at path.Path, summary, detail string) {
+	d.diags.AddAttributeError(at, summary, at.String()+": "+detail)
+}
+
+// defaultContentType is the MIME type of a file extension, without
+// parameters, or application/octet-stream.
+func defaultContentType(ext string) string {
+	if t, _, err := mime.ParseMediaType(mime.TypeByExtension(ext)); err == nil && t != "" {
+		return t
+	}
+	return "application/octet-stream"
+}
+
+// fileSHA256 streams a source file's SHA-256, refusing one over the limit
+// before reading it.
+func fileSHA256(name string) (string, error) {
+	f, err := os.Open(filepath.Clean(name))
+	if err != nil {
+		return "", fmt.Errorf("the file %q can't be read: %w", name, err)
+	}
+	defer f.Close()
+	info, err := f.Stat()
+	switch {
+	case err != nil:
+		return "", fmt.Errorf("the file %q can't be read: %w", name, err)
+	case info.IsDir():
+		return "", fmt.Errorf("%q is a directory, not a file", name)
+	case info.Size() > maxAttachmentBytes:
+		return "", fmt.Errorf("%q is %d bytes: media.upload takes files up to 200 MB (%d bytes)", name, info.Size(), maxAttachmentBytes)
+	}
+	hash := sha256.New()
+	if _, err := io.Copy(hash, f); err != nil {
+		return "", fmt.Errorf("the file %q can't be read: %w", name, err)
+	}
+	return hex.EncodeToString(hash.Sum(nil)), nil
+}
+
+// decodeBase64Content decodes content_base64, refusing more than the limit.
+func decodeBase64Content(content string) ([]byte, error) {
+	if base64.StdEncoding.DecodedLen(len(content)) > maxAttachmentBytes+2 {
+		return nil, fmt.Errorf("the content is over 200 MB, the most media.upload takes (%d bytes)", maxAttachmentBytes)
+	}
+	data, err := base64.StdEncoding.DecodeString(content)
+	if err != nil {
+		return nil, fmt.Errorf("content_base64 is not valid base64 (use filebase64 or base64encode): %v", err)
+	}
+	if len(data) > maxAttachmentBytes {
+		return nil, fmt.Errorf("the content is %d bytes: media.upload takes files up to 200 MB (%d bytes)", len(data), maxAttachmentBytes)
+	}
+	return data, nil
+}
+
+// attachmentContent is the bytes to upload for a planned attachment: read
+// again from source, or decoded, and checked against the planned SHA-256 so
+// the upload is what the plan showed.
+func attachmentContent(a attachmentModel) ([]byte, error) {
+	var data []byte
+	var err error
+	if convert.Known(a.Source) {
+		if data, err = os.ReadFile(filepath.Clean(a.Source.ValueString())); err != nil {
+			return nil, fmt.Errorf("the file %q can't be read: %w", a.Source.ValueString(), err)
+		}
+	} else if data, err = decodeBase64Content(a.ContentBase64.ValueString()); err != nil {
+		return nil, err
+	}
+	if convert.Known(a.SHA256) && a.SHA256.ValueString() != sha256Hex(data) {
+		return nil, fmt.Errorf("%s no longer has the SHA-256 %s planned: it changed since the plan; plan again",
+			a.Filename.ValueString(), a.SHA256.ValueString())
+	}
+	return data, nil
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 
 	"github.com/hashicorp/terraform-plugin-framework-jsontypes/jsontypes"
+	"github.com/hashicorp/terraform-plugin-framework-validators/listvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
@@ -26,8 +27,8 @@ func (r *messageResource) Schema(ctx context.Context, _ resource.SchemaRequest, 
 		MarkdownDescription: "A message in a Google Chat space, posted with " +
 			"[`spaces.messages.create`](https://developers.google.com/workspace/chat/api/reference/rest/v1/spaces.messages/create) " +
 			"and edited in place with `spaces.messages.patch`. With app credentials the Chat app is the sender and can post " +
-			"cards, accessory widgets and private messages; with user credentials the user is the sender and the message is " +
-			"text only. Every create carries a `requestId`, so a retried request never posts twice.",
+			"cards, accessory widgets and private messages; with user credentials the user is the sender and the message holds " +
+			"text and file attachments. Every create carries a `requestId`, so a retried request never posts twice.",
 		Blocks: timeoutsBlock(ctx),
 		Attributes: map[string]schema.Attribute{
 			"id":   keptComputed("Same as `name`."),
@@ -110,6 +111,7 @@ func (r *messageResource) Schema(ctx context.Context, _ resource.SchemaRequest, 
 					"later change is recorded and changes nothing.",
 				Validators: []validator.String{stringvalidator.OneOf("NOTIFICATION_TYPE_NONE", "NOTIFICATION_TYPE_FORCE_NOTIFY", "NOTIFICATION_TYPE_SILENT")},
 			},
+			"attachments": attachmentsAttribute(),
 			"create_time": schema.StringAttribute{
 				Computed: true, PlanModifiers: keep,
 				MarkdownDescription: "When the message was posted (RFC 3339).",
@@ -131,6 +133,68 @@ func (r *messageResource) Schema(ctx context.Context, _ resource.SchemaRequest, 
 				PlanModifiers: []planmodifier.String{formattedTextFollowsText{}},
 				MarkdownDescription: "The text with the markup the API added (mentions, links). Known at plan time unless " +
 					"`text` changes: editing only cards or widgets keeps it.",
+			},
+		},
+	}
+}
+
+// attachmentsAttribute is the message's uploaded files: set by the
+// configuration (source or content_base64, filename, content_type), planned
+// by planAttachments (sha256 and the defaults) and mapped back by
+// attachmentsFromAPI (the API's output-only fields).
+func attachmentsAttribute() schema.ListNestedAttribute {
+	computedFromAPI := func(description string) schema.StringAttribute {
+		return schema.StringAttribute{Computed: true, MarkdownDescription: description}
+	}
+	return schema.ListNestedAttribute{
+		Optional: true,
+		MarkdownDescription: "Files attached to the message, uploaded with " +
+			"[`media.upload`](https://developers.google.com/workspace/chat/api/reference/rest/v1/media/upload) and sent as " +
+			"`attachmentDataRef`. User credentials only (media.upload \"Requires user authentication\"), so a message with " +
+			"attachments can't have `private_message_viewer`. Each file is at most 200 MB, and the file types Google Chat " +
+			"blocks (executables and scripts such as `.exe`, `.bat`, `.js`, `.jar`) are refused at plan time. Any change to " +
+			"the list (a file's bytes, name or type, an entry added, removed or moved) uploads every file again and edits " +
+			"the message in place with the `attachment` update mask. The bytes of a `source` file are never stored in " +
+			"state, only their SHA-256.",
+		Validators: []validator.List{
+			listvalidator.SizeAtLeast(1),
+			listvalidator.ConflictsWith(path.MatchRoot("private_message_viewer")),
+		},
+		NestedObject: schema.NestedAttributeObject{
+			Attributes: map[string]schema.Attribute{
+				"source": schema.StringAttribute{
+					Optional: true,
+					MarkdownDescription: "Path of a local file to upload, read at plan time (its SHA-256 is planned) and " +
+						"again at apply. Exactly one of `source` and `content_base64`.",
+					Validators: []validator.String{
+						stringvalidator.LengthAtLeast(1),
+						stringvalidator.ExactlyOneOf(path.MatchRelative().AtParent().AtName("content_base64")),
+					},
+				},
+				"content_base64": schema.StringAttribute{
+					Optional: true,
+					MarkdownDescription: "The file's bytes, base64-encoded (for example `filebase64(...)` or " +
+						"`base64encode(...)`). Stored in state like any argument: prefer `source` for large files. Needs " +
+						"`filename`.",
+					Validators: []validator.String{stringvalidator.LengthAtLeast(1)},
+				},
+				"filename": schema.StringAttribute{
+					Optional: true, Computed: true,
+					MarkdownDescription: "The file name the message shows, with its extension (media.upload's required " +
+						"`filename`). Default: the base name of `source`; required with `content_base64`.",
+					Validators: []validator.String{stringvalidator.LengthAtLeast(1)},
+				},
+				"content_type": schema.StringAttribute{
+					Optional: true, Computed: true,
+					MarkdownDescription: "The MIME type the file is uploaded with. Default: the type of `filename`'s " +
+						"extension, or `application/octet-stream`. The type the API records may differ and is not compared.",
+					Validators: []validator.String{stringvalidator.RegexMatches(contentTypePattern, "must be a MIME type such as application/pdf")},
+				},
+				"sha256":        computedFromAPI("Hex SHA-256 of the file's bytes, computed at plan time: a change uploads the files again."),
+				"name":          computedFromAPI("Resource name of the attachment, `spaces/{space}/messages/{message}/attachments/{attachment}`."),
+				"resource_name": computedFromAPI("`attachmentDataRef.resourceName`: the name `media.download` takes to fetch the bytes."),
+				"download_uri":  computedFromAPI("The URL a person opens to download the file (not for apps, says the API)."),
+				"thumbnail_uri": computedFromAPI("The URL of a preview image, when the API offers one."),
 			},
 		},
 	}

@@ -34,6 +34,7 @@ func uMessage(text string) messageModel {
 		CardsV2: uJSON(""), AccessoryWidgets: uJSON(""), FallbackText: null, ThreadKey: null, ThreadName: null,
 		MessageReplyOption: null, MessageID: null, PrivateMessageViewer: null, NotificationType: null, CreateTime: null,
 		LastUpdateTime: null, Sender: null, ClientAssignedMessageID: null, FormattedText: null,
+		Attachments: types.ListNull(attachmentType),
 	}
 }
 

@@ -119,7 +119,7 @@ func TestUnitMessageValidateConfig(t *testing.T) {
 		{"text", func(c *messageModel) { c.Text = types.StringValue("hi") }, "", ""},
 		{"cards only", func(c *messageModel) { c.CardsV2 = uJSON(uCard) }, "", ""},
 		{"widgets only", func(c *messageModel) { c.AccessoryWidgets = uJSON(uWidgets) }, "", ""},
-		{"nothing to post", func(*messageModel) {}, "text", "at least one of text, cards_v2 or accessory_widgets"},
+		{"nothing to post", func(*messageModel) {}, "text", "at least one of text, cards_v2, accessory_widgets or attachments"},
 		{"card typo", func(c *messageModel) { c.CardsV2 = uJSON(`[{"card":{"heder":{}}}]`) }, "cards_v2", `unknown field "heder"`},
 		{"widgets without buttons", func(c *messageModel) { c.AccessoryWidgets = uJSON(`[{"buttonList":{"buttons":[]}}]`) }, "accessory_widgets", "at least one button"},
 		{"text too large", func(c *messageModel) { c.Text = types.StringValue(strings.Repeat("x", 32001)) }, "text", "at most 32000"},

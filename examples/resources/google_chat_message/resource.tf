@@ -74,3 +74,22 @@ resource "google_chat_message" "welcome" {
   message_id        = "client-welcome"
   notification_type = "NOTIFICATION_TYPE_SILENT"
 }
+
+# Files attached to a message, uploaded with media.upload (user credentials:
+# the googlechat.user alias). Only the SHA-256 of a source file is kept in
+# state; editing the file uploads the attachments again and edits the message
+# in place.
+resource "google_chat_message" "runbook" {
+  provider = googlechat.user
+  space    = google_chat_space.platform.name
+  text     = "The on-call runbook and the escalation contacts."
+
+  attachments = [
+    { source = "${path.module}/runbook.pdf" },
+    {
+      filename       = "contacts.csv"
+      content_base64 = base64encode("name,phone\nbob,555-0100\n")
+      content_type   = "text/csv"
+    },
+  ]
+}
