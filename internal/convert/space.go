@@ -24,6 +24,10 @@ type SpaceAttributes struct {
 	CreateTime          types.String `tfsdk:"create_time"`
 	ThreadingState      types.String `tfsdk:"threading_state"`
 	AdminInstalled      types.Bool   `tfsdk:"admin_installed"`
+	// Activity: output only, and changing with every message and member.
+	LastActiveTime             types.String `tfsdk:"last_active_time"`
+	JoinedDirectHumanUserCount types.Int64  `tfsdk:"joined_direct_human_user_count"`
+	JoinedGroupCount           types.Int64  `tfsdk:"joined_group_count"`
 }
 
 // SpaceFromAPI maps an API space onto prior. Permission and access settings
@@ -44,6 +48,12 @@ func SpaceFromAPI(space *chat.Space, prior SpaceAttributes) SpaceAttributes {
 	out.CreateTime = StringOrNull(space.CreateTime)
 	out.ThreadingState = StringOrNull(space.SpaceThreadingState)
 	out.AdminInstalled = types.BoolValue(space.AdminInstalled)
+	out.LastActiveTime = StringOrNull(space.LastActiveTime)
+	var humans, groups int64
+	if space.MembershipCount != nil {
+		humans, groups = space.MembershipCount.JoinedDirectHumanUserCount, space.MembershipCount.JoinedGroupCount
+	}
+	out.JoinedDirectHumanUserCount, out.JoinedGroupCount = types.Int64Value(humans), types.Int64Value(groups)
 	if space.PermissionSettings != nil || prior.PermissionSettings.IsUnknown() {
 		out.PermissionSettings = PermissionsToObject(space.PermissionSettings)
 	}

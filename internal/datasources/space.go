@@ -13,7 +13,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
-	"github.com/hashicorp/terraform-plugin-framework/types"
 	chat "google.golang.org/api/chat/v1"
 
 	"github.com/seed-da88c8a3/terraform-provider-googlechat/internal/chatapi"
@@ -38,9 +37,6 @@ type spaceDataSource struct {
 // attributes and what only a read reports.
 type spaceDataModel struct {
 	convert.SpaceAttributes
-	LastActiveTime             types.String `tfsdk:"last_active_time"`
-	JoinedDirectHumanUserCount types.Int64  `tfsdk:"joined_direct_human_user_count"`
-	JoinedGroupCount           types.Int64  `tfsdk:"joined_group_count"`
 }
 
 func (d *spaceDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
@@ -181,14 +177,7 @@ func (d *spaceDataSource) findByDisplayName(ctx context.Context, displayName str
 	return "", false
 }
 
-// spaceDataFromAPI maps a space with the shared mapper, plus what only a
-// read reports.
+// spaceDataFromAPI maps a space with the shared mapper.
 func spaceDataFromAPI(space *chat.Space) *spaceDataModel {
-	out := &spaceDataModel{SpaceAttributes: convert.SpaceFromAPIAlone(space), LastActiveTime: convert.StringOrNull(space.LastActiveTime)}
-	var humans, groups int64
-	if space.MembershipCount != nil {
-		humans, groups = space.MembershipCount.JoinedDirectHumanUserCount, space.MembershipCount.JoinedGroupCount
-	}
-	out.JoinedDirectHumanUserCount, out.JoinedGroupCount = types.Int64Value(humans), types.Int64Value(groups)
-	return out
+	return &spaceDataModel{SpaceAttributes: convert.SpaceFromAPIAlone(space)}
 }

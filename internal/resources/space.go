@@ -191,6 +191,10 @@ func (r *spaceResource) Update(ctx context.Context, req resource.UpdateRequest, 
 	result.DeletionPolicy = plan.DeletionPolicy
 	result.InitialMembers = plan.InitialMembers
 	result.PredefinedPermissionSettings = plan.PredefinedPermissionSettings
+	// The activity attributes were planned from state: the next read
+	// brings the values the edit left.
+	result.LastActiveTime, result.JoinedDirectHumanUserCount, result.JoinedGroupCount =
+		plan.LastActiveTime, plan.JoinedDirectHumanUserCount, plan.JoinedGroupCount
 	saveState(ctx, &resp.State, resp.Identity, &result, "name", &resp.Diagnostics)
 }
 

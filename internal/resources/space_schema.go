@@ -10,6 +10,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/boolplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int64planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/objectplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/setplanmodifier"
@@ -156,6 +157,19 @@ func (r *spaceResource) Schema(ctx context.Context, _ resource.SchemaRequest, re
 				MarkdownDescription: "`THREADED_MESSAGES`, `GROUPED_MESSAGES` or `UNTHREADED_MESSAGES`.",
 				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
 			},
+			"last_active_time": schema.StringAttribute{
+				Computed: true, PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+				MarkdownDescription: "When the last message was posted in the space (RFC 3339); null before the first. " +
+					activityNote,
+			},
+			"joined_direct_human_user_count": schema.Int64Attribute{
+				Computed: true, PlanModifiers: []planmodifier.Int64{int64planmodifier.UseStateForUnknown()},
+				MarkdownDescription: "How many users joined the space directly, not through a group (`membershipCount`). " + activityNote,
+			},
+			"joined_group_count": schema.Int64Attribute{
+				Computed: true, PlanModifiers: []planmodifier.Int64{int64planmodifier.UseStateForUnknown()},
+				MarkdownDescription: "How many Google groups joined the space (`membershipCount`). " + activityNote,
+			},
 			"admin_installed": schema.BoolAttribute{
 				Computed:            true,
 				MarkdownDescription: "For a direct message with a Chat app: whether a Workspace administrator set it up.",
@@ -203,3 +217,8 @@ func permissionSettingsSchema() schema.SingleNestedAttribute {
 		Attributes:    attributes,
 	}
 }
+
+// activityNote explains the activity attributes: refreshed by every read,
+// never planned as a change.
+const activityNote = "Refreshed on every read; an apply that changes the space keeps the value read before it, so it " +
+	"never shows in a plan."
