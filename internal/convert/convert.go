@@ -126,8 +126,36 @@ func PermissionsToObject(s *chat.PermissionSettings) types.Object {
 
 // AccessAttrTypes are the attributes of access_settings.
 var AccessAttrTypes = map[string]attr.Type{
-	"audience":     types.StringType,
-	"access_state": types.StringType,
+	"audience":                   types.StringType,
+	"access_state":               types.StringType,
+	"access_permission_settings": types.ObjectType{AttrTypes: AccessPermissionAttrTypes},
+}
+
+// AccessPermissions are the settings of access_settings.access_permission_settings:
+// the attribute, the API's field (also its update mask path below
+// access_settings.access_permission_settings) and its description.
+var AccessPermissions = []struct {
+	Key, Field, Description string
+	Get                     func(*chat.AccessPermissionSettings) *chat.AccessPermissionSetting
+	Set                     func(*chat.AccessPermissionSettings, *chat.AccessPermissionSetting)
+}{
+	{"discover_space", "discoverSpaceSetting", "Target audiences whose members can find the space and preview it.",
+		func(s *chat.AccessPermissionSettings) *chat.AccessPermissionSetting { return s.DiscoverSpaceSetting },
+		func(s *chat.AccessPermissionSettings, v *chat.AccessPermissionSetting) { s.DiscoverSpaceSetting = v }},
+	{"join_space", "joinSpaceSetting", "Target audiences whose members can join the space; each must also be in `discover_space`.",
+		func(s *chat.AccessPermissionSettings) *chat.AccessPermissionSetting { return s.JoinSpaceSetting },
+		func(s *chat.AccessPermissionSettings, v *chat.AccessPermissionSetting) { s.JoinSpaceSetting = v }},
+	{"view_space_membership", "viewSpaceMembershipSetting", "Target audiences whose members can see who is in the space.",
+		func(s *chat.AccessPermissionSettings) *chat.AccessPermissionSetting { return s.ViewSpaceMembershipSetting },
+		func(s *chat.AccessPermissionSettings, v *chat.AccessPermissionSetting) { s.ViewSpaceMembershipSetting = v }},
+}
+
+// AccessPermissionAttrTypes are the attributes of access_permission_settings:
+// each a set of audience names.
+var AccessPermissionAttrTypes = map[string]attr.Type{
+	"discover_space":        types.SetType{ElemType: types.StringType},
+	"join_space":            types.SetType{ElemType: types.StringType},
+	"view_space_membership": types.SetType{ElemType: types.StringType},
 }
 
 // AccessToObject maps API access settings (nil: null).
@@ -136,9 +164,41 @@ func AccessToObject(a *chat.AccessSettings) types.Object {
 		return types.ObjectNull(AccessAttrTypes)
 	}
 	return types.ObjectValueMust(AccessAttrTypes, map[string]attr.Value{
-		"audience":     StringOrNull(a.Audience),
-		"access_state": StringOrNull(a.AccessState),
+		"audience":                   StringOrNull(a.Audience),
+		"access_state":               StringOrNull(a.AccessState),
+		"access_permission_settings": AccessPermissionsToObject(a.AccessPermissionSettings),
 	})
+}
+
+// AccessPermissionsToObject maps access permission settings: a setting the
+// API leaves out, or all of them, is an empty set (no audience), so a
+// configured empty set matches either answer. Principals that are not
+// audiences (none are documented) are left out.
+func AccessPermissionsToObject(s *chat.AccessPermissionSettings) types.Object {
+	values := map[string]attr.Value{}
+	for _, p := range AccessPermissions {
+		audiences := []string{}
+		if s != nil {
+			if setting := p.Get(s); setting != nil {
+				for _, principal := range setting.Principals {
+					if principal != nil && principal.Audience != nil && principal.Audience.Name != "" {
+						audiences = append(audiences, principal.Audience.Name)
+					}
+				}
+			}
+		}
+		values[p.Key] = StringSet(audiences)
+	}
+	return types.ObjectValueMust(AccessPermissionAttrTypes, values)
+}
+
+// AccessPermissionSetting is the API setting granting audiences.
+func AccessPermissionSetting(audiences []string) *chat.AccessPermissionSetting {
+	setting := &chat.AccessPermissionSetting{}
+	for _, a := range audiences {
+		setting.Principals = append(setting.Principals, &chat.Principal{Audience: &chat.Audience{Name: a}})
+	}
+	return setting
 }
 
 // Details returns the description and guidelines of a space.

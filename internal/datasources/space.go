@@ -13,6 +13,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
 	chat "google.golang.org/api/chat/v1"
 
 	"github.com/seed-da88c8a3/terraform-provider-googlechat/internal/chatapi"
@@ -103,6 +104,11 @@ func spaceAttributes() map[string]schema.Attribute {
 			Attributes: map[string]schema.Attribute{
 				"audience":     computed("Target audience, `audiences/{id}`."),
 				"access_state": computed("`PRIVATE` or `DISCOVERABLE`."),
+				"access_permission_settings": schema.SingleNestedAttribute{
+					Computed:            true,
+					MarkdownDescription: "Which target audiences can discover the space, join it and view its members.",
+					Attributes:          accessPermissionAttributes(),
+				},
 			},
 		},
 		"space_uri":                      computed("URL that opens the space in Google Chat."),
@@ -180,4 +186,15 @@ func (d *spaceDataSource) findByDisplayName(ctx context.Context, displayName str
 // spaceDataFromAPI maps a space with the shared mapper.
 func spaceDataFromAPI(space *chat.Space) *spaceDataModel {
 	return &spaceDataModel{SpaceAttributes: convert.SpaceFromAPIAlone(space)}
+}
+
+// accessPermissionAttributes are the sets of audiences of each access
+// permission setting.
+func accessPermissionAttributes() map[string]schema.Attribute {
+	out := map[string]schema.Attribute{}
+	for _, p := range convert.AccessPermissions {
+		out[p.Key] = schema.SetAttribute{ElementType: types.StringType, Computed: true,
+			MarkdownDescription: p.Description + " Empty for none."}
+	}
+	return out
 }

@@ -112,6 +112,9 @@ func (e *Emulator) patchSpace(c *call, rec *spaceRecord) (any, *apiError) {
 			return nil, err
 		}
 	}
+	if err := p.checkAccessPermissions(); err != nil {
+		return nil, err
+	}
 	for kind, rule := range maskRules {
 		if kinds[maskKind(kind)] && rule.setting != "" && !allowed(rec, c.caller, rule.setting) {
 			return nil, permissionDenied("%s", rule.denied)
@@ -142,6 +145,12 @@ func checkMaskExclusivity(mask []string, kinds map[maskKind]bool) *apiError {
 		}
 	case kinds[maskAccessPermissions] && len(kinds) > 1:
 		return invalidArgument("To update access_settings.access_permission_settings, omit all other field masks.")
+	}
+	// viewSpaceMembershipSetting "Must be specified together with
+	// PermissionSettings.view_space_membership in the update mask".
+	if slices.Contains(mask, "access_settings.access_permission_settings.view_space_membership_setting") &&
+		!slices.Contains(mask, "permission_settings.view_space_membership") {
+		return invalidArgument("access_settings.access_permission_settings.view_space_membership_setting must be updated together with permission_settings.view_space_membership.")
 	}
 	return nil
 }
@@ -256,15 +265,94 @@ func (p *spacePatch) updateAudience(string) *apiError {
 	return nil
 }
 
-func (p *spacePatch) updateAccessPermissions(string) *apiError {
+// accessPermissionFields are the settings of AccessPermissionSettings, by
+// their normalized mask path below access_settings.access_permission_settings.
+var accessPermissionFields = []struct {
+	path  string
+	field func(*chat.AccessPermissionSettings) **chat.AccessPermissionSetting
+}{
+	{"discover_space_setting", func(s *chat.AccessPermissionSettings) **chat.AccessPermissionSetting { return &s.DiscoverSpaceSetting }},
+	{"join_space_setting", func(s *chat.AccessPermissionSettings) **chat.AccessPermissionSetting { return &s.JoinSpaceSetting }},
+	{"view_space_membership_setting", func(s *chat.AccessPermissionSettings) **chat.AccessPermissionSetting { return &s.ViewSpaceMembershipSetting }},
+}
+
+// updateAccessPermissions applies one access_settings.access_permission_settings
+// path: a setting's path replaces only that setting ("The supported field
+// masks include: - access_settings.access_permission_settings.discoverSpaceSetting
+// ..."), the whole path all three. A principal must be an audience,
+// `audiences/{audience}` (Principal has only `audience`). access_state
+// becomes DISCOVERABLE while an audience may discover the space (guess,
+// from AccessSettings.accessState: DISCOVERABLE means "A space manager has
+// granted a target audience access to the space").
+func (p *spacePatch) updateAccessPermissions(path string) *apiError {
 	access, err := p.accessSettings(checkCanUpdateAccessPermissions)
 	if err != nil {
 		return err
 	}
-	if p.in.AccessSettings != nil {
-		access.AccessPermissionSettings = p.in.AccessSettings.AccessPermissionSettings
+	in := &chat.AccessPermissionSettings{}
+	if p.in.AccessSettings != nil && p.in.AccessSettings.AccessPermissionSettings != nil {
+		in = p.in.AccessSettings.AccessPermissionSettings
+	}
+	next := &chat.AccessPermissionSettings{}
+	if access.AccessPermissionSettings != nil {
+		copied := *access.AccessPermissionSettings
+		next = &copied
+	}
+	setting, _ := strings.CutPrefix(path, "access_settings.access_permission_settings.")
+	for _, f := range accessPermissionFields {
+		if setting != path && setting != f.path {
+			continue
+		}
+		value := *f.field(in)
+		if value != nil {
+			for _, principal := range value.Principals {
+				if principal == nil || principal.Audience == nil || !audiencePattern.MatchString(principal.Audience.Name) {
+					return invalidArgument("AccessPermissionSetting.principals must be audiences, audiences/{audience}.")
+				}
+			}
+		}
+		*f.field(next) = value
+	}
+	access.AccessPermissionSettings = next
+	access.AccessState = "PRIVATE"
+	if access.Audience != "" || (next.DiscoverSpaceSetting != nil && len(next.DiscoverSpaceSetting.Principals) > 0) {
+		access.AccessState = "DISCOVERABLE"
 	}
 	p.next.AccessSettings = access
+	return nil
+}
+
+// checkAccessPermissions applies the rules across settings, once every
+// path is applied: "Principals allowed to join the space must also be
+// allowed to discover it", and "When granting view access to a target
+// audience, you must also grant PermissionSettings.view_space_membership to
+// all members in the same request".
+func (p *spacePatch) checkAccessPermissions() *apiError {
+	if p.next.AccessSettings == nil || p.next.AccessSettings.AccessPermissionSettings == nil {
+		return nil
+	}
+	settings := p.next.AccessSettings.AccessPermissionSettings
+	discover := map[string]bool{}
+	if settings.DiscoverSpaceSetting != nil {
+		for _, principal := range settings.DiscoverSpaceSetting.Principals {
+			discover[principal.Audience.Name] = true
+		}
+	}
+	if settings.JoinSpaceSetting != nil {
+		for _, principal := range settings.JoinSpaceSetting.Principals {
+			if !discover[principal.Audience.Name] {
+				return invalidArgument("Principals allowed to join the space must also be allowed to discover it: %s.", principal.Audience.Name)
+			}
+		}
+	}
+	view := settings.ViewSpaceMembershipSetting
+	if slices.Contains(p.mask, "access_settings.access_permission_settings.view_space_membership_setting") && view != nil &&
+		len(view.Principals) > 0 {
+		members := p.next.PermissionSettings
+		if members == nil || members.ViewSpaceMembership == nil || !members.ViewSpaceMembership.MembersAllowed {
+			return invalidArgument("When granting view access to a target audience, grant permission_settings.view_space_membership to all members in the same request.")
+		}
+	}
 	return nil
 }
 

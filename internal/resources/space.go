@@ -140,6 +140,17 @@ func (r *spaceResource) Create(ctx context.Context, req resource.CreateRequest, 
 			}
 		}
 	}
+	if patch, ok := accessPermissionPatch(config.AccessSettings, state.AccessSettings, state.PermissionSettings); ok {
+		// spaces.setup and spaces.create take only the audience.
+		updated, err := r.client.PatchSpace(ctx, out.Name, patch.space, patch.mask)
+		if err != nil {
+			glue.AddAttributeAPIError(&resp.Diagnostics, path.Root("access_settings").AtName("access_permission_settings"),
+				"Unable to Set Chat Space Access Permissions", "spaces.patch (updateMask "+joinMask(patch.mask)+")", err,
+				fmt.Sprintf("The space %s was created; it is marked tainted and will be replaced on the next apply.", out.Name))
+			return
+		}
+		state = spaceFromAPI(updated, state)
+	}
 	if patch, mask := permissionChanges(config.PermissionSettings, state.PermissionSettings); len(mask) > 0 {
 		updated, err := r.client.PatchSpace(ctx, out.Name, &chat.Space{PermissionSettings: patch}, mask)
 		if err != nil {
@@ -364,6 +375,8 @@ func patchErrorPath(err error, mask []string) (path.Path, bool) {
 		return path.Root("history_state"), true
 	case len(mask) == 1 && mask[0] == "access_settings.audience":
 		return path.Root("access_settings").AtName("audience"), true
+	case len(mask) > 0 && strings.HasPrefix(mask[0], "access_settings.access_permission_settings."):
+		return path.Root("access_settings").AtName("access_permission_settings"), true
 	case len(mask) > 0 && strings.HasPrefix(mask[0], "permission_settings."):
 		return path.Root("permission_settings"), true
 	}

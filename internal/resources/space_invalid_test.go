@@ -80,6 +80,15 @@ func TestAccSpace_invalidConfigurationsMakeNoWrites(t *testing.T) {
   predefined_permission_settings = "OPEN"`), attributeError(bad, "predefined_permission_settings", "value must be one of")},
 		{"bad audience", space(`display_name = "x"
   access_settings = { audience = "everyone" }`), blockError("Attribute access_settings.audience must be audiences/{audience}")},
+		{"bad access audience", space(`display_name = "x"
+  access_settings = { access_permission_settings = { discover_space = ["everyone"] } }`),
+			blockError("access_settings.access_permission_settings.discover_space")},
+		{"join without discover", space(`display_name = "x"
+  access_settings = { access_permission_settings = { discover_space = [], join_space = ["audiences/default"] } }`),
+			blockError("access_settings.access_permission_settings.join_space: audiences/default may join but not discover the space")},
+		{"app credentials grant access", appSpace(`display_name = "x"
+  access_settings = { access_permission_settings = { discover_space = ["audiences/default"] } }`),
+			blockError("access_settings.access_permission_settings.discover_space: changing access permission settings needs user credentials")},
 		{"permissions on a group chat", space(`space_type = "GROUP_CHAT"
   initial_members = ["users/bob@example.com", "users/carol@example.com"]
   permission_settings = { manage_apps = { managers_allowed = true, assistant_managers_allowed = true, members_allowed = true } }`), attributeError(bad, "permission_settings", "only supported when space_type is SPACE")},

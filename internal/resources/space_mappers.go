@@ -2,6 +2,7 @@ package resources
 
 import (
 	"context"
+	"slices"
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
@@ -134,10 +135,89 @@ func spacePatches(plan, state, config spaceModel) []spacePatch {
 			})
 		}
 	}
+	if patch, ok := accessPermissionPatch(config.AccessSettings, state.AccessSettings, state.PermissionSettings); ok {
+		patches = append(patches, patch)
+	}
 	if patch, mask := permissionChanges(config.PermissionSettings, state.PermissionSettings); len(mask) > 0 {
 		patches = append(patches, spacePatch{&chat.Space{PermissionSettings: patch}, mask})
 	}
 	return patches
+}
+
+// accessPermissionsOf is access_settings.access_permission_settings (null
+// when access_settings is null or unknown).
+func accessPermissionsOf(access types.Object) types.Object {
+	if !convert.Known(access) {
+		return types.ObjectNull(convert.AccessPermissionAttrTypes)
+	}
+	return convert.ObjectAttr(access.Attributes(), "access_permission_settings")
+}
+
+// audiencesOf is one access permission setting's audiences, sorted, and
+// whether the configuration (or state) knows them.
+func audiencesOf(settings types.Object, key string) ([]string, bool) {
+	if !convert.Known(settings) {
+		return nil, false
+	}
+	set, ok := settings.Attributes()[key].(types.Set)
+	if !ok || !convert.Known(set) {
+		return nil, false
+	}
+	audiences := convert.SetStrings(context.Background(), set, nil)
+	slices.Sort(audiences)
+	return audiences, true
+}
+
+// accessPermissionPatch is the request for the configured access permission
+// settings that differ from state: each with its own
+// access_settings.access_permission_settings.* mask, in one request with
+// no other kind of mask, as spaces.patch demands. The membership view
+// setting "Must be specified together with
+// PermissionSettings.view_space_membership in the update mask and request
+// body", and granting it to an audience must "also grant
+// PermissionSettings.view_space_membership to all members in the same
+// request": that setting travels along, as recorded, with members allowed
+// when an audience may view.
+func accessPermissionPatch(config, state, statePermissions types.Object) (spacePatch, bool) {
+	wanted, have := accessPermissionsOf(config), accessPermissionsOf(state)
+	settings := &chat.AccessPermissionSettings{}
+	var mask []string
+	var view *chat.PermissionSetting
+	for _, p := range convert.AccessPermissions {
+		audiences, known := audiencesOf(wanted, p.Key)
+		if current, _ := audiencesOf(have, p.Key); !known || slices.Equal(audiences, current) {
+			continue
+		}
+		p.Set(settings, convert.AccessPermissionSetting(audiences))
+		mask = append(mask, "access_settings.access_permission_settings."+p.Field)
+		if p.Key == "view_space_membership" {
+			view = viewMembershipSetting(statePermissions, len(audiences) > 0)
+		}
+	}
+	if len(mask) == 0 {
+		return spacePatch{}, false
+	}
+	space := &chat.Space{AccessSettings: &chat.AccessSettings{AccessPermissionSettings: settings}}
+	if view != nil {
+		space.PermissionSettings = &chat.PermissionSettings{ViewSpaceMembership: view}
+		mask = append(mask, "permission_settings.viewSpaceMembership")
+	}
+	return spacePatch{space, mask}, true
+}
+
+// viewMembershipSetting is permission_settings.view_space_membership as
+// recorded, with members allowed when an audience is granted the view.
+func viewMembershipSetting(permissions types.Object, audienceMayView bool) *chat.PermissionSetting {
+	setting := &chat.PermissionSetting{ManagersAllowed: true}
+	if convert.Known(permissions) {
+		if recorded, ok := convert.SettingFromObject(convert.ObjectAttr(permissions.Attributes(), "view_space_membership")); ok {
+			setting = recorded
+		}
+	}
+	if audienceMayView {
+		setting.MembersAllowed = true
+	}
+	return setting
 }
 
 func joinMask(mask []string) string { return strings.Join(mask, ",") }

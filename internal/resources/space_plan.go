@@ -3,6 +3,7 @@ package resources
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/path"
@@ -151,10 +152,15 @@ func (r *spaceResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanR
 			resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("access_settings"), types.ObjectUnknown(convert.AccessAttrTypes))...)
 		}
 	}
-	// access_state follows the audience: keep it when the audience is unchanged.
+	r.planAccessPermissions(ctx, config, state, creating, resp)
+	// access_state follows the audience and who may discover the space: keep
+	// it when neither changes.
 	if !creating && !plan.AccessSettings.IsNull() && !plan.AccessSettings.IsUnknown() && !state.AccessSettings.IsNull() {
 		planned := plan.AccessSettings.Attributes()
-		if audienceOf(plan.AccessSettings).Equal(audienceOf(state.AccessSettings)) && planned["access_state"].IsUnknown() {
+		discover, known := audiencesOf(accessPermissionsOf(config.AccessSettings), "discover_space")
+		current, _ := audiencesOf(accessPermissionsOf(state.AccessSettings), "discover_space")
+		if audienceOf(plan.AccessSettings).Equal(audienceOf(state.AccessSettings)) && planned["access_state"].IsUnknown() &&
+			(!known || slices.Equal(discover, current)) {
 			resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("access_settings").AtName("access_state"),
 				state.AccessSettings.Attributes()["access_state"])...)
 		}
@@ -176,4 +182,52 @@ func initialMembersRequireReplace(ctx context.Context, req planmodifier.SetReque
 	var spaceType types.String
 	resp.Diagnostics.Append(req.Plan.GetAttribute(ctx, path.Root("space_type"), &spaceType)...)
 	resp.RequiresReplace = spaceType.ValueString() != convert.SpaceTypeSpace
+}
+
+// planAccessPermissions checks the configured access permission settings:
+// changing them needs user credentials ("the authenticating user must be a
+// space manager or assistant manager"); "Principals allowed to join the
+// space must also be allowed to discover it"; and granting an audience the
+// membership view also lets members view it (see accessPermissionPatch),
+// which the plan shows.
+func (r *spaceResource) planAccessPermissions(ctx context.Context, config, state spaceModel, creating bool, resp *resource.ModifyPlanResponse) {
+	wanted, have := accessPermissionsOf(config.AccessSettings), accessPermissionsOf(state.AccessSettings)
+	if !convert.Known(wanted) {
+		return
+	}
+	at := path.Root("access_settings").AtName("access_permission_settings")
+	planned := map[string][]string{}
+	changed := map[string]bool{}
+	for _, p := range convert.AccessPermissions {
+		audiences, known := audiencesOf(wanted, p.Key)
+		current, recorded := audiencesOf(have, p.Key)
+		if known {
+			planned[p.Key] = audiences
+			changed[p.Key] = !recorded || !slices.Equal(audiences, current)
+		} else if recorded {
+			planned[p.Key] = current
+		}
+		if changed[p.Key] && r.client != nil && r.client.AuthMode == chatapi.AuthModeApp {
+			resp.Diagnostics.AddAttributeError(at.AtName(p.Key), "User Credentials Required",
+				at.AtName(p.Key).String()+": changing access permission settings needs user credentials: spaces.patch wants "+
+					"\"the authenticating user\" to be a space manager or assistant manager.")
+		}
+	}
+	if discover, known := planned["discover_space"]; known {
+		join := planned["join_space"]
+		for _, audience := range join {
+			if !slices.Contains(discover, audience) {
+				resp.Diagnostics.AddAttributeError(at.AtName("join_space"), "Audience Can't Join Without Discovering",
+					fmt.Sprintf("%s: %s may join but not discover the space: the Chat API wants \"principals allowed to join "+
+						"the space\" to \"also be allowed to discover it\". Add it to discover_space.", at.AtName("join_space"), audience))
+			}
+		}
+	}
+	var permissions types.Object
+	resp.Diagnostics.Append(resp.Plan.GetAttribute(ctx, path.Root("permission_settings"), &permissions)...)
+	if changed["view_space_membership"] && len(planned["view_space_membership"]) > 0 && !creating && convert.Known(permissions) {
+		// Planned as accessPermissionPatch will send it.
+		resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx,
+			path.Root("permission_settings").AtName("view_space_membership").AtName("members_allowed"), types.BoolValue(true))...)
+	}
 }

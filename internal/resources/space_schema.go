@@ -108,13 +108,13 @@ func (r *spaceResource) Schema(ctx context.Context, _ resource.SchemaRequest, re
 						MarkdownDescription: "Target audience that can discover the space, `audiences/{id}` or " +
 							"`audiences/default` (the whole organization). Null removes it. Changing it needs user " +
 							"credentials and a space manager; the provider sends it in a request of its own.",
-						Validators: []validator.String{stringvalidator.RegexMatches(regexp.MustCompile(`^audiences/[A-Za-z0-9_-]+$`),
-							"must be audiences/{audience}")},
+						Validators: []validator.String{stringvalidator.RegexMatches(audiencePattern, "must be audiences/{audience}")},
 					},
 					"access_state": schema.StringAttribute{
 						Computed:            true,
 						MarkdownDescription: "`PRIVATE` or `DISCOVERABLE` (output only).",
 					},
+					"access_permission_settings": accessPermissionSettingsSchema(),
 				},
 			},
 			"initial_members": schema.SetAttribute{
@@ -222,3 +222,33 @@ func permissionSettingsSchema() schema.SingleNestedAttribute {
 // never planned as a change.
 const activityNote = "Refreshed on every read; an apply that changes the space keeps the value read before it, so it " +
 	"never shows in a plan."
+
+// accessPermissionSettingsSchema is access_settings.access_permission_settings:
+// a set of target audiences for each setting, managed only where configured.
+func accessPermissionSettingsSchema() schema.SingleNestedAttribute {
+	settings := map[string]schema.Attribute{}
+	for _, p := range convert.AccessPermissions {
+		settings[p.Key] = schema.SetAttribute{
+			ElementType: types.StringType, Optional: true, Computed: true,
+			MarkdownDescription: p.Description + " `audiences/{id}`, or `audiences/default` for the whole organization; " +
+				"empty for none. Unset, the value the API reports is recorded and left as it is.",
+			PlanModifiers: []planmodifier.Set{setplanmodifier.UseStateForUnknown()},
+			Validators: []validator.Set{setvalidator.ValueStringsAre(stringvalidator.RegexMatches(audiencePattern,
+				"must be audiences/{audience}"))},
+		}
+	}
+	return schema.SingleNestedAttribute{
+		Optional: true, Computed: true,
+		MarkdownDescription: "Which [target audiences](https://support.google.com/a/answer/9934697) can discover the space, " +
+			"join it and view its members (`SPACE` only). Each configured setting that differs is sent with its own " +
+			"`access_settings.access_permission_settings.*` update mask, in a request of its own as the API demands; " +
+			"`view_space_membership` travels with `permission_settings.view_space_membership`, which must let members " +
+			"view the membership when an audience may. Changing them needs user credentials and a space manager or " +
+			"assistant manager.",
+		PlanModifiers: []planmodifier.Object{objectplanmodifier.UseStateForUnknown()},
+		Attributes:    settings,
+	}
+}
+
+// audiencePattern is a target audience's name.
+var audiencePattern = regexp.MustCompile(`^audiences/[A-Za-z0-9_-]+$`)

@@ -98,7 +98,7 @@ func TestUnitSpaceModifyPlan_AppCannotChangeAudience(t *testing.T) {
 		config.AccessSettings = uAccess("audiences/default", "")
 		plan := state
 		plan.AccessSettings = types.ObjectValueMust(convert.AccessAttrTypes, map[string]attr.Value{
-			"audience": types.StringValue("audiences/default"), "access_state": types.StringUnknown()})
+			"audience": types.StringValue("audiences/default"), "access_state": types.StringUnknown(), "access_permission_settings": types.ObjectNull(convert.AccessPermissionAttrTypes)})
 		res := h.modifyPlan(&config, &plan, &state)
 		if creds == uUserOnly {
 			uNoErrors(t, "user changes the audience", res.diags)
@@ -167,7 +167,7 @@ func TestUnitSpaceModifyPlan_AccessStateFollowsUnchangedAudience(t *testing.T) {
 	plan := state
 	plan.DisplayName = types.StringValue("Renamed")
 	plan.AccessSettings = types.ObjectValueMust(convert.AccessAttrTypes, map[string]attr.Value{
-		"audience": types.StringValue("audiences/default"), "access_state": types.StringUnknown()})
+		"audience": types.StringValue("audiences/default"), "access_state": types.StringUnknown(), "access_permission_settings": types.ObjectNull(convert.AccessPermissionAttrTypes)})
 	config := uSpaceConfigIn(h)
 	config.DisplayName = plan.DisplayName
 	config.AccessSettings = uAccess("audiences/default", "")
@@ -183,7 +183,7 @@ func TestUnitSpaceModifyPlan_AccessStateFollowsUnchangedAudience(t *testing.T) {
 	// A new audience leaves access_state to the API.
 	config.AccessSettings = uAccess("audiences/other", "")
 	plan.AccessSettings = types.ObjectValueMust(convert.AccessAttrTypes, map[string]attr.Value{
-		"audience": types.StringValue("audiences/other"), "access_state": types.StringUnknown()})
+		"audience": types.StringValue("audiences/other"), "access_state": types.StringUnknown(), "access_permission_settings": types.ObjectNull(convert.AccessPermissionAttrTypes)})
 	h.decode(h.modifyPlan(&config, &plan, &state).plan.Raw, &got)
 	if !got.AccessSettings.Attributes()["access_state"].IsUnknown() {
 		t.Errorf("access_state = %v, want unknown", got.AccessSettings)

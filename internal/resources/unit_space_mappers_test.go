@@ -30,8 +30,12 @@ func uPermissions(set map[string]types.Object) types.Object {
 	return types.ObjectValueMust(convert.PermissionsAttrTypes(), values)
 }
 
+// uAccess is access_settings with an audience and no access permission
+// settings configured.
 func uAccess(audience, state string) types.Object {
-	return convert.AccessToObject(&chat.AccessSettings{Audience: audience, AccessState: state})
+	return types.ObjectValueMust(convert.AccessAttrTypes, map[string]attr.Value{
+		"audience": convert.StringOrNull(audience), "access_state": convert.StringOrNull(state),
+		"access_permission_settings": types.ObjectNull(convert.AccessPermissionAttrTypes)})
 }
 
 // uSpace is a created SPACE as state holds it.
@@ -108,7 +112,7 @@ func TestUnitSpacePatches_EachChangeAlone(t *testing.T) {
 		{"null history is not sent", func(p, _ *spaceModel) { p.HistoryState = types.StringNull() }, [][]string{}, nil},
 		{"configured audience", func(p, c *spaceModel) {
 			c.AccessSettings = types.ObjectValueMust(convert.AccessAttrTypes, map[string]attr.Value{
-				"audience": types.StringValue("audiences/default"), "access_state": types.StringNull()})
+				"audience": types.StringValue("audiences/default"), "access_state": types.StringNull(), "access_permission_settings": types.ObjectNull(convert.AccessPermissionAttrTypes)})
 		}, [][]string{{"access_settings.audience"}},
 			func(t *testing.T, sent *chat.Space) {
 				if sent.AccessSettings == nil || sent.AccessSettings.Audience != "audiences/default" {
@@ -263,7 +267,7 @@ func TestUnitSpaceToAPI(t *testing.T) {
 	plan := uSpace()
 	plan.PredefinedPermissionSettings = types.StringValue("ANNOUNCEMENT_SPACE")
 	plan.AccessSettings = types.ObjectValueMust(convert.AccessAttrTypes, map[string]attr.Value{
-		"audience": types.StringValue("audiences/default"), "access_state": types.StringUnknown()})
+		"audience": types.StringValue("audiences/default"), "access_state": types.StringUnknown(), "access_permission_settings": types.ObjectNull(convert.AccessPermissionAttrTypes)})
 	got := spaceToAPI(plan)
 	want := &chat.Space{
 		SpaceType: "SPACE", DisplayName: "Team", SpaceHistoryState: "HISTORY_ON", PredefinedPermissionSettings: "ANNOUNCEMENT_SPACE",
