@@ -2,9 +2,11 @@ package acctest
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"net/http"
+	"net/url"
 	"slices"
 	"sort"
 	"strconv"
@@ -25,6 +27,8 @@ const (
 	TypeMessagePin   = "google_chat_message_pin"
 	TypeReaction     = "google_chat_reaction"
 	TypeCustomEmoji  = "google_chat_custom_emoji"
+	// TypeSpaceNotificationSetting is the caller's own setting in a space.
+	TypeSpaceNotificationSetting = "google_chat_space_notification_setting"
 )
 
 // destroyChecks are the per-type destroy checks CheckDestroy composes.
@@ -36,6 +40,8 @@ var destroyChecks = map[string]func(*Env, *terraform.State) error{
 	TypeMessagePin:   (*Env).CheckMessagePinDestroyed,
 	TypeReaction:     (*Env).CheckReactionDestroyed,
 	TypeCustomEmoji:  (*Env).CheckCustomEmojiDestroyed,
+
+	TypeSpaceNotificationSetting: (*Env).CheckSpaceNotificationSettingDestroyed,
 }
 
 // CheckDestroy is a TestCase.CheckDestroy that runs the destroy check of
@@ -116,6 +122,73 @@ func (e *Env) CheckCustomEmojiDestroyed(s *terraform.State) error {
 		}
 	}
 	return errors.Join(errs...)
+}
+
+// CheckSpaceNotificationSettingDestroyed checks every
+// google_chat_space_notification_setting in state with
+// users.spaces.spaceNotificationSetting.get, as Read does. A setting can't be
+// deleted: with deletion_policy = "RESET" it must hold the defaults the
+// provider sets back (ALL, UNMUTED), with "ABANDON" the values in state. A
+// 404 (the space is gone, or the caller left it) passes, but in emulator
+// runs with "RESET" the request log must show the reset as the last change
+// of the setting before its space was deleted (see resetBeforeSpace).
+func (e *Env) CheckSpaceNotificationSettingDestroyed(s *terraform.State) error {
+	ctx := context.Background()
+	var errs []error
+	for _, key := range resourceKeys(s, TypeSpaceNotificationSetting) {
+		rs := s.RootModule().Resources[key]
+		name := attribute(rs, "name")
+		wantNotification, wantMute := "ALL", "UNMUTED"
+		abandon := rs.Primary.Attributes["deletion_policy"] == "ABANDON"
+		if abandon {
+			wantNotification, wantMute = rs.Primary.Attributes["notification_setting"], rs.Primary.Attributes["mute_setting"]
+		}
+		// Only user credentials have a notification setting.
+		got, err := e.Client(chatapi.AuthModeUser).GetSpaceNotificationSetting(ctx, name)
+		switch {
+		case err == nil && (got.NotificationSetting != wantNotification || got.MuteSetting != wantMute):
+			errs = append(errs, fmt.Errorf("%s: %s is %s/%s after destroy, want %s/%s (deletion_policy %s)", key, name,
+				got.NotificationSetting, got.MuteSetting, wantNotification, wantMute, rs.Primary.Attributes["deletion_policy"]))
+		case err == nil:
+		case chatapi.IsNotFound(err):
+			if !abandon {
+				if err := e.resetBeforeSpace(attribute(rs, "space"), name); err != nil {
+					errs = append(errs, fmt.Errorf("%s: %w", key, err))
+				}
+			}
+		default:
+			errs = append(errs, fmt.Errorf("%s: checking %s: %w", key, name, err))
+		}
+	}
+	return errors.Join(errs...)
+}
+
+// resetBeforeSpace is deletedBeforeSpace for a setting, which is never
+// deleted: in emulator runs, if the log shows space deleted, the last patch
+// of the setting name before that must have set both defaults.
+func (e *Env) resetBeforeSpace(space, name string) error {
+	if e.Emulator == nil || e.viaAPI {
+		return nil
+	}
+	patched, reset := false, false
+	for _, r := range e.Emulator.Requests() {
+		if r.RPC == "chat.spaces.delete" && r.Status == http.StatusOK && r.Path == "/v1/"+space {
+			if patched && !reset {
+				return fmt.Errorf("%s was never reset: its last change before its space %s was deleted set other values", name, space)
+			}
+			return nil
+		}
+		if r.RPC != "chat.users.spaces.spaceNotificationSetting.patch" || r.Status != http.StatusOK || r.Path != "/v1/"+name {
+			continue
+		}
+		var body chat.SpaceNotificationSetting
+		query, _ := url.ParseQuery(r.Query)
+		mask := strings.Split(query.Get("updateMask"), ",")
+		patched = true
+		reset = json.Unmarshal([]byte(r.Body), &body) == nil && body.NotificationSetting == "ALL" && body.MuteSetting == "UNMUTED" &&
+			slices.Contains(mask, "notification_setting") && slices.Contains(mask, "mute_setting")
+	}
+	return nil
 }
 
 // child is a resource type whose objects live in a space (messages,

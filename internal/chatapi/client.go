@@ -196,6 +196,24 @@ func (c *Client) FindDirectMessage(ctx context.Context, user string) (*chat.Spac
 	return out, done(err)
 }
 
+// FindGroupChats calls spaces.findGroupChats for every page (user
+// credentials): the group chats whose joined human members are exactly the
+// caller and users (users/{id} or users/{email}). The spaces come in full
+// (SPACE_VIEW_EXPANDED, which needs chat.spaces or chat.spaces.readonly
+// besides the method's chat.memberships scopes) but without
+// permissionSettings.
+func (c *Client) FindGroupChats(ctx context.Context, users []string) ([]*chat.Space, error) {
+	ctx, done := c.traceCall(ctx)
+	var out []*chat.Space
+	// "The maximum value is 30."
+	call := c.service.Spaces.FindGroupChats().Users(users...).SpaceView("SPACE_VIEW_EXPANDED").PageSize(30).Context(ctx)
+	err := call.Pages(ctx, func(page *chat.FindGroupChatsResponse) error {
+		out = append(out, page.Spaces...)
+		return nil
+	})
+	return out, done(err)
+}
+
 // CreateMembership calls spaces.members.create. Membership names are
 // deterministic, so a repeated create answers ALREADY_EXISTS rather than
 // adding a second member: the transport may send it again.
@@ -437,6 +455,25 @@ func (c *Client) DeleteCustomEmoji(ctx context.Context, name string) error {
 	ctx, done := c.traceCall(ctx)
 	_, err := c.service.CustomEmojis.Delete(name).Context(ctx).Do()
 	return done(err)
+}
+
+// GetSpaceNotificationSetting calls users.spaces.spaceNotificationSetting.get
+// (name users/me/spaces/{space}/spaceNotificationSetting; user credentials
+// with chat.users.spacesettings).
+func (c *Client) GetSpaceNotificationSetting(ctx context.Context, name string) (*chat.SpaceNotificationSetting, error) {
+	ctx, done := c.traceCall(ctx)
+	out, err := c.service.Users.Spaces.SpaceNotificationSetting.Get(name).Context(ctx).Do()
+	return out, done(err)
+}
+
+// PatchSpaceNotificationSetting calls
+// users.spaces.spaceNotificationSetting.patch with the given update mask
+// paths. It sets values, so the transport may send it again.
+func (c *Client) PatchSpaceNotificationSetting(ctx context.Context, name string, setting *chat.SpaceNotificationSetting,
+	mask []string) (*chat.SpaceNotificationSetting, error) {
+	ctx, done := c.traceCall(ctx)
+	out, err := c.service.Users.Spaces.SpaceNotificationSetting.Patch(name, setting).UpdateMask(strings.Join(mask, ",")).Context(ctx).Do()
+	return out, done(err)
 }
 
 // ErrCallerAliased is CallingUser's error when the API answers with the

@@ -46,6 +46,26 @@ func TestAccDataSources_invalidInputMakesNoCalls(t *testing.T) {
   space = "spaces/AAAA"
   member_type = "ROBOT"
 }`, regexp.MustCompile(`(?s)with data.google_chat_members.bad,.*member_type\s+=.*value must be one of`)},
+		{"group chat with no members", `data "google_chat_group_chat" "bad" {
+  provider = googlechat
+  members  = []
+}`, regexp.MustCompile(`(?s)with data.google_chat_group_chat.bad,.*members\s+=.*set must contain at least 1 elements and at most 49`)},
+		{"group chat with 50 members", `data "google_chat_group_chat" "bad" {
+  provider = googlechat
+  members  = [for i in range(50) : "users/${i}"]
+}`, regexp.MustCompile(`(?s)with data.google_chat_group_chat.bad,.*members\s+=.*set must contain at least 1 elements and at most 49`)},
+		{"group chat with an email only", `data "google_chat_group_chat" "bad" {
+  provider = googlechat
+  members  = ["bob@example.com"]
+}`, regexp.MustCompile(`(?s)with data.google_chat_group_chat.bad,.*members\s+=.*must be users/\{id or email\}`)},
+		{"group chat with the app", `data "google_chat_group_chat" "bad" {
+  provider = googlechat
+  members  = ["users/bob@example.com", "users/app"]
+}`, regexp.MustCompile(`(?s)with data.google_chat_group_chat.bad,.*members\s+=.*value must be none of`)},
+		{"group chat with app credentials", `data "google_chat_group_chat" "bad" {
+  provider = googlechatapp
+  members  = ["users/123"]
+}`, regexp.MustCompile(`(?s)User Credentials Required.*with data.google_chat_group_chat.bad,.*lets only users find group chats`)},
 	}
 	var steps []resource.TestStep
 	for _, tc := range cases {

@@ -52,6 +52,11 @@ func (e *Emulator) enrich(c *call, out any) any {
 		for _, s := range v.Spaces {
 			e.enrichSpace(s)
 		}
+	case *chat.FindGroupChatsResponse:
+		// Only SPACE_VIEW_EXPANDED spaces: a name alone is left alone.
+		for _, s := range v.Spaces {
+			e.enrichSpace(s)
+		}
 	case *chat.Membership:
 		e.enrichMembership(c, v)
 	case *chat.ListMembershipsResponse:

@@ -41,6 +41,7 @@ var apiRoutes = []apiRoute{
 	{http.MethodGet, "spaces", "chat.spaces.list", (*Emulator).listSpaces},
 	{http.MethodPost, "spaces:setup", "chat.spaces.setup", (*Emulator).setUpSpace},
 	{http.MethodGet, "spaces:findDirectMessage", "chat.spaces.findDirectMessage", (*Emulator).findDirectMessage},
+	{http.MethodGet, "spaces:findGroupChats", "chat.spaces.findGroupChats", (*Emulator).findGroupChats}, // group_chats.go
 	{http.MethodGet, "spaces/{space}", "chat.spaces.get", withSpace((*Emulator).getSpace)},
 	{http.MethodPatch, "spaces/{space}", "chat.spaces.patch", withSpace((*Emulator).patchSpace)},
 	{http.MethodDelete, "spaces/{space}", "chat.spaces.delete", withSpace((*Emulator).deleteSpace)},
@@ -84,6 +85,10 @@ var apiRoutes = []apiRoute{
 
 	// users.spaces: readstate.go
 	{http.MethodGet, "users/{user}/spaces/{space}/spaceReadState", "chat.users.spaces.getSpaceReadState", (*Emulator).getSpaceReadState},
+
+	// users.spaces.spaceNotificationSetting: notification_settings.go
+	{http.MethodGet, "users/{user}/spaces/{space}/spaceNotificationSetting", "chat.users.spaces.spaceNotificationSetting.get", (*Emulator).getSpaceNotificationSetting},
+	{http.MethodPatch, "users/{user}/spaces/{space}/spaceNotificationSetting", "chat.users.spaces.spaceNotificationSetting.patch", (*Emulator).patchSpaceNotificationSetting},
 }
 
 // mediaUploads are the methods that take a file: served under /upload/v1/

@@ -27,6 +27,10 @@ type spaceRecord struct {
 	pins         []string          // pinned message IDs, in pin order (pins.go)
 
 	reactions map[string][]*reactionRecord // by message ID, in creation order (reactions.go)
+
+	// notificationSettings are the members' own settings, by user ID
+	// (notification_settings.go); a member without one has the defaults.
+	notificationSettings map[string]*chat.SpaceNotificationSetting
 }
 
 type memberRecord struct {

@@ -240,6 +240,7 @@ func (p *googleChatProvider) Resources(context.Context) []func() resource.Resour
 		resources.NewMessagePin,
 		resources.NewReaction,
 		resources.NewCustomEmoji,
+		resources.NewSpaceNotificationSetting,
 	}
 }
 
@@ -254,5 +255,6 @@ func (p *googleChatProvider) DataSources(context.Context) []func() datasource.Da
 		datasources.NewReactions,
 		datasources.NewCustomEmoji,
 		datasources.NewCustomEmojis,
+		datasources.NewGroupChat,
 	}
 }

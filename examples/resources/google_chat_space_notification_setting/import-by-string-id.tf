@@ -1,0 +1,5 @@
+import {
+  to       = google_chat_space_notification_setting.platform
+  provider = googlechat.user
+  id       = "spaces/AAAAbbbbCCC"
+}
