@@ -10,6 +10,10 @@
 //	  access_token = "user:alice@example.com" # or "app" for app authentication
 //	}
 //
+// Administrator access (useAdminAccess=true) is for the users -administrators
+// names (default admin@example.com, in no space): access_token =
+// "user:admin@example.com" holds every scope, the admin ones included.
+//
 // With -chaos-seed N (not 0) the API misbehaves like the real one on a bad
 // day, reproducibly for N: 10% of calls answer 503, every 20th call 429 with
 // Retry-After: 1, 2% of connections reset, 5% of writes are applied and then
@@ -54,6 +58,7 @@ func run(args []string) error {
 	addrFile := flags.String("addr-file", "", "write the listening URL to this file once serving")
 	unknownFields := flags.Bool("unknown-fields", false, "add fields no API revision defines to every object of every answer, as a newer revision would")
 	blocked := flags.String("blocked-users", "", "comma-separated emails of users who block everyone: spaces.setup leaves them out")
+	administrators := flags.String("administrators", strings.Join(emulator.DefaultAdministrators, ","), "comma-separated emails of Google Workspace administrators with the manage chat and spaces conversations privilege, who may call with useAdminAccess=true (seeded as users if not in -users)")
 	groupNames := flags.String("group-member-names", "", `"group-" names group memberships spaces/S/members/group-{id} in answers (default: spaces/S/members/{id})`)
 	appScopesUnapproved := flags.Bool("app-scopes-unapproved", false, "answer 403 to app calls that need a chat.app.* scope, as before an administrator approves them (PUT /__emulator/app-scopes turns it back)")
 	chaosSeed := flags.Int64("chaos-seed", 0, "chaos mode: random 503s, 429s, resets, lost answers and jitter drawn from this seed (0: off)")
@@ -65,6 +70,7 @@ func run(args []string) error {
 		Latency: *latency, AllowChatDeletion: *allowChatDeletion, UnknownFields: *unknownFields,
 		AppScopesUnapproved: *appScopesUnapproved,
 		BlockedUsers:        split(*blocked), GroupMemberNames: *groupNames,
+		Administrators: split(*administrators),
 	}
 	if *chaosSeed != 0 {
 		opts.Chaos = emulator.DefaultChaos(*chaosSeed)

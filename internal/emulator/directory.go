@@ -42,11 +42,18 @@ func (p *principal) userType() string {
 	return "HUMAN"
 }
 
-// DefaultUsers are seeded when Options.Users is empty.
+// DefaultUsers are seeded when Options.Users is empty. admin@example.com,
+// last, is the default administrator (DefaultAdministrators), in no space
+// until one is made for it.
 var DefaultUsers = []string{
 	"alice@example.com", "bob@example.com", "carol@example.com",
 	"dave@example.com", "erin@example.com", "frank@example.com",
+	"admin@example.com",
 }
+
+// DefaultAdministrators are the Workspace administrators seeded when
+// Options.Administrators is empty (adminaccess.go).
+var DefaultAdministrators = []string{"admin@example.com"}
 
 // DefaultGroups are seeded when Options.Groups is empty (group IDs, no emails:
 // the API does not accept group emails).
@@ -57,16 +64,22 @@ type directory struct {
 	users  map[string]*principal // by id and by email
 	apps   map[string]*principal // by app name and by id
 	groups map[string]bool       // by id
+	// admins are the users who are Workspace administrators "with the
+	// manage chat and spaces conversations privilege", by user ID
+	// (adminaccess.go).
+	admins map[string]bool
 	nextID int
 }
 
-func newDirectory(users, groups []string, invitedUsers []string) *directory {
-	d := &directory{users: map[string]*principal{}, apps: map[string]*principal{}, groups: map[string]bool{}, nextID: 1}
+// newDirectory seeds users, then the administrators not among them.
+func newDirectory(users, groups, invitedUsers, administrators []string) *directory {
+	d := &directory{users: map[string]*principal{}, apps: map[string]*principal{}, groups: map[string]bool{},
+		admins: map[string]bool{}, nextID: 1}
 	invited := map[string]bool{}
 	for _, email := range invitedUsers {
 		invited[strings.ToLower(email)] = true
 	}
-	for _, email := range users {
+	for _, email := range append(append([]string(nil), users...), administrators...) {
 		email = strings.ToLower(strings.TrimSpace(email))
 		if email == "" || d.users[email] != nil {
 			continue
@@ -78,7 +91,29 @@ func newDirectory(users, groups []string, invitedUsers []string) *directory {
 	for _, group := range groups {
 		d.groups[strings.TrimPrefix(strings.TrimSpace(group), "groups/")] = true
 	}
+	for _, email := range administrators {
+		if p := d.users[strings.ToLower(strings.TrimSpace(email))]; p != nil {
+			d.admins[p.id] = true
+		}
+	}
 	return d
+}
+
+// isAdministrator reports whether p is a user who is a Workspace
+// administrator with the manage chat and spaces conversations privilege.
+func (d *directory) isAdministrator(p *principal) bool {
+	return p.kind == kindUser && d.admins[p.id]
+}
+
+// sameOrganization reports whether two users belong to one Google Workspace
+// organization. Guess: the emulator has one customer (emulatorCustomer) and
+// no directory of organizations, so a user whose email domain differs from
+// the other's is taken as outside it ("users outside the administrator's
+// Google Workspace organization", spaces.members.create useAdminAccess).
+func sameOrganization(a, b *principal) bool {
+	_, domainA, _ := strings.Cut(a.email, "@")
+	_, domainB, _ := strings.Cut(b.email, "@")
+	return a.kind == kindUser && b.kind == kindUser && strings.EqualFold(domainA, domainB)
 }
 
 func (d *directory) newID() string {

@@ -6,7 +6,8 @@
 //
 // Bearer tokens: "user:<email or id>" acts as a seeded user (user
 // authentication); "app" or "app:<name>" acts as a Chat app (app
-// authentication).
+// authentication). Options.Administrators (default admin@example.com) may
+// call with useAdminAccess=true.
 //
 // # Files
 //
@@ -28,7 +29,10 @@
 //   - chaos.go: chaos mode, seeded random faults on every API call (calls
 //     with the test-only X-Emulator-No-Chaos: 1 header are exempt).
 //   - quota.go: write quotas (token buckets).
-//   - directory.go: users, groups, apps and the principals calling.
+//   - directory.go: users, groups, apps, the administrators and the
+//     principals calling.
+//   - adminaccess.go: administrator access (useAdminAccess=true): who may
+//     use it, its scopes, and the spaces it reaches.
 //   - store.go: the stored records, object cloning, IDs and timestamps.
 //   - requestid.go: requestId idempotency.
 //   - query.go: updateMask and pagination parameters.
@@ -43,6 +47,7 @@
 //     and delete.
 //   - spaces_create.go: spaces.create, spaces.setup and DM pairing.
 //   - spaces_patch.go: spaces.patch, one update function per updateMask kind.
+//   - spaces_search.go: spaces.search; search.go: its query grammar.
 //   - members.go: spaces.members.
 //   - messages.go: shared message rules, spaces.messages.get and delete.
 //   - messages_create.go: spaces.messages.create and threading.

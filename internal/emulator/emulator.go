@@ -9,6 +9,12 @@ import (
 type Options struct {
 	// Users are the emails of the seeded directory (DefaultUsers if empty).
 	Users []string
+	// Administrators are the emails of the Google Workspace administrators
+	// "with the manage chat and spaces conversations privilege" (the
+	// useAdminAccess parameter of every method that takes it), who may call
+	// with useAdminAccess=true (adminaccess.go). DefaultAdministrators if
+	// empty. An administrator missing from Users is seeded as a user too.
+	Administrators []string
 	// InvitedUsers have auto-accept off: memberships created for them are INVITED.
 	InvitedUsers []string
 	// Tokens maps opaque bearer tokens to the principals they stand for, as
@@ -74,6 +80,9 @@ func New(opts Options) *Emulator {
 	if len(opts.Users) == 0 {
 		opts.Users = DefaultUsers
 	}
+	if len(opts.Administrators) == 0 {
+		opts.Administrators = DefaultAdministrators
+	}
 	if len(opts.Groups) == 0 {
 		opts.Groups = DefaultGroups
 	}
@@ -88,7 +97,7 @@ func New(opts Options) *Emulator {
 }
 
 func (e *Emulator) resetLocked() {
-	e.dir = newDirectory(e.opts.Users, e.opts.Groups, e.opts.InvitedUsers)
+	e.dir = newDirectory(e.opts.Users, e.opts.Groups, e.opts.InvitedUsers, e.opts.Administrators)
 	e.dir.app("app")
 	e.spaces = map[string]*spaceRecord{}
 	e.spaceOrder = nil

@@ -52,6 +52,13 @@ func (e *Emulator) enrich(c *call, out any) any {
 		for _, s := range v.Spaces {
 			e.enrichSpace(s)
 		}
+	case *chat.SearchSpacesResponse:
+		for _, r := range v.Results {
+			e.enrichSpace(r.Space)
+		}
+		for _, s := range v.Spaces {
+			e.enrichSpace(s)
+		}
 	case *chat.FindGroupChatsResponse:
 		// Only SPACE_VIEW_EXPANDED spaces: a name alone is left alone.
 		for _, s := range v.Spaces {

@@ -10,6 +10,15 @@ import (
 // input, then call the check for their action; each check answers
 // PERMISSION_DENIED with the API's wording, or nil. Membership of the space
 // itself is checked first, by lookupSpace.
+//
+// Administrator access bypasses every check that depends on the caller's
+// role in the space or the space's permission settings: the handlers skip
+// them when c.adminAccess. Guess: an administrator "with the manage chat and
+// spaces conversations privilege" manages any space of the organization
+// without being a member of it (the useAdminAccess descriptions name no
+// role, and spaces.members.create with admin access is how an
+// administrator adds a manager to a space that has none); only the limits
+// each method documents for admin access remain (adminaccess.go).
 
 // createdBy reports whether p created the space (apps act as their creator).
 func (s *spaceRecord) createdBy(p *principal) bool {

@@ -20,6 +20,10 @@ type RequestRecord struct {
 	// Media is the file of a media.upload call sent to /upload/v1/, whose
 	// Body is the JSON part alone (the UploadAttachmentRequest).
 	Media *UploadedMedia `json:"media,omitempty"`
+	// AdminAccess says the call asked for administrator privileges
+	// (useAdminAccess=true in its query), whether or not it was granted
+	// (adminaccess.go).
+	AdminAccess bool `json:"adminAccess,omitempty"`
 }
 
 // UploadedMedia describes an uploaded file in the request log: its type,

@@ -36,11 +36,12 @@ type apiRoute struct {
 // Patterns never overlap, so their order does not matter. To add a method,
 // add a row here and its handler to the collection's file.
 var apiRoutes = []apiRoute{
-	// spaces: spaces.go, spaces_create.go, spaces_patch.go
+	// spaces: spaces.go, spaces_create.go, spaces_patch.go, spaces_search.go
 	{http.MethodPost, "spaces", "chat.spaces.create", (*Emulator).createSpace},
 	{http.MethodGet, "spaces", "chat.spaces.list", (*Emulator).listSpaces},
 	{http.MethodPost, "spaces:setup", "chat.spaces.setup", (*Emulator).setUpSpace},
 	{http.MethodGet, "spaces:findDirectMessage", "chat.spaces.findDirectMessage", (*Emulator).findDirectMessage},
+	{http.MethodGet, "spaces:search", "chat.spaces.search", (*Emulator).searchSpaces},
 	{http.MethodGet, "spaces:findGroupChats", "chat.spaces.findGroupChats", (*Emulator).findGroupChats}, // group_chats.go
 	{http.MethodGet, "spaces/{space}", "chat.spaces.get", withSpace((*Emulator).getSpace)},
 	{http.MethodPatch, "spaces/{space}", "chat.spaces.patch", withSpace((*Emulator).patchSpace)},

@@ -11,8 +11,9 @@ import (
 // discovery document lists for the method (internal/discovery), counting
 // for an app only the app scopes (chat.bot, chat.app.*) and for a user only
 // the others: every method description lists them apart, under "App
-// authentication" and "User authentication". held nil means every scope
-// (the shortcut tokens "app" and "user:EMAIL").
+// authentication" and "User authentication". A user's chat.admin.* scopes
+// count only with useAdminAccess=true, and then alone (adminaccess.go).
+// held nil means every scope (the shortcut tokens "app" and "user:EMAIL").
 //
 // A method with no scope at all for the caller's kind (spaces.setup for an
 // app, replaceCards for a user) is left to its handler, which answers the
@@ -32,6 +33,11 @@ func (e *Emulator) checkScopes(c *call, held map[string]bool) *apiError {
 	eligible, unapproved := false, false
 	for _, scope := range m.Scopes {
 		if discovery.AppScope(scope) != app {
+			continue
+		}
+		// The chat.admin.* scopes count for a call with useAdminAccess=true,
+		// and only they do (adminScope, adminaccess.go).
+		if !app && adminScope(scope) != c.adminAccess {
 			continue
 		}
 		eligible = true

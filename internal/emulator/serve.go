@@ -24,6 +24,10 @@ type call struct {
 	upload *uploadedFile
 
 	pageSizeLimit int64 // Options.PageSizeLimit
+
+	// adminAccess: the call asked for useAdminAccess=true and passed the
+	// checks of adminaccess.go.
+	adminAccess bool
 }
 
 func (c *call) decode(into any) *apiError {
@@ -41,7 +45,8 @@ func (c *call) decode(into any) *apiError {
 // ServeHTTP serves /v1/... like chat.googleapis.com, /upload/v1/... for
 // media uploads, and /__emulator/... for admin.
 //
-// An API call goes through: routing (routes.go), authentication, fault
+// An API call goes through: routing (routes.go), authentication,
+// administrator access (adminaccess.go), scopes (scopes.go), fault
 // matching, latency, injected failures (faults.go), reading an upload's file
 // (media.go), quotas (quota.go), the handler under e.mu, commit-then-fail
 // faults, and the answer.
@@ -74,7 +79,8 @@ func (e *Emulator) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		// An upload's body is read by readUpload, once the call is authorized.
 		body, _ = io.ReadAll(io.LimitReader(r.Body, 64<<20))
 	}
-	record := RequestRecord{Method: r.Method, Path: r.URL.Path, Query: r.URL.RawQuery, Body: string(body)}
+	record := RequestRecord{Method: r.Method, Path: r.URL.Path, Query: r.URL.RawQuery, Body: string(body),
+		AdminAccess: adminAccessRequested(r.URL.Query())}
 	if rt == nil {
 		e.finish(w, record, nil, notFound("Method %s %s is not part of the Chat API v1.", r.Method, r.URL.Path))
 		return
@@ -88,7 +94,13 @@ func (e *Emulator) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if caller != nil {
 		c.caller, c.scopes = caller, scopes
 		record.Principal = caller.String()
-		authErr = e.checkScopes(c, scopes) // scopes.go
+		authErr = c.parseAdminAccess() // adminaccess.go
+		if authErr == nil {
+			authErr = e.checkScopes(c, scopes) // scopes.go
+		}
+		if authErr == nil {
+			authErr = e.checkAdministrator(c) // adminaccess.go
+		}
 	}
 	fault := e.matchFault(c)
 	e.mu.Unlock()
