@@ -34,3 +34,14 @@ provider "googlechat" {
   access_token = "app"
   auth_mode    = "app"
 }
+
+# As a Google Workspace administrator with the "manage chat and spaces
+# conversations" privilege: spaces and memberships of spaces the
+# administrator is not in (spaces.get, patch, delete and search, and the
+# spaces.members methods send useAdminAccess). The chat.admin.* scopes are
+# added to the default scopes.
+provider "googlechat" {
+  alias            = "admin"
+  credentials      = "administrator-authorized-user.json"
+  use_admin_access = true
+}

@@ -29,6 +29,7 @@ import (
 	"fmt"
 	"net/http"
 	"os"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -140,6 +141,8 @@ func (e *Env) ProviderFactories() map[string]func() (tfprotov6.ProviderServer, e
 	factories := map[string]func() (tfprotov6.ProviderServer, error){
 		"googlechat":    providerserver.NewProtocol6WithError(provider.New("test")()),
 		"googlechatapp": providerserver.NewProtocol6WithError(provider.New("test")()),
+		// An administrator with use_admin_access (AdminProviderConfig).
+		"googlechatadmin": providerserver.NewProtocol6WithError(provider.New("test")()),
 	}
 	if e.Emulator == nil {
 		return factories
@@ -159,8 +162,9 @@ func (e *Env) ProviderConfig() string {
 	const required = `
 terraform {
   required_providers {
-    googlechat    = { source = "hashicorp/googlechat" }
-    googlechatapp = { source = "hashicorp/googlechatapp" }
+    googlechat      = { source = "hashicorp/googlechat" }
+    googlechatapp   = { source = "hashicorp/googlechatapp" }
+    googlechatadmin = { source = "hashicorp/googlechatadmin" }
   }
 }
 `
@@ -235,11 +239,18 @@ func (e *Env) Client(mode chatapi.AuthMode) *chatapi.Client {
 func (e *Env) clientConfig(mode chatapi.AuthMode) chatapi.Config {
 	e.t.Helper()
 	cfg := chatapi.Config{Retry: chatapi.DefaultRetryPolicy(), AuthMode: mode}
+	admin := mode == AdminMode
+	if admin {
+		cfg.AuthMode, cfg.UseAdminAccess = chatapi.AuthModeUser, true
+	}
 	if e.Emulator != nil {
 		cfg.Endpoint = e.Emulator.URL + "/"
 		token := "user:alice@example.com"
-		if mode == chatapi.AuthModeApp {
+		switch {
+		case mode == chatapi.AuthModeApp:
 			token = "app"
+		case admin:
+			token = "user:" + AdminEmail
 		}
 		cfg.TokenSource = oauth2.StaticTokenSource(&oauth2.Token{AccessToken: token})
 		base := http.DefaultTransport
@@ -249,9 +260,12 @@ func (e *Env) clientConfig(mode chatapi.AuthMode) chatapi.Config {
 		cfg.Transport = &harnessTransport{base: base, made: &e.harness}
 		return cfg
 	}
-	variable := "GOOGLE_CHAT_ACC_USER_CREDENTIALS"
-	if mode == chatapi.AuthModeApp {
+	variable, scopes := "GOOGLE_CHAT_ACC_USER_CREDENTIALS", provider.DefaultScopes(cfg.AuthMode)
+	switch {
+	case mode == chatapi.AuthModeApp:
 		variable = "GOOGLE_CHAT_ACC_APP_CREDENTIALS"
+	case admin:
+		variable, scopes = "GOOGLE_CHAT_ACC_ADMIN_CREDENTIALS", append(slices.Clone(scopes), chatapi.AdminScopes...)
 	}
 	data, err := os.ReadFile(os.Getenv(variable))
 	if err != nil {
@@ -261,7 +275,7 @@ func (e *Env) clientConfig(mode chatapi.AuthMode) chatapi.Config {
 		Type string `json:"type"`
 	}
 	_ = json.Unmarshal(data, &head)
-	creds, err := google.CredentialsFromJSONWithType(context.Background(), data, google.CredentialsType(head.Type), provider.DefaultScopes(mode)...)
+	creds, err := google.CredentialsFromJSONWithType(context.Background(), data, google.CredentialsType(head.Type), scopes...)
 	if err != nil {
 		e.t.Fatalf("%s: %v", variable, err)
 	}

@@ -461,6 +461,9 @@ func (e *Env) clientsFor(rs *terraform.ResourceState) []*chatapi.Client {
 	if rs.Provider == "googlechatapp" || strings.HasSuffix(rs.Provider, "/googlechatapp") {
 		return []*chatapi.Client{app, user}
 	}
+	if isAdminProvider(rs.Provider) {
+		return []*chatapi.Client{e.Client(AdminMode), user, app}
+	}
 	return []*chatapi.Client{user, app}
 }
 

@@ -51,6 +51,10 @@ type Config struct {
 	// advice on a scope error (scopes.go).
 	Scopes       []string
 	ScopesOrigin string
+	// UseAdminAccess sends useAdminAccess=true on every call of a method
+	// that takes it, unless a call's context says otherwise
+	// (WithAdminAccess).
+	UseAdminAccess bool
 	// Transport is the innermost round tripper (tests); nil uses a clone of
 	// http.DefaultTransport.
 	Transport http.RoundTripper
@@ -67,6 +71,8 @@ type Client struct {
 	// Scopes and ScopesOrigin are Config's.
 	Scopes       []string
 	ScopesOrigin string
+	// UseAdminAccess is Config's: the default of AdminAccess.
+	UseAdminAccess bool
 }
 
 // New builds the client. It makes no network call.
@@ -103,7 +109,7 @@ func New(ctx context.Context, cfg Config) (*Client, error) {
 		mode = AuthModeUser
 	}
 	return &Client{service: service, AuthMode: mode, AuthModeSource: cfg.AuthModeSource, Customer: customer,
-		Scopes: cfg.Scopes, ScopesOrigin: cfg.ScopesOrigin}, nil
+		Scopes: cfg.Scopes, ScopesOrigin: cfg.ScopesOrigin, UseAdminAccess: cfg.UseAdminAccess}, nil
 }
 
 // AuthModeNote is a sentence for permission errors: which auth mode the
@@ -159,21 +165,21 @@ func (c *Client) CreateSpace(ctx context.Context, space *chat.Space, requestID s
 // GetSpace calls spaces.get.
 func (c *Client) GetSpace(ctx context.Context, name string) (*chat.Space, error) {
 	ctx, done := c.traceCall(ctx)
-	out, err := c.service.Spaces.Get(name).Context(ctx).Do()
+	out, err := asAdmin(c, ctx, c.service.Spaces.Get(name)).Context(ctx).Do()
 	return out, done(err)
 }
 
 // PatchSpace calls spaces.patch with the given update mask paths.
 func (c *Client) PatchSpace(ctx context.Context, name string, space *chat.Space, mask []string) (*chat.Space, error) {
 	ctx, done := c.traceCall(ctx)
-	out, err := c.service.Spaces.Patch(name, space).UpdateMask(strings.Join(mask, ",")).Context(ctx).Do()
+	out, err := asAdmin(c, ctx, c.service.Spaces.Patch(name, space)).UpdateMask(strings.Join(mask, ",")).Context(ctx).Do()
 	return out, done(err)
 }
 
 // DeleteSpace calls spaces.delete.
 func (c *Client) DeleteSpace(ctx context.Context, name string) error {
 	ctx, done := c.traceCall(ctx)
-	_, err := c.service.Spaces.Delete(name).Context(ctx).Do()
+	_, err := asAdmin(c, ctx, c.service.Spaces.Delete(name)).Context(ctx).Do()
 	return done(err)
 }
 
@@ -219,14 +225,14 @@ func (c *Client) FindGroupChats(ctx context.Context, users []string) ([]*chat.Sp
 // adding a second member: the transport may send it again.
 func (c *Client) CreateMembership(ctx context.Context, space string, membership *chat.Membership) (*chat.Membership, error) {
 	ctx, done := c.traceCall(ctx)
-	out, err := c.service.Spaces.Members.Create(space, membership).Context(WithIdempotent(ctx)).Do()
+	out, err := asAdmin(c, ctx, c.service.Spaces.Members.Create(space, membership)).Context(WithIdempotent(ctx)).Do()
 	return out, done(err)
 }
 
 // GetMembership calls spaces.members.get (name spaces/S/members/M).
 func (c *Client) GetMembership(ctx context.Context, name string) (*chat.Membership, error) {
 	ctx, done := c.traceCall(ctx)
-	out, err := c.service.Spaces.Members.Get(name).Context(ctx).Do()
+	out, err := asAdmin(c, ctx, c.service.Spaces.Members.Get(name)).Context(ctx).Do()
 	return out, done(err)
 }
 
@@ -322,7 +328,10 @@ func (c *Client) DeleteMessage(ctx context.Context, name string, force bool) err
 func (c *Client) ListMemberships(ctx context.Context, space, filter string, showGroups, showInvited bool) ([]*chat.Membership, error) {
 	ctx, done := c.traceCall(ctx)
 	var out []*chat.Membership
-	call := c.service.Spaces.Members.List(space).Filter(filter).PageSize(1000).Context(ctx)
+	if c.AdminAccess(ctx) {
+		filter = adminMembersFilter(filter)
+	}
+	call := asAdmin(c, ctx, c.service.Spaces.Members.List(space)).Filter(filter).PageSize(1000).Context(ctx)
 	if showGroups {
 		call = call.ShowGroups(true)
 	}
@@ -367,14 +376,14 @@ func (c *Client) DeleteMessagePin(ctx context.Context, name string) error {
 // PatchMembership changes a membership's role (update mask "role").
 func (c *Client) PatchMembership(ctx context.Context, name, role string) (*chat.Membership, error) {
 	ctx, done := c.traceCall(ctx)
-	out, err := c.service.Spaces.Members.Patch(name, &chat.Membership{Role: role}).UpdateMask("role").Context(ctx).Do()
+	out, err := asAdmin(c, ctx, c.service.Spaces.Members.Patch(name, &chat.Membership{Role: role})).UpdateMask("role").Context(ctx).Do()
 	return out, done(err)
 }
 
 // DeleteMembership calls spaces.members.delete.
 func (c *Client) DeleteMembership(ctx context.Context, name string) error {
 	ctx, done := c.traceCall(ctx)
-	_, err := c.service.Spaces.Members.Delete(name).Context(ctx).Do()
+	_, err := asAdmin(c, ctx, c.service.Spaces.Members.Delete(name)).Context(ctx).Do()
 	return done(err)
 }
 

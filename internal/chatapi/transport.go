@@ -10,6 +10,7 @@ import (
 	"net/http"
 	"net/url"
 	"strconv"
+	"strings"
 	"sync"
 	"syscall"
 	"time"
@@ -334,6 +335,9 @@ func (c *Client) traceCall(ctx context.Context) (context.Context, func(error) er
 			apiErr.AuthNote = c.scopeNote(apiErr.Message, method)
 			if apiErr.AuthNote == "" {
 				apiErr.AuthNote = c.AuthModeNote()
+			}
+			if c.AdminAccess(ctx) {
+				apiErr.AuthNote = strings.TrimSpace(apiErr.AuthNote + " " + adminNote)
 			}
 		}
 		return err

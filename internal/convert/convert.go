@@ -146,8 +146,12 @@ var AccessPermissions = []struct {
 		func(s *chat.AccessPermissionSettings) *chat.AccessPermissionSetting { return s.JoinSpaceSetting },
 		func(s *chat.AccessPermissionSettings, v *chat.AccessPermissionSetting) { s.JoinSpaceSetting = v }},
 	{"view_space_membership", "viewSpaceMembershipSetting", "Target audiences whose members can see who is in the space.",
-		func(s *chat.AccessPermissionSettings) *chat.AccessPermissionSetting { return s.ViewSpaceMembershipSetting },
-		func(s *chat.AccessPermissionSettings, v *chat.AccessPermissionSetting) { s.ViewSpaceMembershipSetting = v }},
+		func(s *chat.AccessPermissionSettings) *chat.AccessPermissionSetting {
+			return s.ViewSpaceMembershipSetting
+		},
+		func(s *chat.AccessPermissionSettings, v *chat.AccessPermissionSetting) {
+			s.ViewSpaceMembershipSetting = v
+		}},
 }
 
 // AccessPermissionAttrTypes are the attributes of access_permission_settings:

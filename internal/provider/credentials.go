@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -51,6 +52,7 @@ type authSettings struct {
 	ImpersonateUserEnv           string
 	AuthMode                     string // "", "app" or "user"
 	Scopes                       []string
+	AdminAccess                  bool // use_admin_access: administrator scopes by default, user credentials only
 }
 
 // resolvedAuth is what resolveAuth makes of the settings.
@@ -280,10 +282,19 @@ func resolveAuth(ctx context.Context, s authSettings) (resolvedAuth, error) {
 	}
 	out := resolvedAuth{Scopes: s.Scopes}
 	out.Mode, out.ModeSource = inferAuthMode(s, credType)
+	if s.AdminAccess && out.Mode == chatapi.AuthModeApp {
+		return resolvedAuth{}, &authError{"use_admin_access", fmt.Errorf(
+			"use_admin_access needs the user credentials of a Google Workspace administrator, but auth_mode is \"app\" (%s): "+
+				"administrator privileges are a user's (authorized_user credentials, an access token, or impersonate_user)", out.ModeSource)}
+	}
 	out.ScopesOrigin = "set by scopes; add one of those it needs"
 	if len(out.Scopes) == 0 {
 		out.Scopes = defaultScopes(out.Mode)
 		out.ScopesOrigin = fmt.Sprintf("the defaults for auth_mode %q; set scopes to request others", out.Mode)
+		if s.AdminAccess {
+			out.Scopes = append(slices.Clone(out.Scopes), chatapi.AdminScopes...)
+			out.ScopesOrigin = fmt.Sprintf("the defaults for auth_mode %q with use_admin_access; set scopes to request others", out.Mode)
+		}
 	}
 	out.RequestedScopes = out.Scopes
 	switch {

@@ -69,6 +69,12 @@ func TestResolveAuth(t *testing.T) {
 		{"delegation needs a service account", authSettings{Credentials: authorizedUser, ImpersonateUser: "alice@example.com"}, "", nil, "impersonate_user"},
 		{"delegation with a bare token", authSettings{AccessToken: "ya29.x", ImpersonateUser: "alice@example.com"}, "", nil, "impersonate_user"},
 		{"delegation through impersonation", authSettings{AccessToken: "ya29.x", ImpersonateServiceAccount: "sa@p.iam.gserviceaccount.com", ImpersonateUser: "alice@example.com"}, chatapi.AuthModeUser, userScopes, ""},
+		{"administrator access adds the admin scopes", authSettings{Credentials: sa, ImpersonateUser: "admin@example.com", AdminAccess: true},
+			chatapi.AuthModeUser, append(slices.Clone(userScopes), chatapi.AdminScopes...), ""},
+		{"administrator access keeps set scopes", authSettings{Credentials: sa, ImpersonateUser: "admin@example.com", AdminAccess: true,
+			Scopes: []string{"https://www.googleapis.com/auth/chat.admin.spaces.readonly"}}, chatapi.AuthModeUser,
+			[]string{"https://www.googleapis.com/auth/chat.admin.spaces.readonly"}, ""},
+		{"administrator access needs a user", authSettings{Credentials: sa, AdminAccess: true}, "", nil, "use_admin_access"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

@@ -51,6 +51,7 @@ type providerModel struct {
 	Customer                  types.String `tfsdk:"customer"`
 	Endpoint                  types.String `tfsdk:"endpoint"`
 	InsecureEndpoint          types.Bool   `tfsdk:"insecure_endpoint"`
+	UseAdminAccess            types.Bool   `tfsdk:"use_admin_access"`
 	RequestTimeout            types.String `tfsdk:"request_timeout"`
 	MaxRetries                types.Int64  `tfsdk:"max_retries"`
 	RateLimits                types.Object `tfsdk:"rate_limits"`
@@ -147,6 +148,17 @@ func (p *googleChatProvider) Schema(_ context.Context, _ provider.SchemaRequest,
 					"`https://chat.googleapis.com/`. Falls back to `GOOGLE_CHAT_ENDPOINT`. Plain `http://` is accepted only " +
 					"for loopback hosts, unless `insecure_endpoint` is true.",
 				Validators: []validator.String{endpointValidator{}},
+			},
+			"use_admin_access": schema.BoolAttribute{
+				Optional: true,
+				MarkdownDescription: "Run the methods that take `useAdminAccess` (spaces get, patch, delete and search; " +
+					"memberships get, list, create, patch and delete) with Google Workspace administrator privileges, so an " +
+					"administrator manages spaces and memberships of spaces they are not in. Needs the user credentials of an " +
+					"administrator with the \"manage chat and spaces conversations\" privilege, and adds the `chat.admin.spaces`, " +
+					"`chat.admin.memberships` and `chat.admin.delete` scopes to the defaults. Creating a space is never an " +
+					"administrator call (`spaces.setup` has no such parameter). `google_chat_space`, `google_chat_membership` " +
+					"and the `google_chat_spaces` data source override it with their own `use_admin_access`. Defaults to " +
+					"`false`. Falls back to `GOOGLE_CHAT_USE_ADMIN_ACCESS` (`true` or `false`).",
 			},
 			"insecure_endpoint": schema.BoolAttribute{
 				Optional: true,

@@ -28,6 +28,7 @@ type providerSettings struct {
 	Endpoint         string // "" for the default
 	EndpointEnv      string // the variable Endpoint came from; "" for the block
 	InsecureEndpoint bool
+	UseAdminAccess   bool
 	Customer         string
 	Retry            chatapi.RetryPolicy
 	RateLimits       chatapi.RateLimits
@@ -42,7 +43,7 @@ func firstUnknown(config providerModel) (string, bool) {
 		{"credentials", config.Credentials}, {"access_token", config.AccessToken},
 		{"impersonate_service_account", config.ImpersonateServiceAccount}, {"impersonate_user", config.ImpersonateUser},
 		{"auth_mode", config.AuthMode}, {"scopes", config.Scopes}, {"customer", config.Customer},
-		{"endpoint", config.Endpoint}, {"insecure_endpoint", config.InsecureEndpoint},
+		{"endpoint", config.Endpoint}, {"insecure_endpoint", config.InsecureEndpoint}, {"use_admin_access", config.UseAdminAccess},
 		{"request_timeout", config.RequestTimeout}, {"max_retries", config.MaxRetries}, {"rate_limits", config.RateLimits},
 	} {
 		if attribute.value.IsUnknown() {
@@ -91,6 +92,10 @@ func resolveSettings(ctx context.Context, config providerModel, getenv func(stri
 			}
 		}
 	}
+	if settings.UseAdminAccess, err = boolOrEnv(config.UseAdminAccess, getenv, "GOOGLE_CHAT_USE_ADMIN_ACCESS"); err != nil {
+		diags.AddError("Invalid Environment Variable", err.Error())
+	}
+	settings.Auth.AdminAccess = settings.UseAdminAccess
 	if settings.Retry, err = retryPolicy(config.RequestTimeout, config.MaxRetries); err != nil {
 		diags.AddAttributeError(path.Root("request_timeout"), "Invalid Duration", err.Error())
 	}
@@ -126,18 +131,24 @@ func resolveAuthSettings(config providerModel, getenv func(string) string) (auth
 
 // insecureEndpoint reads insecure_endpoint, else GOOGLE_CHAT_INSECURE_ENDPOINT.
 func insecureEndpoint(value types.Bool, getenv func(string) string) (bool, error) {
+	return boolOrEnv(value, getenv, "GOOGLE_CHAT_INSECURE_ENDPOINT")
+}
+
+// boolOrEnv is a boolean attribute, else its variable (false when neither
+// is set).
+func boolOrEnv(value types.Bool, getenv func(string) string, env string) (bool, error) {
 	if !value.IsNull() {
 		return value.ValueBool(), nil
 	}
-	raw := getenv("GOOGLE_CHAT_INSECURE_ENDPOINT")
+	raw := getenv(env)
 	if raw == "" {
 		return false, nil
 	}
-	insecure, err := strconv.ParseBool(raw)
+	on, err := strconv.ParseBool(raw)
 	if err != nil {
-		return false, fmt.Errorf("GOOGLE_CHAT_INSECURE_ENDPOINT is %q; it must be true or false", raw)
+		return false, fmt.Errorf("%s is %q; it must be true or false", env, raw)
 	}
-	return insecure, nil
+	return on, nil
 }
 
 // checkEndpoint is validators.CheckEndpoint, except that insecure allows
@@ -247,6 +258,7 @@ func clientConfig(settings providerSettings, auth resolvedAuth, version string) 
 		Customer:       settings.Customer,
 		Scopes:         auth.RequestedScopes,
 		ScopesOrigin:   auth.ScopesOrigin,
+		UseAdminAccess: settings.UseAdminAccess,
 	}
 }
 

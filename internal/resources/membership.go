@@ -39,6 +39,8 @@ type membershipModel struct {
 	Timeouts timeouts.Value `tfsdk:"timeouts"`
 	ID       types.String   `tfsdk:"id"`
 	Space    types.String   `tfsdk:"space"`
+	// UseAdminAccess: see useAdminAccessAttribute.
+	UseAdminAccess types.Bool `tfsdk:"use_admin_access"`
 	convert.MembershipAttributes
 }
 
@@ -104,8 +106,9 @@ func (r *membershipResource) Update(ctx context.Context, req resource.UpdateRequ
 	}
 	defer cancel()
 	if plan.Role.Equal(state.Role) {
-		// Only the member's spelling changed (same membership): nothing to send.
-		state.Member = plan.Member
+		// Only the member's spelling or use_admin_access changed (same
+		// membership): nothing to send.
+		state.Member, state.UseAdminAccess = plan.Member, plan.UseAdminAccess
 		saveState(ctx, &resp.State, resp.Identity, &state, "name", &resp.Diagnostics)
 		return
 	}

@@ -34,6 +34,13 @@ func (r *membershipResource) ModifyPlan(ctx context.Context, req resource.Modify
 	if !req.State.Raw.IsNull() {
 		r.planMemberChange(ctx, req, config, resp)
 	}
+	requireUserForAdmin(r.client, config.UseAdminAccess, &resp.Diagnostics)
+	if adminAccessOn(r.client, config.UseAdminAccess) && req.State.Raw.IsNull() && config.Member.ValueString() == convert.CallingApp {
+		// "Creating app memberships ... isn't supported using admin access"
+		// (discovery document, spaces.members.create useAdminAccess).
+		resp.Diagnostics.AddAttributeError(path.Root("member"), "Not Supported With Administrator Access",
+			"spaces.members.create can't add a Chat app with useAdminAccess. Set use_admin_access = false on this membership.")
+	}
 	if r.client != nil && r.client.AuthMode == chatapi.AuthModeApp && req.State.Raw.IsNull() {
 		if !config.GroupMember.IsNull() {
 			resp.Diagnostics.AddAttributeError(path.Root("group_member"), "User Credentials Required",

@@ -48,6 +48,7 @@ func (r *membershipResource) Schema(ctx context.Context, _ resource.SchemaReques
 					"named spaces, and only with user credentials. Changing it replaces the membership.",
 				Validators: []validator.String{stringvalidator.RegexMatches(convert.GroupNamePattern, "must be groups/{id}")},
 			},
+			"use_admin_access": useAdminAccessAttribute("spaces.members.create, get, patch and delete"),
 			"role": schema.StringAttribute{
 				Optional: true, Computed: true,
 				MarkdownDescription: "`ROLE_MEMBER` (default), `ROLE_MANAGER` (shown as owner in Chat) or `ROLE_ASSISTANT_MANAGER` " +

@@ -21,6 +21,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/seed-da88c8a3/terraform-provider-googlechat/internal/chatapi"
+	"github.com/seed-da88c8a3/terraform-provider-googlechat/internal/convert"
 	"github.com/seed-da88c8a3/terraform-provider-googlechat/internal/glue"
 )
 
@@ -88,7 +89,18 @@ func begin(ctx context.Context, client *chatapi.Client, from attributeGetter, ge
 		return ctx, func() {}, false
 	}
 	ctx, cancel := context.WithTimeout(ctx, limit)
-	return ctx, cancel, true
+	return withAdminAccess(ctx, from), cancel, true
+}
+
+// withAdminAccess applies the resource's own use_admin_access to the calls
+// made with ctx (chatapi.WithAdminAccess). Resources without the
+// attribute, or with it null, keep the provider's setting.
+func withAdminAccess(ctx context.Context, from attributeGetter) context.Context {
+	var on types.Bool
+	if diags := from.GetAttribute(ctx, path.Root("use_admin_access"), &on); diags.HasError() || !convert.Known(on) {
+		return ctx
+	}
+	return chatapi.WithAdminAccess(ctx, on.ValueBool())
 }
 
 // beginWith is begin, then reads the plan or state it was given into a
@@ -165,6 +177,7 @@ func refresh[M, T any](ctx context.Context, client *chatapi.Client, req resource
 	if !ok {
 		return
 	}
+	ctx = withAdminAccess(ctx, req.State)
 	var name types.String
 	resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("name"), &name)...)
 	getByName := func(ctx context.Context, name string) (T, error) { return get(client, ctx, name) }

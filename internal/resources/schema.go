@@ -9,7 +9,9 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/seed-da88c8a3/terraform-provider-googlechat/internal/chatapi"
 	"github.com/seed-da88c8a3/terraform-provider-googlechat/internal/convert"
 )
 
@@ -37,4 +39,26 @@ func spaceAttribute(description string) schema.StringAttribute {
 		PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplace()},
 		Validators:    []validator.String{stringvalidator.RegexMatches(convert.SpaceNamePattern, "must be spaces/{space}")},
 	}
+}
+
+// useAdminAccessAttribute is a resource's own use_admin_access: changing it
+// only changes how later calls are made.
+func useAdminAccessAttribute(methods string) schema.BoolAttribute {
+	return schema.BoolAttribute{
+		Optional: true,
+		MarkdownDescription: "Send " + methods + " with Google Workspace administrator privileges (`useAdminAccess`), " +
+			"overriding the provider's `use_admin_access`; null uses the provider's. Needs the user credentials of an " +
+			"administrator with the \"manage chat and spaces conversations\" privilege and the `chat.admin.*` scopes (the " +
+			"provider adds them to its default scopes only when its own `use_admin_access` is true). An import reads with " +
+			"the provider's setting. Changing it makes no API call.",
+	}
+}
+
+// adminAccessOn is whether a resource's calls run with administrator
+// privileges: its own use_admin_access, else the provider's.
+func adminAccessOn(client *chatapi.Client, own types.Bool) bool {
+	if convert.Known(own) {
+		return own.ValueBool()
+	}
+	return client != nil && client.UseAdminAccess
 }

@@ -44,6 +44,7 @@ type spaceModel struct {
 	PredefinedPermissionSettings types.String   `tfsdk:"predefined_permission_settings"`
 	InitialMembers               types.Set      `tfsdk:"initial_members"`
 	DeletionPolicy               types.String   `tfsdk:"deletion_policy"`
+	UseAdminAccess               types.Bool     `tfsdk:"use_admin_access"`
 	convert.SpaceAttributes
 }
 
@@ -202,6 +203,7 @@ func (r *spaceResource) Update(ctx context.Context, req resource.UpdateRequest, 
 	result.DeletionPolicy = plan.DeletionPolicy
 	result.InitialMembers = plan.InitialMembers
 	result.PredefinedPermissionSettings = plan.PredefinedPermissionSettings
+	result.UseAdminAccess = plan.UseAdminAccess
 	// The activity attributes were planned from state: the next read
 	// brings the values the edit left.
 	result.LastActiveTime, result.JoinedDirectHumanUserCount, result.JoinedGroupCount =

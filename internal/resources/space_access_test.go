@@ -65,8 +65,8 @@ func TestAccSpace_accessPermissionSettings(t *testing.T) {
 				}, []string{"access_settings.access_permission_settings.joinSpaceSetting"})
 				return err
 			}),
-			Config:           config(`discover_space = ["audiences/default"], join_space = ["audiences/default"], view_space_membership = ["audiences/default"]`),
-			ConfigPlanChecks: emptyPlanAfterApply(plancheck.ExpectResourceAction(address, plancheck.ResourceActionUpdate)),
+			Config:            config(`discover_space = ["audiences/default"], join_space = ["audiences/default"], view_space_membership = ["audiences/default"]`),
+			ConfigPlanChecks:  emptyPlanAfterApply(plancheck.ExpectResourceAction(address, plancheck.ResourceActionUpdate)),
 			ConfigStateChecks: []statecheck.StateCheck{statecheck.ExpectKnownValue(address, setting("join_space"), everyone)},
 		},
 		{

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
@@ -104,6 +105,7 @@ func (r *spaceResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanR
 		return
 	}
 	creating := req.State.Raw.IsNull()
+	requireUserForAdmin(r.client, config.UseAdminAccess, &resp.Diagnostics)
 	var state spaceModel
 	if !creating {
 		resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
@@ -153,6 +155,9 @@ func (r *spaceResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanR
 		}
 	}
 	r.planAccessPermissions(ctx, config, state, creating, resp)
+	if !creating && adminAccessOn(r.client, config.UseAdminAccess) {
+		planAdminLimits(config, plan, state, resp)
+	}
 	// access_state follows the audience and who may discover the space: keep
 	// it when neither changes.
 	if !creating && !plan.AccessSettings.IsNull() && !plan.AccessSettings.IsUnknown() && !state.AccessSettings.IsNull() {
@@ -229,5 +234,40 @@ func (r *spaceResource) planAccessPermissions(ctx context.Context, config, state
 		// Planned as accessPermissionPatch will send it.
 		resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx,
 			path.Root("permission_settings").AtName("view_space_membership").AtName("members_allowed"), types.BoolValue(true))...)
+	}
+}
+
+// requireUserForAdmin refuses use_admin_access = true with app credentials:
+// administrator privileges are a user's.
+func requireUserForAdmin(client *chatapi.Client, own types.Bool, diags *diag.Diagnostics) {
+	if own.ValueBool() && client != nil && client.AuthMode == chatapi.AuthModeApp {
+		diags.AddAttributeError(path.Root("use_admin_access"), "User Credentials Required",
+			"use_admin_access needs the user credentials of a Google Workspace administrator; this provider uses app credentials.")
+	}
+}
+
+// planAdminLimits refuses the changes spaces.patch can't make with
+// administrator privileges: "`space_type` is not supported with
+// `useAdminAccess`", and likewise `space_history_state`,
+// `access_settings.audience` and `access_settings.access_permission_settings`
+// (discovery document, spaces.patch updateMask).
+func planAdminLimits(config, plan, state spaceModel, resp *resource.ModifyPlanResponse) {
+	refuse := func(at path.Path, mask string) {
+		resp.Diagnostics.AddAttributeError(at, "Not Supported With Administrator Access",
+			fmt.Sprintf("spaces.patch can't change %s with useAdminAccess. Set use_admin_access = false on this space to make "+
+				"this change as a space manager, or make it in Google Chat.", mask))
+	}
+	if !plan.SpaceType.Equal(state.SpaceType) && convert.Known(plan.SpaceType) {
+		refuse(path.Root("space_type"), "space_type")
+	}
+	if convert.Known(plan.HistoryState) && !plan.HistoryState.Equal(state.HistoryState) {
+		refuse(path.Root("history_state"), "space_history_state")
+	}
+	if wanted := audienceOf(config.AccessSettings); convert.Known(config.AccessSettings) && !wanted.IsUnknown() &&
+		!wanted.Equal(audienceOf(state.AccessSettings)) {
+		refuse(path.Root("access_settings").AtName("audience"), "access_settings.audience")
+	}
+	if _, changed := accessPermissionPatch(config.AccessSettings, state.AccessSettings, state.PermissionSettings); changed {
+		refuse(path.Root("access_settings").AtName("access_permission_settings"), "access_settings.access_permission_settings")
 	}
 }

@@ -96,6 +96,8 @@ func (r *spaceResource) Schema(ctx context.Context, _ resource.SchemaRequest, re
 					"A change replaces the space (input only at creation).", "A change replaces the space (input only at creation).")},
 			},
 			"permission_settings": permissionSettingsSchema(),
+			"use_admin_access": useAdminAccessAttribute("spaces.get, spaces.patch and spaces.delete (never spaces.setup or " +
+				"spaces.create: the administrator creates the space as a user, and is its first member)"),
 			"access_settings": schema.SingleNestedAttribute{
 				Optional: true,
 				Computed: true,

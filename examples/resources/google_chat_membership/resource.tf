@@ -20,3 +20,11 @@ resource "google_chat_membership" "app" {
   space    = google_chat_space.platform.name
   member   = "users/app"
 }
+
+# An administrator (use_admin_access on the googlechat.admin alias) adds an
+# auditor to a space the administrator is not in.
+resource "google_chat_membership" "auditor" {
+  provider = googlechat.admin
+  space    = "spaces/AAAAAAAAAAA"
+  member   = "users/auditor@example.com"
+}

@@ -1,0 +1,246 @@
+package convert
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+)
+
+// CheckSearchQuery checks a spaces.search query against the grammar its
+// `query` parameter documents, for administrator access (admin) or not,
+// so a bad query fails at plan with no API call. It checks what the
+// description states and nothing more; the API has the last word.
+//
+//   - Fields: with admin access create_time, customer, display_name,
+//     external_user_allowed, last_active_time, space_history_state and
+//     space_type; without it display_name, external_user_allowed and
+//     space_type.
+//   - `space_type` "is required and the only valid value is `SPACE`";
+//     `customer` "is required when useAdminAccess is set to true", and
+//     "customers/my_customer is the only supported value".
+//   - display_name takes only `:`; create_time and last_active_time `=`,
+//     `<`, `>`, `<=`, `>=` with RFC 3339 values; the others `=`.
+//   - "Across different fields, only AND operators are supported";
+//     display_name, space_history_state and external_user_allowed take OR
+//     within the field; the times take AND (an interval) and OR; space_type
+//     neither.
+func CheckSearchQuery(query string, admin bool) error {
+	tokens, err := searchTokens(query)
+	if err != nil {
+		return err
+	}
+	p := &searchParser{tokens: tokens, admin: admin, seen: map[string]bool{}}
+	if err := p.conjunction(); err != nil {
+		return err
+	}
+	if !p.seen["space_type"] {
+		return fmt.Errorf(`the query needs space_type = "SPACE" (the API requires it)`)
+	}
+	if admin && !p.seen["customer"] {
+		return fmt.Errorf(`with administrator access the query needs customer = "customers/my_customer"`)
+	}
+	return nil
+}
+
+// searchFields are the operators each field takes, and whether it may
+// appear in administrator searches only.
+var searchFields = map[string]struct {
+	ops       []string
+	adminOnly bool
+	andWithin bool // AND within the field (an interval)
+	orWithin  bool
+}{
+	"create_time":           {ops: []string{"=", "<", ">", "<=", ">="}, adminOnly: true, andWithin: true, orWithin: true},
+	"last_active_time":      {ops: []string{"=", "<", ">", "<=", ">="}, adminOnly: true, andWithin: true, orWithin: true},
+	"customer":              {ops: []string{"="}, adminOnly: true},
+	"display_name":          {ops: []string{":"}, orWithin: true},
+	"external_user_allowed": {ops: []string{"="}, orWithin: true},
+	"space_history_state":   {ops: []string{"="}, adminOnly: true, orWithin: true},
+	"space_type":            {ops: []string{"="}},
+}
+
+type searchToken struct {
+	kind  string // "word", "string", "op", "(", ")"
+	value string
+}
+
+// text is the token as written.
+func (t searchToken) text() string {
+	if t.kind == "(" || t.kind == ")" {
+		return t.kind
+	}
+	return t.value
+}
+
+func searchTokens(query string) ([]searchToken, error) {
+	var out []searchToken
+	for i := 0; i < len(query); {
+		c := query[i]
+		switch {
+		case c == ' ' || c == '\t' || c == '\n':
+			i++
+		case c == '(' || c == ')':
+			out = append(out, searchToken{kind: string(c)})
+			i++
+		case c == '"':
+			end := strings.IndexByte(query[i+1:], '"')
+			if end < 0 {
+				return nil, fmt.Errorf("unterminated string in the query")
+			}
+			out = append(out, searchToken{kind: "string", value: query[i+1 : i+1+end]})
+			i += end + 2
+		case strings.ContainsRune("=<>:", rune(c)):
+			op := string(c)
+			if (c == '<' || c == '>') && i+1 < len(query) && query[i+1] == '=' {
+				op += "="
+			}
+			out = append(out, searchToken{kind: "op", value: op})
+			i += len(op)
+		default:
+			start := i
+			for i < len(query) && !strings.ContainsRune(" \t\n()\"=<>:", rune(query[i])) {
+				i++
+			}
+			out = append(out, searchToken{kind: "word", value: query[start:i]})
+		}
+	}
+	if len(out) == 0 {
+		return nil, fmt.Errorf("the query is empty")
+	}
+	return out, nil
+}
+
+type searchParser struct {
+	tokens []searchToken
+	pos    int
+	admin  bool
+	seen   map[string]bool
+}
+
+func (p *searchParser) peek() (searchToken, bool) {
+	if p.pos >= len(p.tokens) {
+		return searchToken{}, false
+	}
+	return p.tokens[p.pos], true
+}
+
+// conjunction: group (AND group)*, every group on a field of its own.
+func (p *searchParser) conjunction() error {
+	for {
+		if err := p.group(); err != nil {
+			return err
+		}
+		t, ok := p.peek()
+		if !ok {
+			return nil
+		}
+		if t.kind != "word" || t.value != "AND" {
+			if t.kind == "word" && t.value == "OR" {
+				return fmt.Errorf("OR joins terms of one field only, in parentheses; across fields only AND is supported")
+			}
+			return fmt.Errorf("unexpected %q in the query", t.text())
+		}
+		p.pos++
+	}
+}
+
+// group: a term, or terms of one field in parentheses joined by OR (and by
+// AND for the times).
+func (p *searchParser) group() error {
+	t, ok := p.peek()
+	if !ok {
+		return fmt.Errorf("the query ends where a term is expected")
+	}
+	if t.kind != "(" {
+		field, err := p.term()
+		if err != nil {
+			return err
+		}
+		return p.see(field)
+	}
+	p.pos++
+	field, err := p.term()
+	if err != nil {
+		return err
+	}
+	for {
+		t, ok := p.peek()
+		if !ok {
+			return fmt.Errorf("missing ) in the query")
+		}
+		if t.kind == ")" {
+			p.pos++
+			return p.see(field)
+		}
+		if t.kind != "word" || (t.value != "AND" && t.value != "OR") {
+			return fmt.Errorf("expected AND, OR or ) in the query, found %q", t.text())
+		}
+		p.pos++
+		rules := searchFields[field]
+		if t.value == "OR" && !rules.orWithin || t.value == "AND" && !rules.andWithin {
+			return fmt.Errorf("%s does not support %s", field, t.value)
+		}
+		next, err := p.term()
+		if err != nil {
+			return err
+		}
+		if next != field {
+			return fmt.Errorf("a parenthesized group joins terms of one field; %s and %s are different fields (join them with AND outside)", field, next)
+		}
+	}
+}
+
+// see records a field's group: each field appears in one group.
+func (p *searchParser) see(field string) error {
+	if p.seen[field] {
+		return fmt.Errorf("%s appears twice: join its terms in one parenthesized group", field)
+	}
+	p.seen[field] = true
+	return nil
+}
+
+// term: field op value.
+func (p *searchParser) term() (string, error) {
+	if p.pos+3 > len(p.tokens) {
+		return "", fmt.Errorf("the query ends in the middle of a term")
+	}
+	field, op, value := p.tokens[p.pos], p.tokens[p.pos+1], p.tokens[p.pos+2]
+	p.pos += 3
+	rules, known := searchFields[field.value]
+	if field.kind != "word" || !known {
+		return "", fmt.Errorf("%q is not a field spaces.search takes", field.value)
+	}
+	if rules.adminOnly && !p.admin {
+		return "", fmt.Errorf("%s can be searched only with administrator access (use_admin_access = true)", field.value)
+	}
+	if op.kind != "op" || !slices.Contains(rules.ops, op.value) {
+		return "", fmt.Errorf("%s takes %s, not %q", field.value, strings.Join(rules.ops, " "), op.value)
+	}
+	if value.kind != "string" && value.kind != "word" {
+		return "", fmt.Errorf("%s %s needs a value", field.value, op.value)
+	}
+	switch v := value.value; field.value {
+	case "space_type":
+		if v != "SPACE" {
+			return "", fmt.Errorf(`space_type must be "SPACE", the only value spaces.search takes`)
+		}
+	case "customer":
+		if v != "customers/my_customer" {
+			return "", fmt.Errorf(`customer must be "customers/my_customer", the only value spaces.search takes`)
+		}
+	case "external_user_allowed":
+		if v != "true" && v != "false" {
+			return "", fmt.Errorf("external_user_allowed must be true or false")
+		}
+	case "space_history_state":
+		if v != "HISTORY_ON" && v != "HISTORY_OFF" {
+			return "", fmt.Errorf("space_history_state must be HISTORY_ON or HISTORY_OFF")
+		}
+	case "create_time", "last_active_time":
+		if _, err := time.Parse(time.RFC3339, v); err != nil {
+			return "", fmt.Errorf("%s needs an RFC 3339 time, such as \"2024-01-01T00:00:00+00:00\": %q", field.value, v)
+		}
+	}
+	return field.value, nil
+}
