@@ -5,8 +5,8 @@
 // resetting, inspecting and injecting faults.
 //
 // Bearer tokens: "user:<email or id>" acts as a seeded user (user
-// authentication); "app" or "app:<name>" acts as a Chat app (app
-// authentication). Options.Administrators (default admin@example.com) may
+// authentication, counted as domain-wide delegation); "app" or "app:<name>"
+// acts as a Chat app (app authentication). Options.Administrators (default admin@example.com) may
 // call with useAdminAccess=true.
 //
 // # Files
@@ -33,6 +33,10 @@
 //     principals calling.
 //   - adminaccess.go: administrator access (useAdminAccess=true): who may
 //     use it, its scopes, and the spaces it reaches.
+//   - import.go: import mode: spaces.create with importMode,
+//     spaces.completeImport, historical createTime of spaces and messages,
+//     who reaches an import-mode space (domain-wide delegation, the
+//     importer), chat.import "(import mode spaces only)", and expiry.
 //   - store.go: the stored records, object cloning, IDs and timestamps.
 //   - requestid.go: requestId idempotency.
 //   - query.go: updateMask and pagination parameters.

@@ -65,6 +65,7 @@ type Emulator struct {
 	spaces      map[string]*spaceRecord // by space ID
 	spaceOrder  []string
 	emojis      *customEmojiStore          // custom_emojis.go
+	sections    map[string]*userSections   // by user ID (sections.go)
 	attachments *attachmentStore           // uploads and attachment files (media.go)
 	requestIDs  map[string]*requestIDEntry // by rpc and requestId
 	log         []RequestRecord
@@ -102,6 +103,7 @@ func (e *Emulator) resetLocked() {
 	e.spaces = map[string]*spaceRecord{}
 	e.spaceOrder = nil
 	e.emojis = newCustomEmojiStore()
+	e.sections = map[string]*userSections{}
 	e.attachments = newAttachmentStore()
 	e.requestIDs = map[string]*requestIDEntry{}
 	e.log = nil

@@ -59,6 +59,8 @@ func (e *Emulator) enrich(c *call, out any) any {
 		for _, s := range v.Spaces {
 			e.enrichSpace(s)
 		}
+	case *chat.CompleteImportSpaceResponse:
+		e.enrichSpace(v.Space)
 	case *chat.FindGroupChatsResponse:
 		// Only SPACE_VIEW_EXPANDED spaces: a name alone is left alone.
 		for _, s := range v.Spaces {
@@ -102,15 +104,9 @@ func (e *Emulator) enrichSpace(s *chat.Space) {
 	// Space.threaded: "Output only. Deprecated: Use spaceThreadingState
 	// instead. Whether messages are threaded in this space."
 	s.Threaded = s.SpaceThreadingState == "THREADED_MESSAGES"
-	// Space.importModeExpireTime: "This field is only populated for spaces
-	// that were created with import mode."
-	if s.ImportMode && s.ImportModeExpireTime == "" {
-		if created, err := time.Parse(time.RFC3339Nano, s.CreateTime); err == nil {
-			s.ImportModeExpireTime = created.Add(importModeLifetime).UTC().Format(time.RFC3339Nano)
-		}
-	}
 	// Filled where the space is stored or rendered (spaces_create.go,
-	// store.go): spaceUri ("The URI for a user to access the space"),
+	// import.go, store.go): importModeExpireTime ("This field is only
+	// populated for spaces that were created with import mode"), spaceUri ("The URI for a user to access the space"),
 	// spaceThreadingState, membershipCount ("Populated when the space_type
 	// is SPACE, DIRECT_MESSAGE or GROUP_CHAT"), lastActiveTime ("Timestamp of
 	// the last message in the space"), accessSettings.accessState and

@@ -87,8 +87,11 @@ func (e *Emulator) insertMessage(c *call, rec *spaceRecord, in *chat.Message, me
 	if err != nil {
 		return nil, err
 	}
+	now, err := e.messageCreateTime(rec, in) // import.go
+	if err != nil {
+		return nil, err
+	}
 	id := randomID() + "." + randomID()
-	now := e.timestamp()
 	msg := chat.Message{
 		Name:                    rec.space.Name + "/messages/" + id,
 		Sender:                  &chat.User{Name: c.caller.userName(), Type: c.caller.userType()},
@@ -111,12 +114,16 @@ func (e *Emulator) insertMessage(c *call, rec *spaceRecord, in *chat.Message, me
 	msg.Attachment = e.applyAttachments(rec, msg.Name, attachments, nil)
 	m := &messageRecord{msg: msg, sender: c.caller}
 	rec.messages[id] = m
-	rec.messageOrder = append(rec.messageOrder, id)
+	placeMessage(rec, id, now) // by createTime, for imported messages (import.go)
 	if messageID != "" {
 		rec.clientIDs[messageID] = id
 	}
 	rec.hasMessages = true
-	rec.space.LastActiveTime = now
+	// Space.lastActiveTime: "Timestamp of the last message in the space";
+	// an imported message may be older than the last.
+	if rec.space.LastActiveTime == "" || laterTime(now, rec.space.LastActiveTime) {
+		rec.space.LastActiveTime = now
+	}
 	e.commit()
 	e.remember(c, requestID, msg.Name)
 	return m.render(), nil

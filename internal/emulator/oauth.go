@@ -65,6 +65,10 @@ var signingKey = sync.OnceValue(func() *rsa.PrivateKey {
 type grant struct {
 	principal string
 	scopes    map[string]bool
+	// delegatedBy is the app ("app:NAME") whose service account impersonates
+	// the user through domain-wide delegation (a JWT-bearer grant with a
+	// sub claim); "" for any other token. Import mode needs it (import.go).
+	delegatedBy string
 }
 
 // authState holds the tokens the token endpoint issued. It survives Reset,
@@ -253,7 +257,7 @@ func (e *Emulator) jwtGrant(assertion, audience string) (grant, string, string) 
 		if !ok {
 			return grant{}, "invalid_grant", "Invalid email or User ID"
 		}
-		g.principal = p.String()
+		g.principal, g.delegatedBy = p.String(), g.principal
 	}
 	return g, "", ""
 }

@@ -46,6 +46,7 @@ var apiRoutes = []apiRoute{
 	{http.MethodGet, "spaces/{space}", "chat.spaces.get", withSpace((*Emulator).getSpace)},
 	{http.MethodPatch, "spaces/{space}", "chat.spaces.patch", withSpace((*Emulator).patchSpace)},
 	{http.MethodDelete, "spaces/{space}", "chat.spaces.delete", withSpace((*Emulator).deleteSpace)},
+	{http.MethodPost, "spaces/{space}:completeImport", "chat.spaces.completeImport", (*Emulator).completeImport}, // import.go
 
 	// spaces.members: members.go
 	{http.MethodPost, "spaces/{space}/members", "chat.spaces.members.create", withSpace((*Emulator).createMembership)},
@@ -90,6 +91,15 @@ var apiRoutes = []apiRoute{
 	// users.spaces.spaceNotificationSetting: notification_settings.go
 	{http.MethodGet, "users/{user}/spaces/{space}/spaceNotificationSetting", "chat.users.spaces.spaceNotificationSetting.get", (*Emulator).getSpaceNotificationSetting},
 	{http.MethodPatch, "users/{user}/spaces/{space}/spaceNotificationSetting", "chat.users.spaces.spaceNotificationSetting.patch", (*Emulator).patchSpaceNotificationSetting},
+
+	// users.sections and users.sections.items: sections.go
+	{http.MethodPost, "users/{user}/sections", "chat.users.sections.create", (*Emulator).createSection},
+	{http.MethodGet, "users/{user}/sections", "chat.users.sections.list", (*Emulator).listSections},
+	{http.MethodPatch, "users/{user}/sections/{section}", "chat.users.sections.patch", (*Emulator).patchSection},
+	{http.MethodDelete, "users/{user}/sections/{section}", "chat.users.sections.delete", (*Emulator).deleteSection},
+	{http.MethodPost, "users/{user}/sections/{section}:position", "chat.users.sections.position", (*Emulator).positionSection},
+	{http.MethodGet, "users/{user}/sections/{section}/items", "chat.users.sections.items.list", (*Emulator).listSectionItems},
+	{http.MethodPost, "users/{user}/sections/{section}/items/{item}:move", "chat.users.sections.items.move", (*Emulator).moveSectionItem},
 }
 
 // mediaUploads are the methods that take a file: served under /upload/v1/
@@ -113,6 +123,8 @@ type pathParams struct {
 	attachment string
 	// {media}: an attachment's attachmentDataRef.resourceName (media.download)
 	media string
+	// {section}: a user's section ID; {item}: a section item's ID (sections.go)
+	section, item string
 }
 
 // field returns the field a placeholder segment binds, or nil.
@@ -136,14 +148,29 @@ func (p *pathParams) field(segment string) *string {
 		return &p.attachment
 	case "{media}":
 		return &p.media
+	case "{section}":
+		return &p.section
+	case "{item}":
+		return &p.item
 	}
 	return nil
 }
 
-// compiledRoute is an apiRoute with its pattern split into segments.
+// compiledRoute is an apiRoute with its pattern split into segments. A
+// placeholder segment may end in a custom verb, "{section}:position": the
+// path's segment must end in the verb, and the placeholder binds the rest.
 type compiledRoute struct {
 	apiRoute
 	segments []string
+}
+
+// placeholderVerb splits a placeholder segment into the placeholder and its
+// custom verb (":position"; "" for none).
+func placeholderVerb(segment string) (string, string) {
+	if i := strings.Index(segment, "}:"); strings.HasPrefix(segment, "{") && i > 0 {
+		return segment[:i+1], segment[i+1:]
+	}
+	return segment, ""
 }
 
 var router = compileRoutes(apiRoutes)
@@ -153,7 +180,7 @@ func compileRoutes(routes []apiRoute) []compiledRoute {
 	for _, r := range routes {
 		segments := strings.Split(r.pattern, "/")
 		for _, seg := range segments {
-			if strings.HasPrefix(seg, "{") && new(pathParams).field(seg) == nil {
+			if placeholder, _ := placeholderVerb(seg); strings.HasPrefix(seg, "{") && new(pathParams).field(placeholder) == nil {
 				panic(fmt.Sprintf("route %s %s: unknown placeholder %s", r.method, r.pattern, seg))
 			}
 		}
@@ -180,8 +207,13 @@ func route(method, path string) (*apiRoute, pathParams) {
 
 func (r *compiledRoute) match(parts []string, params *pathParams) bool {
 	for i, seg := range r.segments {
-		if field := params.field(seg); field != nil {
-			*field = parts[i]
+		placeholder, verb := placeholderVerb(seg)
+		if field := params.field(placeholder); field != nil {
+			value, ok := strings.CutSuffix(parts[i], verb)
+			if !ok || verb != "" && value == "" {
+				return false
+			}
+			*field = value
 		} else if seg != parts[i] {
 			return false
 		}

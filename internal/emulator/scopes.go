@@ -14,6 +14,8 @@ import (
 // authentication" and "User authentication". A user's chat.admin.* scopes
 // count only with useAdminAccess=true, and then alone (adminaccess.go).
 // held nil means every scope (the shortcut tokens "app" and "user:EMAIL").
+// When chat.import is the only scope that lets the call through,
+// c.importOnly says so: it counts "(import mode spaces only)" (import.go).
 //
 // A method with no scope at all for the caller's kind (spaces.setup for an
 // app, replaceCards for a user) is left to its handler, which answers the
@@ -30,7 +32,7 @@ func (e *Emulator) checkScopes(c *call, held map[string]bool) *apiError {
 		return nil
 	}
 	app := c.caller.kind == kindApp
-	eligible, unapproved := false, false
+	eligible, unapproved, granted := false, false, 0
 	for _, scope := range m.Scopes {
 		if discovery.AppScope(scope) != app {
 			continue
@@ -48,10 +50,13 @@ func (e *Emulator) checkScopes(c *call, held map[string]bool) *apiError {
 			unapproved = true
 			continue
 		}
-		return nil
+		// chat.import counts only "(import mode spaces only)": the call
+		// remembers when it is the token's only scope here (import.go).
+		granted++
+		c.importOnly = granted == 1 && scope == importScope
 	}
 	switch {
-	case !eligible:
+	case granted > 0 || !eligible:
 		return nil
 	case unapproved:
 		return permissionDenied("The administrator must grant the app the required OAuth authorization scope for this action.")

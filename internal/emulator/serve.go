@@ -28,6 +28,15 @@ type call struct {
 	// adminAccess: the call asked for useAdminAccess=true and passed the
 	// checks of adminaccess.go.
 	adminAccess bool
+
+	// delegated: the token acts as a user through domain-wide delegation
+	// (oauth.go), or is a shortcut token; delegatedBy is the impersonating
+	// app ("app:NAME") of an issued token, "" for the shortcut tokens.
+	// importOnly: chat.import is the only scope of the token that the method
+	// accepts (scopes.go). Both for import mode (import.go).
+	delegated   bool
+	delegatedBy string
+	importOnly  bool
 }
 
 func (c *call) decode(into any) *apiError {
@@ -90,13 +99,15 @@ func (e *Emulator) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		pageSizeLimit: e.opts.PageSizeLimit}
 
 	e.mu.Lock()
-	caller, scopes, authErr := e.authenticate(r)
+	caller, cred, authErr := e.authenticate(r)
 	if caller != nil {
-		c.caller, c.scopes = caller, scopes
+		c.caller, c.scopes = caller, cred.scopes
+		// Domain-wide delegation, or a shortcut token (every scope): import.go.
+		c.delegated, c.delegatedBy = cred.delegatedBy != "" || cred.scopes == nil, cred.delegatedBy
 		record.Principal = caller.String()
 		authErr = c.parseAdminAccess() // adminaccess.go
 		if authErr == nil {
-			authErr = e.checkScopes(c, scopes) // scopes.go
+			authErr = e.checkScopes(c, c.scopes) // scopes.go
 		}
 		if authErr == nil {
 			authErr = e.checkAdministrator(c) // adminaccess.go
@@ -131,27 +142,28 @@ func (e *Emulator) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	e.finish(w, record, out, apiErr)
 }
 
-// authenticate maps the bearer token to a principal and the scopes it holds
-// (e.mu held): a token the token endpoint issued (oauth.go) holds the scopes
-// it was issued with; the shortcut tokens ("app", "user:EMAIL", and
-// Options.Tokens) hold every scope (nil).
-func (e *Emulator) authenticate(r *http.Request) (*principal, map[string]bool, *apiError) {
+// authenticate maps the bearer token to a principal and its grant (e.mu
+// held): a token the token endpoint issued (oauth.go) holds the scopes it
+// was issued with, and says whether it came from domain-wide delegation;
+// the shortcut tokens ("app", "user:EMAIL", and Options.Tokens) hold every
+// scope (nil) and count as delegated (import.go).
+func (e *Emulator) authenticate(r *http.Request) (*principal, grant, *apiError) {
 	token, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer ")
-	var scopes map[string]bool
+	var cred grant
 	if issued, found := e.auth.access[token]; found {
-		token, scopes = issued.principal, issued.scopes
+		token, cred = issued.principal, issued
 	} else if alias, found := e.opts.Tokens[token]; found {
 		token = alias
 	}
 	if !ok || token == "" {
-		return nil, nil, errorf(http.StatusUnauthorized, "UNAUTHENTICATED",
+		return nil, grant{}, errorf(http.StatusUnauthorized, "UNAUTHENTICATED",
 			"Request is missing required authentication credential. Expected OAuth 2 access token.")
 	}
 	p, ok := e.dir.fromToken(token)
 	if !ok {
-		return nil, nil, errorf(http.StatusUnauthorized, "UNAUTHENTICATED", "Request had invalid authentication credentials.")
+		return nil, grant{}, errorf(http.StatusUnauthorized, "UNAUTHENTICATED", "Request had invalid authentication credentials.")
 	}
-	return p, scopes, nil
+	return p, cred, nil
 }
 
 // apply runs the handler under e.mu once the call passes the quotas;
@@ -162,6 +174,7 @@ func (e *Emulator) apply(c *call, handler handlerFunc) (out any, apiErr *apiErro
 	if quotaErr := e.checkQuota(c); quotaErr != nil {
 		return nil, quotaErr, false
 	}
+	e.expireImports() // import.go
 	before := e.seq
 	out, apiErr = handler(e, c)
 	out = e.enrich(c, out) // output-only fields (enrich.go)

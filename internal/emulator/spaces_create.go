@@ -130,6 +130,10 @@ func (e *Emulator) createSpace(c *call) (any, *apiError) {
 	if err := e.checkSpaceFields(&in); err != nil {
 		return nil, err
 	}
+	createTime, err := checkImportCreate(e, c, &in) // import.go
+	if err != nil {
+		return nil, err
+	}
 	switch {
 	case in.ImportMode && c.caller.kind == kindApp:
 		return nil, permissionDenied("Import mode requires user authentication with the chat.import scope.")
@@ -145,7 +149,6 @@ func (e *Emulator) createSpace(c *call) (any, *apiError) {
 		if in.Customer == "" {
 			return nil, invalidArgument("Space.customer is required when creating a space with app authentication.")
 		}
-		var err *apiError
 		if customer, err = resolveCustomer(in.Customer); err != nil {
 			return nil, err
 		}
@@ -161,7 +164,9 @@ func (e *Emulator) createSpace(c *call) (any, *apiError) {
 		return nil, permissionDenied("Setting accessSettings.audience isn't supported with app authentication.")
 	}
 	rec := e.newSpace(&in, c.caller, customer)
-	if !in.ImportMode {
+	if in.ImportMode {
+		e.startImport(c, rec, createTime) // import.go
+	} else {
 		role := "ROLE_MANAGER"
 		if c.caller.kind == kindApp {
 			role = "ROLE_MEMBER" // an app is added as a member, never as a manager

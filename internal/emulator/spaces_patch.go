@@ -104,6 +104,9 @@ func (e *Emulator) patchSpace(c *call, rec *spaceRecord) (any, *apiError) {
 		if c.adminAccess && notAdminMask(path, kind) {
 			return nil, invalidArgument("updateMask path %q is not supported with useAdminAccess.", path)
 		}
+		if err := checkImportPatch(rec, path, kind); err != nil { // import.go
+			return nil, err
+		}
 		kinds[kind] = true
 	}
 	if err := checkMaskExclusivity(mask, kinds); err != nil {
@@ -391,6 +394,9 @@ func (p *spacePatch) promoteGroupChat() {
 	p.next.Customer = emulatorCustomer
 	p.rec.dmKey = ""
 	// Undocumented [U]: as in the Chat UI, whoever converts a group chat
-	// to a space becomes its manager.
-	p.caller.membership.Role = "ROLE_MANAGER"
+	// to a space becomes its manager. (In import mode the importer converts
+	// it without a membership: import.go.)
+	if p.caller != nil {
+		p.caller.membership.Role = "ROLE_MANAGER"
+	}
 }

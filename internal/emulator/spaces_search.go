@@ -88,8 +88,13 @@ func (e *Emulator) searchSpaces(c *call) (any, *apiError) {
 // with admin access every space of the organization ("Returns a list of
 // spaces in a Google Workspace organization"; the query's customer is
 // customers/my_customer, the caller's); without it, "the results are
-// limited to spaces where the calling user is a joined member".
+// limited to spaces where the calling user is a joined member". Never a
+// space in import mode: "they aren't visible to users until the import is
+// complete" (import.go).
 func (e *Emulator) searchable(c *call, rec *spaceRecord) bool {
+	if rec.space.ImportMode {
+		return false
+	}
 	if c.adminAccess {
 		return rec.space.Customer == emulatorCustomer
 	}

@@ -17,6 +17,12 @@ type spaceRecord struct {
 	deleted     bool
 	hasMessages bool
 
+	// importer is the user who created the space in import mode and
+	// importApp the app that impersonated them ("" for a shortcut token);
+	// nil and "" for other spaces (import.go).
+	importer  *principal
+	importApp string
+
 	members     map[string]*memberRecord // by member segment (user ID or group ID)
 	memberOrder []string
 
@@ -78,7 +84,12 @@ func (s *spaceRecord) render(viewer *principal) *chat.Space {
 }
 
 // joinedMember returns viewer's JOINED membership in the space, or nil.
+// While the space is in import mode no membership counts: "they aren't
+// visible to users until the import is complete" (import.go).
 func (s *spaceRecord) joinedMember(p *principal) *memberRecord {
+	if s.space.ImportMode {
+		return nil
+	}
 	m := s.members[p.id]
 	if m == nil || m.membership.State != "JOINED" {
 		return nil
