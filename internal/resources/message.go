@@ -85,6 +85,9 @@ func (r *messageResource) Create(ctx context.Context, req resource.CreateRequest
 		return
 	}
 	space := plan.Space.ValueString()
+	if convert.Known(plan.CreateTime) {
+		input.CreateTime = plan.CreateTime.ValueString() // import mode: the message's historical time
+	}
 	if input.Attachment, err = r.upload(ctx, space, plan.Attachments); err != nil {
 		glue.AddAttributeAPIError(&resp.Diagnostics, path.Root("attachments"), "Unable to Upload Chat Message Attachment", "media.upload", err, messageAdvice(err, plan))
 		return

@@ -71,6 +71,9 @@ func messageFromAPI(m *chat.Message, prior messageModel) messageModel {
 	out.MessageID = convert.StringOrNull(m.ClientAssignedMessageId)
 	out.ClientAssignedMessageID = convert.StringOrNull(m.ClientAssignedMessageId)
 	out.CreateTime = convert.StringOrNull(m.CreateTime)
+	if sameInstant(prior.CreateTime, m.CreateTime) {
+		out.CreateTime = prior.CreateTime // as configured for an import
+	}
 	out.LastUpdateTime = convert.StringOrNull(m.LastUpdateTime)
 	out.FormattedText = convert.StringOrNull(m.FormattedText)
 	out.Attachments = attachmentsFromAPI(prior.Attachments, m.Attachment)

@@ -14,6 +14,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 
 	"github.com/seed-da88c8a3/terraform-provider-googlechat/internal/convert"
+	"github.com/seed-da88c8a3/terraform-provider-googlechat/internal/validators"
 )
 
 func (r *messageResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
@@ -113,8 +114,13 @@ func (r *messageResource) Schema(ctx context.Context, _ resource.SchemaRequest, 
 			},
 			"attachments": attachmentsAttribute(),
 			"create_time": schema.StringAttribute{
-				Computed: true, PlanModifiers: keep,
-				MarkdownDescription: "When the message was posted (RFC 3339).",
+				Optional: true, Computed: true,
+				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown(), stringplanmodifier.RequiresReplaceIfConfigured()},
+				MarkdownDescription: "When the message was posted (RFC 3339). In a space in import mode it may be set to the " +
+					"message's time in the system it is migrated from, between 2000-01-01 and now (Message.createTime is " +
+					"\"output only, except when used in import mode spaces\"); the API refuses it elsewhere. A change posts " +
+					"the message again.",
+				Validators: []validator.String{validators.ImportTime()},
 			},
 			"last_update_time": schema.StringAttribute{
 				Computed:            true,

@@ -45,6 +45,9 @@ type spaceModel struct {
 	InitialMembers               types.Set      `tfsdk:"initial_members"`
 	DeletionPolicy               types.String   `tfsdk:"deletion_policy"`
 	UseAdminAccess               types.Bool     `tfsdk:"use_admin_access"`
+	ImportMode                   types.Bool     `tfsdk:"import_mode"`
+	ImportComplete               types.Bool     `tfsdk:"import_complete"`
+	ImportModeExpireTime         types.String   `tfsdk:"import_mode_expire_time"`
 	convert.SpaceAttributes
 }
 
@@ -83,7 +86,12 @@ func (r *spaceResource) Create(ctx context.Context, req resource.CreateRequest, 
 	attemptCtx, attempts := chatapi.WithAttemptLog(ctx)
 	started := time.Now()
 	adopted := false
-	if r.client.AuthMode == chatapi.AuthModeUser {
+	switch {
+	case plan.ImportMode.ValueBool():
+		// "Can be used to create a named space, or a group chat in Import
+		// mode" (spaces.create): no members, not even the caller.
+		out, err = r.client.CreateSpace(attemptCtx, input, requestID)
+	case r.client.AuthMode == chatapi.AuthModeUser:
 		// spaces.setup returns a DM that already exists ("If a DM already
 		// exists between two users, ... then the existing DM is returned",
 		// discovery document): look first, so destroy never deletes a DM
@@ -91,7 +99,7 @@ func (r *spaceResource) Create(ctx context.Context, req resource.CreateRequest, 
 		if out, adopted = r.existingDM(ctx, plan, members); !adopted {
 			out, err = r.client.SetUpSpace(attemptCtx, &chat.SetUpSpaceRequest{Space: input, Memberships: members, RequestId: requestID})
 		}
-	} else {
+	default:
 		input.Customer = r.client.Customer
 		out, err = r.client.CreateSpace(attemptCtx, input, requestID)
 	}
@@ -127,7 +135,8 @@ func (r *spaceResource) Create(ctx context.Context, req resource.CreateRequest, 
 		resp.Diagnostics.AddWarning("Existing Direct Message Adopted",
 			fmt.Sprintf("%s existed before this configuration; spaces.setup returns an existing direct message rather than "+
 				"making another. Terraform manages it from now on, but destroy will only remove it from state, never delete it.", out.Name))
-	} else if r.client.AuthMode == chatapi.AuthModeUser && len(members) > 0 && plan.SpaceType.ValueString() != convert.SpaceTypeDM {
+	} else if r.client.AuthMode == chatapi.AuthModeUser && len(members) > 0 && plan.SpaceType.ValueString() != convert.SpaceTypeDM &&
+		!plan.ImportMode.ValueBool() {
 		r.warnMembersNotAdded(ctx, out.Name, members, &resp.Diagnostics)
 	}
 
@@ -160,6 +169,10 @@ func (r *spaceResource) Create(ctx context.Context, req resource.CreateRequest, 
 			return
 		}
 		state = spaceFromAPI(updated, state)
+	}
+	if plan.ImportComplete.ValueBool() && !r.completeImport(ctx, &state, &resp.Diagnostics) {
+		saveState(ctx, &resp.State, resp.Identity, &state, "name", &resp.Diagnostics)
+		return
 	}
 	saveState(ctx, &resp.State, resp.Identity, &state, "name", &resp.Diagnostics)
 }
@@ -204,6 +217,11 @@ func (r *spaceResource) Update(ctx context.Context, req resource.UpdateRequest, 
 	result.InitialMembers = plan.InitialMembers
 	result.PredefinedPermissionSettings = plan.PredefinedPermissionSettings
 	result.UseAdminAccess = plan.UseAdminAccess
+	if plan.ImportComplete.ValueBool() && !state.ImportComplete.ValueBool() && !r.completeImport(ctx, &result, &resp.Diagnostics) {
+		saveState(ctx, &resp.State, resp.Identity, &result, "name", &resp.Diagnostics)
+		return
+	}
+	result.ImportComplete = plan.ImportComplete
 	// The activity attributes were planned from state: the next read
 	// brings the values the edit left.
 	result.LastActiveTime, result.JoinedDirectHumanUserCount, result.JoinedGroupCount =
@@ -413,4 +431,27 @@ func updateAdvice(err error) string {
 			"app that created the space), audience changes need user credentials and a manager."
 	}
 	return ""
+}
+
+// completeImport ends the space's import mode with spaces.completeImport.
+// It can't be repeated, so after a failure (an attempt whose answer was
+// lost, or a completion outside Terraform) a space no longer in import mode
+// counts as completed.
+func (r *spaceResource) completeImport(ctx context.Context, state *spaceModel, diags *diag.Diagnostics) bool {
+	name := state.Name.ValueString()
+	out, err := r.client.CompleteImport(ctx, name)
+	if err != nil {
+		if space, getErr := r.client.GetSpace(ctx, name); getErr == nil && !space.ImportMode {
+			out, err = space, nil
+		}
+	}
+	if err != nil {
+		glue.AddAttributeAPIError(diags, path.Root("import_complete"), "Unable to Complete Chat Space Import", "spaces.completeImport "+name, err,
+			"completeImport needs user credentials with domain-wide delegation (impersonate_user) and the chat.import scope, "+
+				"as the user who created the space in import mode.")
+		return false
+	}
+	*state = spaceFromAPI(out, *state)
+	state.ImportComplete = types.BoolValue(true)
+	return true
 }

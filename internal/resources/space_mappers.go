@@ -4,6 +4,7 @@ import (
 	"context"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -22,6 +23,10 @@ func spaceToAPI(plan spaceModel) *chat.Space {
 		ExternalUserAllowed:          plan.ExternalUserAllowed.ValueBool(),
 		SingleUserBotDm:              plan.SingleUserBotDm.ValueBool(),
 		PredefinedPermissionSettings: plan.PredefinedPermissionSettings.ValueString(),
+		ImportMode:                   plan.ImportMode.ValueBool(),
+	}
+	if plan.ImportMode.ValueBool() && convert.Known(plan.CreateTime) {
+		space.CreateTime = plan.CreateTime.ValueString() // "For import mode spaces, set this field to the historical timestamp"
 	}
 	if !plan.Description.IsNull() || !plan.Guidelines.IsNull() {
 		space.SpaceDetails = &chat.SpaceDetails{Description: plan.Description.ValueString(), Guidelines: plan.Guidelines.ValueString()}
@@ -40,6 +45,22 @@ func spaceFromAPI(space *chat.Space, prior spaceModel) spaceModel {
 	if out.DeletionPolicy.IsNull() || out.DeletionPolicy.IsUnknown() {
 		out.DeletionPolicy = types.StringValue(deletionDelete)
 	}
+	if sameInstant(prior.CreateTime, space.CreateTime) {
+		out.CreateTime = prior.CreateTime // the configured spelling of an imported time
+	}
+	// import_mode and import_complete are inputs: only an import (nothing
+	// recorded) takes them from the answer, and importMode false is recorded
+	// as null, as an unset attribute reads.
+	if !convert.Known(prior.ImportMode) {
+		out.ImportMode = types.BoolNull()
+		if space.ImportMode {
+			out.ImportMode = types.BoolValue(true)
+		}
+	}
+	if prior.ImportComplete.IsUnknown() {
+		out.ImportComplete = types.BoolNull()
+	}
+	out.ImportModeExpireTime = convert.StringOrNull(space.ImportModeExpireTime)
 	return out
 }
 
@@ -221,3 +242,14 @@ func viewMembershipSetting(permissions types.Object, audienceMayView bool) *chat
 }
 
 func joinMask(mask []string) string { return strings.Join(mask, ",") }
+
+// sameInstant reports whether a recorded RFC 3339 time and an answer's are
+// the same instant, however each is spelled ("Z" or "+00:00", fractions).
+func sameInstant(recorded types.String, answer string) bool {
+	if !convert.Known(recorded) || answer == "" {
+		return false
+	}
+	a, errA := time.Parse(time.RFC3339Nano, recorded.ValueString())
+	b, errB := time.Parse(time.RFC3339Nano, answer)
+	return errA == nil && errB == nil && a.Equal(b)
+}

@@ -54,6 +54,7 @@ func (r *spaceResource) ValidateConfig(ctx context.Context, req resource.Validat
 			}
 		}
 	}
+	validateImportMode(config, spaceType, bad)
 	if config.SingleUserBotDm.ValueBool() && spaceType != convert.SpaceTypeDM {
 		bad("single_user_bot_dm", "single_user_bot_dm requires space_type = \"DIRECT_MESSAGE\".")
 	}
@@ -106,6 +107,11 @@ func (r *spaceResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanR
 	}
 	creating := req.State.Raw.IsNull()
 	requireUserForAdmin(r.client, config.UseAdminAccess, &resp.Diagnostics)
+	if config.ImportMode.ValueBool() && r.client != nil && r.client.AuthMode == chatapi.AuthModeApp {
+		resp.Diagnostics.AddAttributeError(path.Root("import_mode"), "User Credentials Required",
+			"\"Creating a space in Import Mode requires user authentication\" (Space.importMode), with domain-wide delegation "+
+				"(impersonate_user) and the chat.import scope; this provider uses app credentials.")
+	}
 	var state spaceModel
 	if !creating {
 		resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
@@ -155,6 +161,9 @@ func (r *spaceResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanR
 		}
 	}
 	r.planAccessPermissions(ctx, config, state, creating, resp)
+	if !creating {
+		planImportChanges(ctx, config, plan, state, resp)
+	}
 	if !creating && adminAccessOn(r.client, config.UseAdminAccess) {
 		planAdminLimits(config, plan, state, resp)
 	}
@@ -269,5 +278,51 @@ func planAdminLimits(config, plan, state spaceModel, resp *resource.ModifyPlanRe
 	}
 	if _, changed := accessPermissionPatch(config.AccessSettings, state.AccessSettings, state.PermissionSettings); changed {
 		refuse(path.Root("access_settings").AtName("access_permission_settings"), "access_settings.access_permission_settings")
+	}
+}
+
+// validateImportMode checks import_mode, import_complete and create_time
+// against what import mode allows: "Import mode supports SPACE and
+// GROUP_CHAT ... not DIRECT_MESSAGE" and "No members are created" (Chat's
+// import guide; spaces.create), and createTime is "output only, except when
+// used in import mode spaces" (Space.createTime).
+func validateImportMode(config spaceModel, spaceType string, bad func(attribute, format string, args ...any)) {
+	importing := config.ImportMode.ValueBool() || config.ImportMode.IsUnknown()
+	switch {
+	case config.ImportMode.ValueBool() && spaceType == convert.SpaceTypeDM:
+		bad("import_mode", "import mode supports SPACE and GROUP_CHAT, not DIRECT_MESSAGE.")
+	case config.ImportMode.ValueBool() && !config.InitialMembers.IsNull():
+		bad("initial_members", "a space in import mode is created with no members (spaces.create: \"Import mode: No members are "+
+			"created\"); add them with membership resources once import_complete is true.")
+	}
+	if !importing && !config.CreateTime.IsNull() {
+		bad("create_time", "create_time can be set only with import_mode = true: it is output only for other spaces.")
+	}
+	if !importing && !config.ImportComplete.IsNull() {
+		bad("import_complete", "import_complete applies only to a space with import_mode = true.")
+	}
+}
+
+// planImportChanges refuses what can't change on an existing import-mode
+// space: completing the import can't be undone, and access settings can't
+// be updated "if the space is in import mode" (spaces.patch updateMask).
+func planImportChanges(ctx context.Context, config, plan, state spaceModel, resp *resource.ModifyPlanResponse) {
+	if plan.ImportComplete.ValueBool() && !state.ImportComplete.ValueBool() {
+		// completeImport clears it.
+		resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("import_mode_expire_time"), types.StringUnknown())...)
+	}
+	if state.ImportComplete.ValueBool() && !plan.ImportComplete.ValueBool() && plan.ImportMode.Equal(state.ImportMode) {
+		resp.Diagnostics.AddAttributeError(path.Root("import_complete"), "Import Can't Be Undone",
+			"spaces.completeImport can't be undone: the space left import mode. Keep import_complete = true, or replace the "+
+				"space (for example by changing import_mode).")
+	}
+	if !state.ImportMode.ValueBool() || state.ImportComplete.ValueBool() {
+		return
+	}
+	wanted := audienceOf(config.AccessSettings)
+	_, accessChanged := accessPermissionPatch(config.AccessSettings, state.AccessSettings, state.PermissionSettings)
+	if accessChanged || convert.Known(config.AccessSettings) && !wanted.IsUnknown() && !wanted.Equal(audienceOf(state.AccessSettings)) {
+		resp.Diagnostics.AddAttributeError(path.Root("access_settings"), "Not Supported in Import Mode",
+			"spaces.patch can't update access settings while the space is in import mode; set import_complete = true first.")
 	}
 }

@@ -20,6 +20,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/seed-da88c8a3/terraform-provider-googlechat/internal/convert"
+	"github.com/seed-da88c8a3/terraform-provider-googlechat/internal/validators"
 )
 
 func (r *spaceResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
@@ -150,9 +151,34 @@ func (r *spaceResource) Schema(ctx context.Context, _ resource.SchemaRequest, re
 				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
 			},
 			"create_time": schema.StringAttribute{
-				Computed:            true,
-				MarkdownDescription: "When the space was created (RFC 3339). Empty for direct messages.",
-				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+				Optional: true, Computed: true,
+				MarkdownDescription: "When the space was created (RFC 3339). Empty for direct messages. With `import_mode` it " +
+					"may be set to the space's creation time in the system it is migrated from, between 2000-01-01 and now " +
+					"(Space.createTime is \"output only, except when used in import mode spaces\"). A change replaces the space.",
+				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown(), stringplanmodifier.RequiresReplaceIfConfigured()},
+				Validators:    []validator.String{validators.ImportTime()},
+			},
+			"import_mode": schema.BoolAttribute{
+				Optional: true,
+				MarkdownDescription: "Create the space in [import mode](https://developers.google.com/workspace/chat/import-data), " +
+					"for a migration from another chat system: `SPACE` or `GROUP_CHAT`, with `spaces.create` and no members " +
+					"(not even the caller), invisible to users until `import_complete`. Needs user credentials with domain-wide " +
+					"delegation (`impersonate_user`) and the `chat.import` scope, which is not among the default scopes. A " +
+					"space left in import mode is deleted by Google after `import_mode_expire_time` (90 days). A change " +
+					"replaces the space.",
+				PlanModifiers: []planmodifier.Bool{boolplanmodifier.RequiresReplaceIf(boolChangedAfterCreate,
+					"A change replaces the space.", "A change replaces the space.")},
+			},
+			"import_complete": schema.BoolAttribute{
+				Optional: true,
+				MarkdownDescription: "Set to `true` to end import mode with `spaces.completeImport`: the space becomes a " +
+					"standard space, visible to users, and members can then be added. It can't be undone: going back to " +
+					"`false` is refused at plan. Only with `import_mode`.",
+			},
+			"import_mode_expire_time": schema.StringAttribute{
+				Computed: true, PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+				MarkdownDescription: "When Google deletes the space if it is still in import mode (RFC 3339); null for " +
+					"other spaces and once the import is complete.",
 			},
 			"threading_state": schema.StringAttribute{
 				Computed:            true,

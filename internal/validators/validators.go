@@ -76,3 +76,29 @@ func (v durationValidator) ValidateString(ctx context.Context, req validator.Str
 			fmt.Sprintf("%q %s.", req.ConfigValue.ValueString(), v.Description(ctx)))
 	}
 }
+
+// ImportTime accepts an RFC 3339 time between 2000-01-01 and now: the
+// creation time of a space or message in import mode ("must be set to a
+// value between January 1, 2000 and the current time", Chat's import guide).
+func ImportTime() validator.String { return importTimeValidator{} }
+
+type importTimeValidator struct{}
+
+func (importTimeValidator) Description(context.Context) string {
+	return `must be an RFC 3339 time between 2000-01-01 and now, such as "2019-06-01T09:00:00Z"`
+}
+
+func (v importTimeValidator) MarkdownDescription(ctx context.Context) string {
+	return v.Description(ctx)
+}
+
+func (v importTimeValidator) ValidateString(ctx context.Context, req validator.StringRequest, resp *validator.StringResponse) {
+	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
+		return
+	}
+	t, err := time.Parse(time.RFC3339, req.ConfigValue.ValueString())
+	if err != nil || t.Before(time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)) || t.After(time.Now()) {
+		resp.Diagnostics.AddAttributeError(req.Path, "Invalid Import Time",
+			fmt.Sprintf("%q %s.", req.ConfigValue.ValueString(), v.Description(ctx)))
+	}
+}
