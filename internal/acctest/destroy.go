@@ -29,6 +29,10 @@ const (
 	TypeCustomEmoji  = "google_chat_custom_emoji"
 	// TypeSpaceNotificationSetting is the caller's own setting in a space.
 	TypeSpaceNotificationSetting = "google_chat_space_notification_setting"
+	// TypeUserSection and TypeUserSectionItem are the caller's own sections
+	// and the spaces put in them.
+	TypeUserSection     = "google_chat_user_section"
+	TypeUserSectionItem = "google_chat_user_section_item"
 )
 
 // destroyChecks are the per-type destroy checks CheckDestroy composes.
@@ -42,6 +46,8 @@ var destroyChecks = map[string]func(*Env, *terraform.State) error{
 	TypeCustomEmoji:  (*Env).CheckCustomEmojiDestroyed,
 
 	TypeSpaceNotificationSetting: (*Env).CheckSpaceNotificationSettingDestroyed,
+	TypeUserSection:              (*Env).CheckUserSectionDestroyed,
+	TypeUserSectionItem:          (*Env).CheckUserSectionItemDestroyed,
 }
 
 // CheckDestroy is a TestCase.CheckDestroy that runs the destroy check of

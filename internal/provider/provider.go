@@ -253,6 +253,8 @@ func (p *googleChatProvider) Resources(context.Context) []func() resource.Resour
 		resources.NewReaction,
 		resources.NewCustomEmoji,
 		resources.NewSpaceNotificationSetting,
+		resources.NewUserSection,
+		resources.NewUserSectionItem,
 	}
 }
 
@@ -268,5 +270,6 @@ func (p *googleChatProvider) DataSources(context.Context) []func() datasource.Da
 		datasources.NewCustomEmoji,
 		datasources.NewCustomEmojis,
 		datasources.NewGroupChat,
+		datasources.NewUserSections,
 	}
 }

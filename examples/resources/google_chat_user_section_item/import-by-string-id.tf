@@ -1,0 +1,5 @@
+import {
+  to       = google_chat_user_section_item.platform
+  provider = googlechat.user
+  id       = "spaces/AAAAbbbbCCC"
+}
