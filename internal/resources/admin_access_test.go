@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"regexp"
+	"strings"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
@@ -84,6 +85,24 @@ func TestAccAdminAccess_manageASpaceTheAdministratorIsNotIn(t *testing.T) {
 		{
 			ResourceName: member, ImportState: true, ImportStateVerify: true,
 			ImportStateVerifyIgnore: []string{"timeouts", "use_admin_access", "member"},
+		},
+		{
+			// dave removed and the description edited outside Terraform: the
+			// administrator adds him back and sets the description again.
+			PreConfig: outOfBand(t, func() error {
+				ctx := context.Background()
+				user := env.Client(chatapi.AuthModeUser)
+				if _, err := user.PatchSpace(ctx, spaceName, &chat.Space{SpaceDetails: &chat.SpaceDetails{Description: "edited"}},
+					[]string{"space_details"}); err != nil {
+					return err
+				}
+				return user.DeleteMembership(ctx, spaceName+"/members/"+strings.TrimPrefix(env.User(2), "users/"))
+			}),
+			Config: config(edited, dave("ROLE_MANAGER")),
+			ConfigPlanChecks: emptyPlanAfterApply(
+				plancheck.ExpectResourceAction(space, plancheck.ResourceActionUpdate),
+				plancheck.ExpectResourceAction(member, plancheck.ResourceActionCreate),
+			),
 		},
 		{
 			// History can't change with administrator access: refused at plan.

@@ -13,6 +13,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
+	chat "google.golang.org/api/chat/v1"
+
 	testenv "github.com/seed-da88c8a3/terraform-provider-googlechat/internal/acctest"
 	"github.com/seed-da88c8a3/terraform-provider-googlechat/internal/chatapi"
 )
@@ -28,6 +30,7 @@ func TestAccSpace_importModeCompleted(t *testing.T) {
 	env.CredentialMode, env.UserScopes = "delegation", importScopes // "Requires ... domain-wide delegation"
 	name := named("import")
 	const address = "google_chat_space.migrated"
+	var migrated string
 	config := func(complete string) string {
 		args := []string{"import_mode", "true", "create_time", `"2019-06-01T09:00:00Z"`}
 		if complete != "" {
@@ -46,7 +49,7 @@ func TestAccSpace_importModeCompleted(t *testing.T) {
 				statecheck.ExpectKnownValue("google_chat_message.first", tfjsonpath.New("create_time"), knownvalue.StringExact("2019-06-02T10:00:00Z")),
 			},
 			ConfigPlanChecks: emptyPlanAfterApply(),
-			Check:            checkImportMode(env, address, true),
+			Check:            resource.ComposeTestCheckFunc(checkImportMode(env, address, true), captureName(address, &migrated)),
 		},
 		{
 			Config: config("true"),
@@ -58,6 +61,22 @@ func TestAccSpace_importModeCompleted(t *testing.T) {
 				statecheck.ExpectKnownValue(address, tfjsonpath.New("import_complete"), knownvalue.Bool(true)),
 			},
 			Check: checkImportMode(env, address, false),
+		},
+		{
+			// Imported after completion: the space is no longer in import
+			// mode, so import_mode is recorded from the configuration.
+			ResourceName: address, ImportState: true, ImportStateVerify: true,
+			ImportStateVerifyIgnore: []string{"timeouts", "import_mode", "import_complete", "joined_direct_human_user_count", "last_active_time"},
+		},
+		{
+			// Renamed outside Terraform by its importer, now its manager: set back.
+			PreConfig: outOfBand(t, func() error {
+				_, err := env.Client(chatapi.AuthModeUser).PatchSpace(context.Background(), migrated, &chat.Space{DisplayName: name + " renamed"},
+					[]string{"display_name"})
+				return err
+			}),
+			Config:           config("true"),
+			ConfigPlanChecks: emptyPlanAfterApply(plancheck.ExpectResourceAction(address, plancheck.ResourceActionUpdate)),
 		},
 		{
 			Config:      config("false"),
