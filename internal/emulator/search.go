@@ -24,7 +24,7 @@ import (
 // Guess: a value may be bare (AIP-160 literals); the examples quote every
 // value, and a timestamp, which holds ":", must be quoted.
 
-// maxSearchQuery: "The maximum query length is 1,000 characters."
+// maxSearchQuery: "The maximum query length is 1,000 characters" (query).
 const maxSearchQuery = 1000
 
 // Search fields. "You can search by using the following parameters when
@@ -51,7 +51,7 @@ var searchFields = map[string]bool{
 
 // timeField: "`create_time` and `last_active_time` accept a timestamp in
 // RFC-3339 format and the supported comparison operators are: `=`, `<`,
-// `>`, `<=`, `>=`."
+// `>`, `<=`, `>=`" (query).
 func timeField(field string) bool { return field == fieldCreateTime || field == fieldLastActiveTime }
 
 // orField: "`display_name`, 'space_history_state', and
@@ -89,7 +89,7 @@ type spaceQuery struct {
 }
 
 // searchError is the answer to an invalid query: "Invalid queries are
-// rejected by the server with an `INVALID_ARGUMENT` error."
+// rejected by the server with an `INVALID_ARGUMENT` error" (query).
 func searchError(format string, args ...any) *apiError {
 	return invalidArgument("Invalid query: "+format, args...)
 }
@@ -293,7 +293,7 @@ func sameFieldRule(field string) string {
 // terms) is about. "Across different fields, only `AND` operators are
 // supported. A valid example is `space_type = "SPACE" AND
 // display_name:"Hello"` and an invalid example is `space_type = "SPACE" OR
-// display_name:"Hello"`."
+// display_name:"Hello"`" (query).
 func conjunctField(c *searchNode) (string, *apiError) {
 	if c.term != nil {
 		return c.term.field, nil
@@ -470,12 +470,12 @@ func (p *searchParser) keyword(word string) bool {
 	return false
 }
 
-// expr := factor { AND factor }
+// expr := factor { AND factor }.
 func (p *searchParser) expr() (*searchNode, *apiError) {
 	return p.joined("AND", p.factor)
 }
 
-// factor := primary { OR primary }
+// factor := primary { OR primary }.
 func (p *searchParser) factor() (*searchNode, *apiError) {
 	return p.joined("OR", p.primary)
 }
@@ -499,7 +499,7 @@ func (p *searchParser) joined(op string, next func() (*searchNode, *apiError)) (
 	return &searchNode{op: op, kids: kids}, nil
 }
 
-// primary := "(" expr ")" | field op value
+// primary := "(" expr ")" | field op value.
 func (p *searchParser) primary() (*searchNode, *apiError) {
 	t := p.peek()
 	switch {

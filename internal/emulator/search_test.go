@@ -86,7 +86,7 @@ func TestSearchQuery_documentedExamples(t *testing.T) {
 }
 
 // "For example, `Fun Eve` matches `Fun event` or `The evening was fun`,
-// but not `notFun event` or `even`."
+// but not `notFun event` or `even`" (query).
 func TestSearchQuery_displayNameTokens(t *testing.T) {
 	tokens := searchWords("Fun Eve")
 	for name, want := range map[string]bool{
@@ -100,7 +100,7 @@ func TestSearchQuery_displayNameTokens(t *testing.T) {
 }
 
 // Invalid queries: "Invalid queries are rejected by the server with an
-// `INVALID_ARGUMENT` error."
+// `INVALID_ARGUMENT` error" (query).
 func TestSearchQuery_invalid(t *testing.T) {
 	const admin = `customer = "customers/my_customer" AND space_type = "SPACE"`
 	cases := []struct {

@@ -16,7 +16,7 @@ import (
 // Page sizes: "If unspecified, at most 100 spaces are returned. The
 // maximum value is 1000 when `useAdminAccess` is set to `true`. Otherwise,
 // the maximum value is 100. If you use a value more than the maximum
-// value, it's automatically changed to the maximum value."
+// value, it's automatically changed to the maximum value" (pageSize).
 const (
 	defaultSearchPageSize  = 100
 	maxAdminSearchPageSize = 1000

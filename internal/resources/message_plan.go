@@ -307,7 +307,7 @@ func fileSHA256(name string) (string, error) {
 	if err != nil {
 		return "", fmt.Errorf("the file %q can't be read: %w", name, err)
 	}
-	defer f.Close()
+	defer func() { _ = f.Close() }() // read only: nothing to flush
 	info, err := f.Stat()
 	switch {
 	case err != nil:

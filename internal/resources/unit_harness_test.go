@@ -325,14 +325,14 @@ func (h *uHarness) importState(id string) uResult {
 	return h.doImport(resource.ImportStateRequest{ID: id, Identity: h.newIdentity()})
 }
 
-// importByIdentity imports with an import block's identity: attribute = value.
-func (h *uHarness) importByIdentity(attribute, value string) uResult {
+// importByIdentity imports with an import block's identity: name = value.
+func (h *uHarness) importByIdentity(value string) uResult {
 	h.t.Helper()
 	identity := h.newIdentity()
 	if identity == nil {
 		h.t.Fatal("the resource has no identity")
 	}
-	uNoErrors(h.t, "setting identity", identity.SetAttribute(h.ctx, path.Root(attribute), value))
+	uNoErrors(h.t, "setting identity", identity.SetAttribute(h.ctx, path.Root("name"), value))
 	return h.doImport(resource.ImportStateRequest{Identity: identity})
 }
 

@@ -293,7 +293,7 @@ func TestUnitMembershipImportState(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		imported := h.importByIdentity("name", m.Name)
+		imported := h.importByIdentity(m.Name)
 		uNoErrors(t, "ImportState", imported.diags)
 		got := uModel[membershipModel](imported)
 		if !got.Member.IsNull() {

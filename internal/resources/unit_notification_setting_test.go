@@ -144,7 +144,7 @@ func TestUnitSpaceNotificationSetting_Import(t *testing.T) {
 			t.Errorf("read after import %s: %+v", id, read)
 		}
 	}
-	res := h.importByIdentity("name", want)
+	res := h.importByIdentity(want)
 	uNoErrors(t, "import by identity", res.diags)
 	uWantBadImportIDs(t, h, "AAAA", "users/123/"+space+"/spaceNotificationSetting", "users/me/"+space, space+"/spaceNotificationSetting")
 }

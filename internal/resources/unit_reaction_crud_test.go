@@ -199,7 +199,7 @@ func TestUnitReactionImportState(t *testing.T) {
 		t.Errorf("read emoji %v user %v custom %v", read.EmojiUnicode, read.User, read.CustomEmoji)
 	}
 
-	byIdentity := h.importByIdentity("name", name)
+	byIdentity := h.importByIdentity(name)
 	uNoErrors(t, "ImportState by identity", byIdentity.diags)
 	if uModel[reactionModel](byIdentity).Name.ValueString() != name {
 		t.Error("import by identity lost the name")

@@ -449,7 +449,7 @@ func TestUnitSpaceImportState_ThenReadFillsEverything(t *testing.T) {
 		t.Fatal(err)
 	}
 	h := newUHarness(t, NewSpace(), env.user)
-	imported := h.importByIdentity("name", space.Name)
+	imported := h.importByIdentity(space.Name)
 	uNoErrors(t, "ImportState", imported.diags)
 	read := h.read(imported)
 	uNoErrors(t, "Read", read.diags)
