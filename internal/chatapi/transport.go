@@ -110,6 +110,14 @@ func (l *AttemptLog) Uncertain() bool {
 	return false
 }
 
+// Unanswered reports whether the last attempt got no answer (a reset or a
+// timeout): a write may then still be on its way to being applied.
+func (l *AttemptLog) Unanswered() bool {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return len(l.outcomes) > 0 && l.outcomes[len(l.outcomes)-1].status == 0
+}
+
 func recordAttempt(ctx context.Context, resp *http.Response, err error) {
 	log, ok := ctx.Value(attemptLogKey{}).(*AttemptLog)
 	if !ok {
@@ -163,13 +171,16 @@ func (t *retryTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 		resp, err := t.base.RoundTrip(attemptReq)
 		recordAttempt(parent, resp, err)
 		retryable, retryAfter := shouldRetry(parent, resp, err)
-		if !retryable || !idempotent || attempt >= t.policy.MaxRetries {
+		// A 429 refuses the request before it is applied (a quota is
+		// checked first), so even a POST without a requestId may go again.
+		refused := resp != nil && resp.StatusCode == http.StatusTooManyRequests
+		if !retryable || !(idempotent || refused) || attempt >= t.policy.MaxRetries {
 			resp, err = finish(resp, err, cancel)
 			reason := fmt.Sprintf("max_retries = %d spent", t.policy.MaxRetries)
 			if t.policy.MaxRetries == 0 {
 				reason = "max_retries = 0 turns retries off"
 			}
-			if !idempotent {
+			if !idempotent && !refused {
 				reason = "a POST without a requestId is never sent twice"
 			}
 			return resp, stop(attempt+1, err, reason)

@@ -151,17 +151,19 @@ func TestRetryTransport_postIdempotency(t *testing.T) {
 		query        string
 		marked       bool
 		method       string
+		status       int
 		wantAttempts int
 	}{
-		{"POST without requestId is sent once", "", false, http.MethodPost, 1},
-		{"POST with requestId is re-sent", "?requestId=abc", false, http.MethodPost, 2},
-		{"POST marked idempotent is re-sent", "", true, http.MethodPost, 2},
-		{"PATCH is re-sent", "", false, http.MethodPatch, 2},
-		{"DELETE is re-sent", "", false, http.MethodDelete, 2},
+		{"POST without requestId is sent once", "", false, http.MethodPost, http.StatusServiceUnavailable, 1},
+		{"POST with requestId is re-sent", "?requestId=abc", false, http.MethodPost, http.StatusServiceUnavailable, 2},
+		{"POST marked idempotent is re-sent", "", true, http.MethodPost, http.StatusServiceUnavailable, 2},
+		{"PATCH is re-sent", "", false, http.MethodPatch, http.StatusServiceUnavailable, 2},
+		{"DELETE is re-sent", "", false, http.MethodDelete, http.StatusServiceUnavailable, 2},
+		{"POST without requestId refused by a quota is re-sent", "", false, http.MethodPost, http.StatusTooManyRequests, 2},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			srv := newScriptedServer(t, step{status: http.StatusServiceUnavailable})
+			srv := newScriptedServer(t, step{status: tc.status})
 			var waits []time.Duration
 			rt := testTransport(RetryPolicy{MaxRetries: 3, MinBackoff: time.Millisecond, MaxBackoff: time.Second}, &waits)
 			ctx := context.Background()

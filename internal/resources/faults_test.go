@@ -3,6 +3,7 @@ package resources_test
 import (
 	"context"
 	"fmt"
+	"slices"
 	"testing"
 	"time"
 
@@ -15,9 +16,10 @@ import (
 )
 
 // faultWorkload is two spaces (one the app's, one a user's), memberships,
-// seven messages (one with an attachment), a pin, a reaction and a custom
-// emoji: every create path the provider has. emoji is the custom emoji's
-// image file.
+// seven messages (one with an attachment), a pin, a reaction, a custom
+// emoji, alice's notification setting, sidebar section and section item:
+// every create path the provider has. emoji is the custom emoji's image
+// file.
 func faultWorkload(env *testenv.Env, prefix, emojiName, emoji string) string {
 	return env.Config(fmt.Sprintf(`
 resource "google_chat_space" "app_space" {
@@ -70,6 +72,23 @@ resource "google_chat_custom_emoji" "logo" {
   emoji_name = %[2]q
   source     = %[3]q
 }
+
+resource "google_chat_space_notification_setting" "user" {
+  provider     = googlechat
+  space        = google_chat_space.user_space.name
+  mute_setting = "MUTED"
+}
+
+resource "google_chat_user_section" "ops" {
+  provider     = googlechat
+  display_name = "Ops"
+}
+
+resource "google_chat_user_section_item" "user_space" {
+  provider = googlechat
+  space    = google_chat_space.user_space.name
+  section  = google_chat_user_section.ops.name
+}
 `, prefix, emojiName, emoji))
 }
 
@@ -94,6 +113,28 @@ func checkWorkload(env *testenv.Env, prefix string) resource.TestCheckFunc {
 		checkCount(env, "custom emojis alice created", 1, func(_ *terraform.State, client *chatapi.Client) (int, error) {
 			emojis, err := client.ListCustomEmojis(context.Background(), `creator("users/me")`)
 			return len(emojis), err
+		}),
+		checkCount(env, "custom sections", 1, func(_ *terraform.State, client *chatapi.Client) (int, error) {
+			sections, err := client.ListSections(context.Background(), "users/me")
+			custom := 0
+			for _, s := range sections {
+				if s.Type == "CUSTOM_SECTION" {
+					custom++
+				}
+			}
+			return custom, err
+		}),
+		checkCount(env, "spaces in the custom section", 1, func(s *terraform.State, client *chatapi.Client) (int, error) {
+			items, err := client.ListSectionItems(context.Background(), stateName(s, "google_chat_user_section.ops"), "")
+			return len(items), err
+		}),
+		checkCount(env, "muted settings", 1, func(s *terraform.State, client *chatapi.Client) (int, error) {
+			setting, err := client.GetSpaceNotificationSetting(context.Background(),
+				"users/me/"+stateName(s, "google_chat_space.user_space")+"/spaceNotificationSetting")
+			if err != nil || setting.MuteSetting != "MUTED" {
+				return 0, err
+			}
+			return 1, nil
 		}),
 	)
 }
@@ -123,7 +164,8 @@ func stateName(s *terraform.State, address string) string {
 
 func TestAccFaults_applyAndDestroyUnderFaults(t *testing.T) {
 	creates := []string{"chat.spaces.setup", "chat.spaces.create", "chat.spaces.messages.create", "chat.spaces.members.create",
-		"chat.media.upload", "chat.spaces.messagePins.create", "chat.spaces.messages.reactions.create", "chat.customEmojis.create"}
+		"chat.media.upload", "chat.spaces.messagePins.create", "chat.spaces.messages.reactions.create", "chat.customEmojis.create",
+		"chat.users.spaces.spaceNotificationSetting.patch", "chat.users.sections.create", "chat.users.sections.items.move"}
 	profiles := []struct {
 		name     string
 		settings string
@@ -167,7 +209,8 @@ func TestAccFaults_applyAndDestroyUnderFaults(t *testing.T) {
 			// Each profile tests one kind of fault; chaos on top would blur which.
 			env.NoChaos("runs its own fault profile")
 			env.ProviderSettings = profile.settings
-			env.UserScopes = customEmojiScopes
+			env.UserScopes = append(slices.Clone(customEmojiScopes), "https://www.googleapis.com/auth/chat.users.spacesettings",
+				"https://www.googleapis.com/auth/chat.users.sections")
 			for _, rule := range profile.faults {
 				if err := env.Emulator.AddFault(rule); err != nil {
 					t.Fatal(err)
@@ -179,7 +222,8 @@ func TestAccFaults_applyAndDestroyUnderFaults(t *testing.T) {
 				// Faults stay on through destroy: it must still leave nothing.
 				CheckDestroy: resource.ComposeTestCheckFunc(
 					env.CheckDestroy("google_chat_space", "google_chat_membership", "google_chat_message",
-						"google_chat_message_pin", "google_chat_reaction", "google_chat_custom_emoji"),
+						"google_chat_message_pin", "google_chat_reaction", "google_chat_custom_emoji",
+						"google_chat_space_notification_setting", "google_chat_user_section", "google_chat_user_section_item"),
 					env.CheckLiveSpaces(0),
 				),
 				Steps: []resource.TestStep{{

@@ -3,6 +3,7 @@ package resources
 import (
 	"context"
 	"strconv"
+	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
@@ -57,16 +58,7 @@ func (r *userSectionResource) Create(ctx context.Context, req resource.CreateReq
 		return
 	}
 	defer cancel()
-	before, beforeErr := r.client.ListSections(ctx, callerSections)
-	attemptCtx, attempts := chatapi.WithAttemptLog(ctx)
-	out, err := r.client.CreateSection(attemptCtx, callerSections, userSectionToAPI(plan))
-	if err != nil && attempts.Uncertain() && beforeErr == nil {
-		if after, findErr := r.client.ListSections(ctx, callerSections); findErr == nil {
-			if found := newSection(before, after, plan.DisplayName.ValueString()); found != nil {
-				out, err = found, nil
-			}
-		}
-	}
+	out, err := r.createSection(ctx, plan)
 	if err != nil {
 		glue.AddAttributeAPIError(&resp.Diagnostics, path.Root("display_name"), "Unable to Create Chat Section",
 			"users.sections.create", err, userSectionAdvice(err))
@@ -192,4 +184,42 @@ func positionChanged(plan, state types.String) bool {
 func strconvPosition(position string) (int64, bool) {
 	n, err := strconv.ParseInt(position, 10, 64)
 	return n, err == nil
+}
+
+// createAttempts bounds how many times createSection posts a section.
+const createAttempts = 3
+
+// createSection posts the section. users.sections.create has no requestId
+// and nothing documents that names are unique, so the transport never sends
+// it twice; here, after a failure that may have applied it, the caller's
+// sections are listed and exactly one new section of this name is adopted.
+// Only when none appeared is it posted again: after an answer the server
+// is done with the request, and after no answer (a reset, a timeout) the
+// provider first waits a moment for a write still in flight.
+func (r *userSectionResource) createSection(ctx context.Context, plan userSectionModel) (*chat.GoogleChatV1Section, error) {
+	before, beforeErr := r.client.ListSections(ctx, callerSections)
+	var out *chat.GoogleChatV1Section
+	var err error
+	for attempt := 1; attempt <= createAttempts; attempt++ {
+		attemptCtx, attempts := chatapi.WithAttemptLog(ctx)
+		out, err = r.client.CreateSection(attemptCtx, callerSections, userSectionToAPI(plan))
+		if err == nil || !attempts.Uncertain() || beforeErr != nil {
+			return out, err
+		}
+		if attempts.Unanswered() {
+			select {
+			case <-ctx.Done():
+				return nil, err
+			case <-time.After(2 * time.Second):
+			}
+		}
+		after, findErr := r.client.ListSections(ctx, callerSections)
+		if findErr != nil {
+			return nil, err
+		}
+		if found := newSection(before, after, plan.DisplayName.ValueString()); found != nil {
+			return found, nil
+		}
+	}
+	return out, err
 }

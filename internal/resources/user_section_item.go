@@ -3,6 +3,7 @@ package resources
 import (
 	"context"
 	"fmt"
+	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
@@ -139,35 +140,49 @@ func (r *userSectionItemResource) ImportState(ctx context.Context, req resource.
 }
 
 // moveTo moves space's item into section, unless it is there, and answers
-// the item as it is then. The move is not sent again after a lost answer
-// (the item's name changes with its section): the provider looks again.
+// the item as it is then. The transport does not send a move again (the
+// item's name changes with its section, so a repeat would miss it); after a
+// failure that may have applied it the provider looks where the item is,
+// and moves it from there again if it has not arrived: the same move twice
+// ends in the same place. After no answer it first waits a moment for a
+// move still in flight.
 func (r *userSectionItemResource) moveTo(ctx context.Context, space, section string, diags *diag.Diagnostics) (*chat.SectionItem, bool) {
-	item, err := r.findItem(ctx, space)
-	if err != nil {
-		glue.AddAttributeAPIError(diags, path.Root("space"), "Unable to Find Chat Section Item", "users.sections.items.list", err,
-			sectionItemAdvice(err))
-		return nil, false
-	}
-	if item == nil {
-		diags.AddAttributeError(path.Root("space"), "Chat Space Not in Any Section", fmt.Sprintf("users.sections.items.list "+
-			"finds %s in none of the caller's sections: the space does not exist, or the caller has not joined it. Only "+
-			"spaces the caller is a member of sit in the caller's sections.", space))
-		return nil, false
-	}
-	if sectionID(sectionOfItem(item.Name)) == sectionID(section) {
-		return item, true
-	}
-	attemptCtx, attempts := chatapi.WithAttemptLog(ctx)
-	moved, err := r.client.MoveSectionItem(attemptCtx, item.Name, section)
-	if err != nil && attempts.Uncertain() {
-		if found, findErr := r.findItem(ctx, space); findErr == nil && found != nil && sectionID(sectionOfItem(found.Name)) == sectionID(section) {
-			moved, err = found, nil
+	var moved *chat.SectionItem
+	var err error
+	for attempt := 1; attempt <= createAttempts; attempt++ {
+		item, findErr := r.findItem(ctx, space)
+		if findErr != nil {
+			if err == nil {
+				glue.AddAttributeAPIError(diags, path.Root("space"), "Unable to Find Chat Section Item", "users.sections.items.list",
+					findErr, sectionItemAdvice(findErr))
+				return nil, false
+			}
+			break // report the move's own error
+		}
+		if item == nil {
+			diags.AddAttributeError(path.Root("space"), "Chat Space Not in Any Section", fmt.Sprintf("users.sections.items.list "+
+				"finds %s in none of the caller's sections: the space does not exist, or the caller has not joined it. Only "+
+				"spaces the caller is a member of sit in the caller's sections.", space))
+			return nil, false
+		}
+		if sectionID(sectionOfItem(item.Name)) == sectionID(section) {
+			return item, true
+		}
+		attemptCtx, attempts := chatapi.WithAttemptLog(ctx)
+		if moved, err = r.client.MoveSectionItem(attemptCtx, item.Name, section); err == nil || !attempts.Uncertain() {
+			break
+		}
+		if attempts.Unanswered() {
+			select {
+			case <-ctx.Done():
+			case <-time.After(2 * time.Second):
+			}
 		}
 	}
 	if err != nil {
 		at := path.Root("section")
 		diags.AddAttributeError(at, "Unable to Move Chat Space to Section",
-			glue.APIErrorDetail(fmt.Sprintf("users.sections.items.move %s to %s", item.Name, section), err, sectionItemAdvice(err)))
+			glue.APIErrorDetail(fmt.Sprintf("users.sections.items.move %s to %s", space, section), err, sectionItemAdvice(err)))
 		return nil, false
 	}
 	return moved, true
