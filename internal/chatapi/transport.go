@@ -174,7 +174,7 @@ func (t *retryTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 		// A 429 refuses the request before it is applied (a quota is
 		// checked first), so even a POST without a requestId may go again.
 		refused := resp != nil && resp.StatusCode == http.StatusTooManyRequests
-		if !retryable || !(idempotent || refused) || attempt >= t.policy.MaxRetries {
+		if !retryable || (!idempotent && !refused) || attempt >= t.policy.MaxRetries {
 			resp, err = finish(resp, err, cancel)
 			reason := fmt.Sprintf("max_retries = %d spent", t.policy.MaxRetries)
 			if t.policy.MaxRetries == 0 {

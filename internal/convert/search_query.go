@@ -26,6 +26,9 @@ import (
 //     within the field; the times take AND (an interval) and OR; space_type
 //     neither.
 func CheckSearchQuery(query string, admin bool) error {
+	if len(query) > 1000 {
+		return fmt.Errorf("the query is %d characters; spaces.search takes at most 1,000", len(query))
+	}
 	tokens, err := searchTokens(query)
 	if err != nil {
 		return err
@@ -145,8 +148,10 @@ func (p *searchParser) conjunction() error {
 	}
 }
 
-// group: a term, or terms of one field in parentheses joined by OR (and by
-// AND for the times).
+// group: a term, or terms in parentheses joined by one connective: OR
+// between terms of one field that takes it, AND between terms of one time
+// field (an interval) or of different fields (as at the top level, such as
+// the documented `(external_user_allowed = "true" AND space_type = "SPACE")`).
 func (p *searchParser) group() error {
 	t, ok := p.peek()
 	if !ok {
@@ -160,10 +165,11 @@ func (p *searchParser) group() error {
 		return p.see(field)
 	}
 	p.pos++
-	field, err := p.term()
+	first, err := p.term()
 	if err != nil {
 		return err
 	}
+	fields, connective := []string{first}, ""
 	for {
 		t, ok := p.peek()
 		if !ok {
@@ -171,24 +177,41 @@ func (p *searchParser) group() error {
 		}
 		if t.kind == ")" {
 			p.pos++
-			return p.see(field)
+			break
 		}
 		if t.kind != "word" || (t.value != "AND" && t.value != "OR") {
 			return fmt.Errorf("expected AND, OR or ) in the query, found %q", t.text())
 		}
-		p.pos++
-		rules := searchFields[field]
-		if t.value == "OR" && !rules.orWithin || t.value == "AND" && !rules.andWithin {
-			return fmt.Errorf("%s does not support %s", field, t.value)
+		if connective != "" && t.value != connective {
+			return fmt.Errorf("parentheses join terms with AND or with OR, not both")
 		}
+		connective = t.value
+		p.pos++
 		next, err := p.term()
 		if err != nil {
 			return err
 		}
-		if next != field {
-			return fmt.Errorf("a parenthesized group joins terms of one field; %s and %s are different fields (join them with AND outside)", field, next)
-		}
+		fields = append(fields, next)
 	}
+	same := true
+	for _, f := range fields {
+		same = same && f == first
+	}
+	switch {
+	case len(fields) == 1:
+	case connective == "OR" && !same:
+		return fmt.Errorf("OR joins terms of one field; %s and the others are different fields (join fields with AND)", first)
+	case connective == "OR" && !searchFields[first].orWithin, connective == "AND" && same && !searchFields[first].andWithin:
+		return fmt.Errorf("%s does not support %s", first, connective)
+	case connective == "AND" && !same:
+		for _, f := range fields {
+			if err := p.see(f); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	return p.see(first)
 }
 
 // see records a field's group: each field appears in one group.

@@ -20,8 +20,15 @@ func TestCheckSearchQuery(t *testing.T) {
 			t.Errorf("admin %s: %v", q, err)
 		}
 	}
-	if err := CheckSearchQuery(`space_type = "SPACE" AND display_name:"Hello"`, false); err != nil {
-		t.Errorf("the description's valid example: %v", err)
+	for _, q := range []string{
+		`space_type = "SPACE" AND display_name:"Hello"`,
+		`(external_user_allowed = "true" AND space_type = "SPACE")`,
+		`(external_user_allowed = "true" AND display_name:"Hello" AND space_type = "SPACE")`,
+		`space_type = "SPACE" AND (display_name:"Hello" OR display_name:"World")`,
+	} {
+		if err := CheckSearchQuery(q, false); err != nil {
+			t.Errorf("a valid query without administrator access, %s: %v", q, err)
+		}
 	}
 	bad := []struct {
 		query string
@@ -39,6 +46,8 @@ func TestCheckSearchQuery(t *testing.T) {
 		{`customer = "customers/my_customer" AND space_type = "SPACE" AND create_time > "yesterday"`, true, "RFC 3339"},
 		{`space_type = "SPACE" AND (display_name:"a" AND display_name:"b")`, false, "does not support AND"},
 		{`space_type = "SPACE" AND (display_name:"a" OR external_user_allowed = "true")`, false, "different fields"},
+		{`(space_type = "SPACE" AND display_name:"a" OR display_name:"b")`, false, "not both"},
+		{`space_type = "SPACE" AND display_name:"` + strings.Repeat("x", 1000) + `"`, false, "at most 1,000"},
 		{`space_type = "SPACE" AND display_name:"a" AND display_name:"b"`, false, "appears twice"},
 		{`space_type = "SPACE" AND owner = "me"`, false, "not a field"},
 		{`space_type = "SPACE" AND (display_name:"a"`, false, "missing )"},

@@ -102,19 +102,19 @@ func checkWorkload(env *testenv.Env, prefix string) resource.TestCheckFunc {
 		env.CheckMessages(prefix+" app", 6),
 		env.CheckMessages(prefix+" user", 1),
 		env.CheckAttachments("google_chat_message.user", "call bob"),
-		checkCount(env, "pins", 1, func(s *terraform.State, client *chatapi.Client) (int, error) {
+		checkOne(env, "pins", func(s *terraform.State, client *chatapi.Client) (int, error) {
 			pins, err := client.ListMessagePins(context.Background(), stateName(s, "google_chat_space.user_space"))
 			return len(pins), err
 		}),
-		checkCount(env, "reactions", 1, func(s *terraform.State, client *chatapi.Client) (int, error) {
+		checkOne(env, "reactions", func(s *terraform.State, client *chatapi.Client) (int, error) {
 			reactions, err := client.ListReactions(context.Background(), stateName(s, "google_chat_message.user"), "")
 			return len(reactions), err
 		}),
-		checkCount(env, "custom emojis alice created", 1, func(_ *terraform.State, client *chatapi.Client) (int, error) {
+		checkOne(env, "custom emojis alice created", func(_ *terraform.State, client *chatapi.Client) (int, error) {
 			emojis, err := client.ListCustomEmojis(context.Background(), `creator("users/me")`)
 			return len(emojis), err
 		}),
-		checkCount(env, "custom sections", 1, func(_ *terraform.State, client *chatapi.Client) (int, error) {
+		checkOne(env, "custom sections", func(_ *terraform.State, client *chatapi.Client) (int, error) {
 			sections, err := client.ListSections(context.Background(), "users/me")
 			custom := 0
 			for _, s := range sections {
@@ -124,11 +124,11 @@ func checkWorkload(env *testenv.Env, prefix string) resource.TestCheckFunc {
 			}
 			return custom, err
 		}),
-		checkCount(env, "spaces in the custom section", 1, func(s *terraform.State, client *chatapi.Client) (int, error) {
+		checkOne(env, "spaces in the custom section", func(s *terraform.State, client *chatapi.Client) (int, error) {
 			items, err := client.ListSectionItems(context.Background(), stateName(s, "google_chat_user_section.ops"), "")
 			return len(items), err
 		}),
-		checkCount(env, "muted settings", 1, func(s *terraform.State, client *chatapi.Client) (int, error) {
+		checkOne(env, "muted settings", func(s *terraform.State, client *chatapi.Client) (int, error) {
 			setting, err := client.GetSpaceNotificationSetting(context.Background(),
 				"users/me/"+stateName(s, "google_chat_space.user_space")+"/spaceNotificationSetting")
 			if err != nil || setting.MuteSetting != "MUTED" {
@@ -139,16 +139,16 @@ func checkWorkload(env *testenv.Env, prefix string) resource.TestCheckFunc {
 	)
 }
 
-// checkCount wants exactly want objects from list, read with user
-// credentials: nothing missing, no duplicate from a retried create.
-func checkCount(env *testenv.Env, what string, want int, list func(*terraform.State, *chatapi.Client) (int, error)) resource.TestCheckFunc {
+// checkOne wants exactly one object from list, read with user credentials:
+// nothing missing, no duplicate from a retried create.
+func checkOne(env *testenv.Env, what string, list func(*terraform.State, *chatapi.Client) (int, error)) resource.TestCheckFunc {
 	return func(s *terraform.State) error {
 		got, err := list(s, env.Client(chatapi.AuthModeUser))
 		if err != nil {
 			return fmt.Errorf("listing %s: %w", what, err)
 		}
-		if got != want {
-			return fmt.Errorf("%d %s, want %d", got, what, want)
+		if got != 1 {
+			return fmt.Errorf("%d %s, want 1", got, what)
 		}
 		return nil
 	}

@@ -93,6 +93,7 @@ func (r *membershipResource) Create(ctx context.Context, req resource.CreateRequ
 }
 
 func (r *membershipResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	ctx = appMembershipContext(ctx, req.State)
 	refresh(ctx, r.client, req, resp, (*chatapi.Client).GetMembership, func(m *chat.Membership) bool { return m.State == "NOT_A_MEMBER" }, readAdvice{
 		"Chat Member Removed", "is no longer in the space; removing it from state so the next apply adds it again.",
 		"Unable to Read Chat Membership", "spaces.members.get",
@@ -124,6 +125,9 @@ func (r *membershipResource) Delete(ctx context.Context, req resource.DeleteRequ
 	defer cancel()
 	name, advice := state.Name.ValueString(), membershipAdvice
 	if isAppMembership(r.client, state) {
+		// "Deleting app memberships in a space isn't supported using admin
+		// access" (spaces.members.delete useAdminAccess).
+		ctx = chatapi.WithAdminAccess(ctx, false)
 		// "When deleting an app membership, requires the
 		// chat.memberships.app scope and spaces/{space}/members/app format."
 		// (discovery document, spaces.members.delete)
@@ -201,6 +205,17 @@ func (r *membershipResource) findMember(ctx context.Context, space, key string, 
 }
 
 // isAppMembership: the calling app's own membership, removed by a user.
+// appMembershipContext reads the app's membership without administrator
+// privileges, which can't get it ("Getting app memberships in a space isn't
+// supported when using admin access", spaces.members.get).
+func appMembershipContext(ctx context.Context, state tfsdk.State) context.Context {
+	var member types.String
+	if diags := state.GetAttribute(ctx, path.Root("member"), &member); !diags.HasError() && member.ValueString() == convert.CallingApp {
+		return chatapi.WithAdminAccess(ctx, false)
+	}
+	return ctx
+}
+
 func isAppMembership(client *chatapi.Client, state membershipModel) bool {
 	return client.AuthMode == chatapi.AuthModeUser && state.Member.ValueString() == convert.CallingApp
 }

@@ -5,9 +5,10 @@ import (
 	"crypto/sha256"
 	"encoding/base64"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"io"
-	"mime"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -267,6 +268,13 @@ func planFile(a attachmentModel, at path.Path, all *diag.Diagnostics) (sha, file
 	switch {
 	case convert.Known(a.Source):
 		digest, err := fileSHA256(a.Source.ValueString())
+		if errors.Is(err, fs.ErrNotExist) {
+			// Perhaps written by another resource of this apply (local_file):
+			// read at apply, which fails then if it is still missing.
+			all.AddAttributeWarning(at.AtName("source"), "Attachment Not Found Yet",
+				fmt.Sprintf("%s: %s; it is read again at apply.", at.AtName("source"), err))
+			return
+		}
 		if err != nil {
 			diags.AddAttributeError(at.AtName("source"), "Unable to Read Attachment", err.Error())
 			return
@@ -291,10 +299,29 @@ func (d elementDiagnostics) AddAttributeError(at path.Path, summary, detail stri
 	d.diags.AddAttributeError(at, summary, at.String()+": "+detail)
 }
 
-// defaultContentType is the MIME type of a file extension, without
-// parameters, or application/octet-stream.
+// contentTypes are the default content_type of common extensions. A table
+// of the provider's own, not mime.TypeByExtension, which also reads the
+// machine's MIME files: a plan on another machine would otherwise see a
+// changed type and upload every file again.
+var contentTypes = map[string]string{
+	".pdf": "application/pdf", ".txt": "text/plain", ".md": "text/markdown", ".csv": "text/csv", ".tsv": "text/tab-separated-values",
+	".html": "text/html", ".htm": "text/html", ".css": "text/css", ".xml": "application/xml", ".json": "application/json",
+	".yaml": "application/yaml", ".yml": "application/yaml", ".log": "text/plain",
+	".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".gif": "image/gif", ".bmp": "image/bmp",
+	".webp": "image/webp", ".svg": "image/svg+xml", ".heic": "image/heic", ".tif": "image/tiff", ".tiff": "image/tiff",
+	".mp3": "audio/mpeg", ".wav": "audio/wav", ".mp4": "video/mp4", ".mov": "video/quicktime", ".webm": "video/webm",
+	".zip": "application/zip", ".gz": "application/gzip", ".tar": "application/x-tar",
+	".doc": "application/msword", ".xls": "application/vnd.ms-excel", ".ppt": "application/vnd.ms-powerpoint",
+	".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+	".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+	".pptx": "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+	".odt":  "application/vnd.oasis.opendocument.text", ".ods": "application/vnd.oasis.opendocument.spreadsheet",
+}
+
+// defaultContentType is the MIME type of a file extension (lower case), or
+// application/octet-stream.
 func defaultContentType(ext string) string {
-	if t, _, err := mime.ParseMediaType(mime.TypeByExtension(ext)); err == nil && t != "" {
+	if t, ok := contentTypes[ext]; ok {
 		return t
 	}
 	return "application/octet-stream"

@@ -72,7 +72,8 @@ func (r *messageResource) Schema(ctx context.Context, _ resource.SchemaRequest, 
 			},
 			"thread_name": schema.StringAttribute{
 				Optional: true, Computed: true,
-				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown(), stringplanmodifier.RequiresReplaceIfConfigured()},
+				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown(), stringplanmodifier.RequiresReplaceIf(instantChanged,
+					"A change of instant posts the message again.", "A change of instant posts the message again.")},
 				MarkdownDescription: "Set it to reply to an existing thread, `spaces/{space}/threads/{thread}` (for example " +
 					"another message's `thread_name`); otherwise the thread the message landed in. A change posts the message again.",
 				Validators: []validator.String{stringvalidator.RegexMatches(convert.ThreadNamePattern, "must be spaces/{space}/threads/{thread}")},

@@ -227,6 +227,14 @@ func changedAfterCreate(_ context.Context, req planmodifier.StringRequest, resp 
 	resp.RequiresReplace = !req.StateValue.IsNull() && !req.PlanValue.IsNull() && !req.StateValue.Equal(req.PlanValue)
 }
 
+// instantChanged replaces the object when a configured time names another
+// instant than the recorded one: "2019-06-01T09:00:00Z" and
+// "2019-06-01T11:00:00+02:00" are the same time, however the API spells it.
+func instantChanged(_ context.Context, req planmodifier.StringRequest, resp *stringplanmodifier.RequiresReplaceIfFuncResponse) {
+	resp.RequiresReplace = convert.Known(req.ConfigValue) && convert.Known(req.StateValue) &&
+		!sameInstant(req.StateValue, req.ConfigValue.ValueString())
+}
+
 // boolChangedAfterCreate is changedAfterCreate for a boolean: only a value
 // that was recorded and now differs replaces the object.
 func boolChangedAfterCreate(_ context.Context, req planmodifier.BoolRequest, resp *boolplanmodifier.RequiresReplaceIfFuncResponse) {

@@ -112,9 +112,10 @@ func (r *spaceResource) Create(ctx context.Context, req resource.CreateRequest, 
 	}
 	if err != nil {
 		if chatapi.IsAlreadyExists(err) && plan.SpaceType.ValueString() == convert.SpaceTypeSpace {
-			glue.AddAttributeAPIError(&resp.Diagnostics, path.Root("display_name"), "Unable to Create Chat Space", createMethod(r.client), err, createAdvice(err))
+			glue.AddAttributeAPIError(&resp.Diagnostics, path.Root("display_name"), "Unable to Create Chat Space", createMethod(r.client, plan.ImportMode.ValueBool()), err, createAdvice(err, plan.ImportMode.ValueBool()))
 		} else {
-			glue.AddAPIError(&resp.Diagnostics, "Unable to Create Chat Space", createMethod(r.client), err, createAdvice(err))
+			glue.AddAPIError(&resp.Diagnostics, "Unable to Create Chat Space", createMethod(r.client, plan.ImportMode.ValueBool()), err,
+				createAdvice(err, plan.ImportMode.ValueBool()))
 		}
 		return
 	}
@@ -126,6 +127,10 @@ func (r *spaceResource) Create(ctx context.Context, req resource.CreateRequest, 
 		}
 	}
 	state := spaceFromAPI(out, plan)
+	// The creator is the space's manager: the follow-up calls need no
+	// administrator privileges, and some masks are "not supported with
+	// useAdminAccess" (access permission settings).
+	ctx = chatapi.WithAdminAccess(ctx, false)
 	// Save now: if a follow-up call fails the space is tainted, not orphaned.
 	saveState(ctx, &resp.State, resp.Identity, &state, "name", &resp.Diagnostics)
 	if adopted || bornBefore(out, started) {
@@ -171,6 +176,7 @@ func (r *spaceResource) Create(ctx context.Context, req resource.CreateRequest, 
 		state = spaceFromAPI(updated, state)
 	}
 	if plan.ImportComplete.ValueBool() && !r.completeImport(ctx, &state, &resp.Diagnostics) {
+		state.ImportComplete = types.BoolValue(false) // still in import mode: an untainted state must say so
 		saveState(ctx, &resp.State, resp.Identity, &state, "name", &resp.Diagnostics)
 		return
 	}
@@ -222,6 +228,10 @@ func (r *spaceResource) Update(ctx context.Context, req resource.UpdateRequest, 
 		return
 	}
 	result.ImportComplete = plan.ImportComplete
+	result.ImportMode = plan.ImportMode // an input: recorded as planned (null to true after an import)
+	if sameInstant(plan.CreateTime, result.CreateTime.ValueString()) {
+		result.CreateTime = plan.CreateTime // the same instant, spelled as configured
+	}
 	// The activity attributes were planned from state: the next read
 	// brings the values the edit left.
 	result.LastActiveTime, result.JoinedDirectHumanUserCount, result.JoinedGroupCount =
@@ -403,15 +413,18 @@ func patchErrorPath(err error, mask []string) (path.Path, bool) {
 	return path.Empty(), false
 }
 
-func createMethod(client *chatapi.Client) string {
-	if client.AuthMode == chatapi.AuthModeUser {
+func createMethod(client *chatapi.Client, importMode bool) string {
+	if client.AuthMode == chatapi.AuthModeUser && !importMode {
 		return "spaces.setup"
 	}
 	return "spaces.create"
 }
 
-func createAdvice(err error) string {
+func createAdvice(err error, importMode bool) string {
 	switch {
+	case importMode && chatapi.IsPermissionDenied(err):
+		return "A space in import mode needs user credentials with domain-wide delegation (credentials of the Chat app's " +
+			"service account with impersonate_user) and the chat.import scope, granted to the service account by an administrator."
 	case chatapi.IsAlreadyExists(err):
 		return "Another space in the organization already uses this display_name. Choose another display_name, or " +
 			"import the existing space with: terraform import google_chat_space.NAME spaces/ID"

@@ -122,3 +122,22 @@ func TestAccSpace_importModeInvalidConfigurations(t *testing.T) {
 			regexp.MustCompile(`(?s)User Credentials Required.*Import Mode requires user authentication`)},
 	})
 }
+
+// A group chat migrated in import mode: created with no members, which
+// import mode makes, and deleted.
+func TestAccSpace_importModeGroupChat(t *testing.T) {
+	env := testenv.New(t)
+	env.RequireLiveFeature("GOOGLE_CHAT_ACC_IMPORT", "domain-wide delegation with chat.import for the app's service account")
+	env.CredentialMode, env.UserScopes = "delegation", importScopes
+	const address = "google_chat_space.migrated"
+	env.ParallelTest([]resource.TestStep{{
+		Config: env.Config(testenv.Resource("google_chat_space", "migrated", "provider", "googlechat",
+			"space_type", `"GROUP_CHAT"`, "import_mode", "true", "create_time", `"2018-03-01T08:00:00+01:00"`)),
+		ConfigStateChecks: []statecheck.StateCheck{
+			statecheck.ExpectKnownValue(address, tfjsonpath.New("space_type"), knownvalue.StringExact("GROUP_CHAT")),
+			statecheck.ExpectKnownValue(address, tfjsonpath.New("create_time"), knownvalue.StringExact("2018-03-01T08:00:00+01:00")),
+		},
+		ConfigPlanChecks: emptyPlanAfterApply(),
+		Check:            checkImportMode(env, address, true),
+	}}, "google_chat_space")
+}

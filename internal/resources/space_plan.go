@@ -58,7 +58,8 @@ func (r *spaceResource) ValidateConfig(ctx context.Context, req resource.Validat
 	if config.SingleUserBotDm.ValueBool() && spaceType != convert.SpaceTypeDM {
 		bad("single_user_bot_dm", "single_user_bot_dm requires space_type = \"DIRECT_MESSAGE\".")
 	}
-	if config.InitialMembers.IsUnknown() || config.InitialMembers.IsNull() && spaceType == convert.SpaceTypeSpace {
+	if config.InitialMembers.IsUnknown() || config.InitialMembers.IsNull() && spaceType == convert.SpaceTypeSpace ||
+		config.ImportMode.ValueBool() { // import mode creates no members (validateImportMode)
 		return
 	}
 	var members []string
@@ -163,6 +164,21 @@ func (r *spaceResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanR
 	r.planAccessPermissions(ctx, config, state, creating, resp)
 	if !creating {
 		planImportChanges(ctx, config, plan, state, resp)
+	}
+	// createTime "is output only, except when used in import mode spaces":
+	// a configuration may repeat the recorded time (terraform plan
+	// -generate-config-out writes it), but not set one otherwise.
+	if convert.Known(config.CreateTime) && !config.ImportMode.ValueBool() && (creating || !sameInstant(state.CreateTime, config.CreateTime.ValueString())) {
+		resp.Diagnostics.AddAttributeError(path.Root("create_time"), "Invalid Attribute Combination",
+			"create_time can be set only with import_mode = true: it is output only for other spaces (a configuration may "+
+				"repeat the recorded time).")
+	}
+	if config.ImportMode.ValueBool() && creating {
+		if _, changed := accessPermissionPatch(config.AccessSettings, state.AccessSettings, state.PermissionSettings); changed {
+			resp.Diagnostics.AddAttributeError(path.Root("access_settings").AtName("access_permission_settings"), "Not Supported in Import Mode",
+				"spaces.patch can't update access permission settings while the space is in import mode; set them once "+
+					"import_complete is true.")
+		}
 	}
 	if !creating && adminAccessOn(r.client, config.UseAdminAccess) {
 		planAdminLimits(config, plan, state, resp)
@@ -294,9 +310,6 @@ func validateImportMode(config spaceModel, spaceType string, bad func(attribute,
 	case config.ImportMode.ValueBool() && !config.InitialMembers.IsNull():
 		bad("initial_members", "a space in import mode is created with no members (spaces.create: \"Import mode: No members are "+
 			"created\"); add them with membership resources once import_complete is true.")
-	}
-	if !importing && !config.CreateTime.IsNull() {
-		bad("create_time", "create_time can be set only with import_mode = true: it is output only for other spaces.")
 	}
 	if !importing && !config.ImportComplete.IsNull() {
 		bad("import_complete", "import_complete applies only to a space with import_mode = true.")

@@ -155,8 +155,9 @@ func (r *spaceResource) Schema(ctx context.Context, _ resource.SchemaRequest, re
 				MarkdownDescription: "When the space was created (RFC 3339). Empty for direct messages. With `import_mode` it " +
 					"may be set to the space's creation time in the system it is migrated from, between 2000-01-01 and now " +
 					"(Space.createTime is \"output only, except when used in import mode spaces\"). A change replaces the space.",
-				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown(), stringplanmodifier.RequiresReplaceIfConfigured()},
-				Validators:    []validator.String{validators.ImportTime()},
+				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown(), stringplanmodifier.RequiresReplaceIf(instantChanged,
+					"A change of instant replaces the space.", "A change of instant replaces the space.")},
+				Validators: []validator.String{validators.ImportTime()},
 			},
 			"import_mode": schema.BoolAttribute{
 				Optional: true,

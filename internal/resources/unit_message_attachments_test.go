@@ -80,7 +80,7 @@ func TestUnitPlanAttachments(t *testing.T) {
 			uAPIAttachment("spaces/S/messages/M/attachments/B", "notes.txt"),
 		}), false, ""},
 		{"blocked type", attachmentListValue([]attachmentModel{uFile("", "tool.msi", "x")}), state, true, "Blocked File Type"},
-		{"missing file", attachmentListValue([]attachmentModel{uFile(filepath.Join(dir, "nope.pdf"), "", "")}), state, true, "Unable to Read Attachment"},
+		{"a directory", attachmentListValue([]attachmentModel{uFile(dir, "x.pdf", "")}), state, true, "Unable to Read Attachment"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -138,5 +138,27 @@ func TestUnitAttachmentsFromAPI(t *testing.T) {
 	renamed.ContentName = "a (1).txt"
 	if got := attachmentList(attachmentsFromAPI(attachmentListValue(created), []*chat.Attachment{&renamed, b})); got[0].Source.ValueString() != "a.txt" {
 		t.Errorf("contentName spelled otherwise = %+v", got)
+	}
+}
+
+// A source file not there yet (written by another resource of the apply) is
+// planned with an unknown hash and a warning, to be read at apply.
+func TestUnitPlanAttachments_fileNotYetWritten(t *testing.T) {
+	var diags diag.Diagnostics
+	planned := attachmentList(planAttachments(attachmentListValue([]attachmentModel{uFile(filepath.Join(t.TempDir(), "later.pdf"), "", "")}),
+		types.ListNull(attachmentType), &diags))
+	if diags.HasError() || len(diags.Warnings()) != 1 {
+		t.Fatalf("diagnostics = %v, want one warning", diags)
+	}
+	if !planned[0].SHA256.IsUnknown() || planned[0].Filename.ValueString() != "later.pdf" || planned[0].ContentType.ValueString() != "application/pdf" {
+		t.Errorf("planned = %+v", planned[0])
+	}
+}
+
+func TestUnitDefaultContentType(t *testing.T) {
+	for ext, want := range map[string]string{".pdf": "application/pdf", ".csv": "text/csv", ".docx": contentTypes[".docx"], ".xyz": "application/octet-stream"} {
+		if got := defaultContentType(ext); got != want {
+			t.Errorf("defaultContentType(%q) = %q, want %q", ext, got, want)
+		}
 	}
 }

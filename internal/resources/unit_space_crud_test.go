@@ -497,3 +497,19 @@ func TestUnitResources_MetadataAndConfigure(t *testing.T) {
 		})
 	}
 }
+
+// An imported space records no import_mode (the answer after completion
+// says false): applying the configuration's import_mode = true records it
+// in place, as planned.
+func TestUnitSpaceUpdate_RecordsImportModeAfterImport(t *testing.T) {
+	_, h := uUserHarness(t, NewSpace())
+	created, plan := uNamedSpaceCreated(h, "Migrated")
+	plan.ImportMode, plan.ImportComplete = types.BoolValue(true), types.BoolValue(true)
+	prior := uModel[spaceModel](created)
+	prior.ImportComplete = types.BoolValue(true) // nothing to complete: only the records differ
+	created.state = h.state(prior)
+	got := uModel[spaceModel](h.mustUpdate(created, &plan, uConfigOf(h, plan)))
+	if !got.ImportMode.ValueBool() || !got.ImportComplete.ValueBool() {
+		t.Errorf("import_mode %v, import_complete %v: want both recorded as planned", got.ImportMode, got.ImportComplete)
+	}
+}

@@ -115,6 +115,9 @@ func (r *userSectionResource) Update(ctx context.Context, req resource.UpdateReq
 			return
 		}
 		next = userSectionFromAPI(out, next)
+		// sort_order was planned from state: other sections changed in the
+		// same apply may have moved this one; the next read brings it.
+		next.SortOrder = state.SortOrder
 	}
 	if positionChanged(plan.Position, state.Position) {
 		out, ok := r.position(ctx, name, plan.Position.ValueString(), &resp.Diagnostics)
