@@ -68,6 +68,7 @@ data "google_chat_user_sections" "all" {
 func TestAccUserSectionsDataSource_needsTheScope(t *testing.T) {
 	env := testenv.New(t)
 	env.RequireEmulator()
+	env.CredentialMode = "files" // the shortcut tokens hold every scope
 	env.ParallelTest([]resource.TestStep{{
 		Config:      env.Config(`data "google_chat_user_sections" "all" { provider = googlechat }`),
 		ExpectError: regexp.MustCompile(`(?s)Unable to List Chat Sections.*chat.users.sections.readonly`),
