@@ -178,13 +178,14 @@ func (e *Env) resetBeforeSpace(space, name string) error {
 	}
 	patched, reset := false, false
 	for _, r := range e.Emulator.Requests() {
-		if r.RPC == "chat.spaces.delete" && r.Status == http.StatusOK && r.Path == "/v1/"+space {
+		// Applied calls count whether or not their answer arrived (chaos).
+		if r.RPC == "chat.spaces.delete" && (r.Status == http.StatusOK || r.Committed) && r.Path == "/v1/"+space {
 			if patched && !reset {
 				return fmt.Errorf("%s was never reset: its last change before its space %s was deleted set other values", name, space)
 			}
 			return nil
 		}
-		if r.RPC != "chat.users.spaces.spaceNotificationSetting.patch" || r.Status != http.StatusOK || r.Path != "/v1/"+name {
+		if r.RPC != "chat.users.spaces.spaceNotificationSetting.patch" || (r.Status != http.StatusOK && !r.Committed) || r.Path != "/v1/"+name {
 			continue
 		}
 		var body chat.SpaceNotificationSetting

@@ -94,15 +94,17 @@ func defaultSection(space *chat.Space) string {
 	return "default-spaces"
 }
 
-// movedBackLast: in emulator runs, the last successful items.move of space
-// (the emulator's item ID is the space's) must target its default section.
+// movedBackLast: in emulator runs, the last applied items.move of space
+// (answered 200, or applied with its answer lost: chaos and commit-then-fail
+// faults) must target its default section. The emulator's item ID is the
+// space's.
 func (e *Env) movedBackLast(space, want string) error {
 	if e.Emulator == nil || e.viaAPI {
 		return nil
 	}
 	last := ""
 	for _, r := range e.Emulator.Requests() {
-		if r.RPC != "chat.users.sections.items.move" || r.Status != http.StatusOK ||
+		if r.RPC != "chat.users.sections.items.move" || (r.Status != http.StatusOK && !r.Committed) ||
 			!strings.HasSuffix(r.Path, "/items/"+strings.TrimPrefix(space, "spaces/")+":move") {
 			continue
 		}
