@@ -252,7 +252,16 @@ func (r *messageResource) patch(ctx context.Context, state *messageModel, plan m
 		state.Text, state.CardsV2, state.AccessoryWidgets = plan.Text, plan.CardsV2, plan.AccessoryWidgets
 		return
 	}
-	out, err := r.client.PatchMessage(ctx, state.Name.ValueString(), input, mask)
+	attemptCtx, attempts := chatapi.WithAttemptLog(ctx)
+	out, err := r.client.PatchMessage(attemptCtx, state.Name.ValueString(), input, mask)
+	if err != nil && attempts.Uncertain() {
+		// An attempt whose answer was lost may have applied the patch, and
+		// its repeat then fails (an upload token attaches once): read the
+		// message, and take it if it shows the patch.
+		if got, getErr := r.client.GetMessage(ctx, state.Name.ValueString()); getErr == nil && patchLanded(got, input, plan, mask) {
+			out, err = got, nil
+		}
+	}
 	if err == nil && len(out.Attachment) < len(input.Attachment) {
 		out, err = r.client.GetMessage(ctx, state.Name.ValueString()) // an answer without the attachments
 	}

@@ -273,3 +273,29 @@ func attachmentsChanged(plan, state types.List) bool {
 	}
 	return false
 }
+
+// patchLanded reports whether message shows every field of a patch: the
+// text, cards and widgets as planned, and as many attachments as were sent.
+func patchLanded(message, input *chat.Message, plan messageModel, mask []string) bool {
+	for _, field := range mask {
+		switch field {
+		case "text":
+			if message.Text != input.Text {
+				return false
+			}
+		case "cards_v2":
+			if apiJSON(message.CardsV2) != canonicalCards(plan.CardsV2) {
+				return false
+			}
+		case "accessory_widgets":
+			if apiJSON(message.AccessoryWidgets) != canonicalWidgets(plan.AccessoryWidgets) {
+				return false
+			}
+		case "attachment":
+			if len(message.Attachment) != len(input.Attachment) {
+				return false
+			}
+		}
+	}
+	return true
+}

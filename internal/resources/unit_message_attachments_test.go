@@ -162,3 +162,26 @@ func TestUnitDefaultContentType(t *testing.T) {
 		}
 	}
 }
+
+func TestUnitPatchLanded(t *testing.T) {
+	input := &chat.Message{Text: "new", Attachment: []*chat.Attachment{{}, {}}}
+	plan := uMessage("new")
+	two := []*chat.Attachment{uAPIAttachment("spaces/S/messages/M/attachments/A", "a"), uAPIAttachment("spaces/S/messages/M/attachments/B", "b")}
+	cases := []struct {
+		name    string
+		message *chat.Message
+		mask    []string
+		want    bool
+	}{
+		{"text and attachments there", &chat.Message{Text: "new", Attachment: two}, []string{"text", "attachment"}, true},
+		{"old text", &chat.Message{Text: "old", Attachment: two}, []string{"text", "attachment"}, false},
+		{"attachments missing", &chat.Message{Text: "new"}, []string{"text", "attachment"}, false},
+		{"only what the mask names", &chat.Message{Text: "old"}, []string{"attachment"}, false},
+		{"text alone", &chat.Message{Text: "new"}, []string{"text"}, true},
+	}
+	for _, tc := range cases {
+		if got := patchLanded(tc.message, input, plan, tc.mask); got != tc.want {
+			t.Errorf("%s: patchLanded = %v, want %v", tc.name, got, tc.want)
+		}
+	}
+}

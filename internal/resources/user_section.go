@@ -190,7 +190,7 @@ func strconvPosition(position string) (int64, bool) {
 }
 
 // createAttempts bounds how many times createSection posts a section.
-const createAttempts = 3
+const createAttempts = 5
 
 // createSection posts the section. users.sections.create has no requestId
 // and nothing documents that names are unique, so the transport never sends
