@@ -130,11 +130,7 @@ var orderByPattern = regexp.MustCompile(`^(membership_count\.joined_direct_human
 // search runs spaces.search for query, after checking it and order_by for
 // the access they run with, so a bad query makes no call.
 func (d *spacesDataSource) search(ctx context.Context, config spacesModel, diags *diag.Diagnostics) ([]*chat.Space, bool) {
-	admin := d.client.UseAdminAccess
-	if convert.Known(config.UseAdminAccess) {
-		admin = config.UseAdminAccess.ValueBool()
-		ctx = chatapi.WithAdminAccess(ctx, admin)
-	}
+	ctx, admin := glue.AdminAccess(ctx, d.client, config.UseAdminAccess)
 	query, orderBy := config.Query.ValueString(), config.OrderBy.ValueString()
 	if admin && d.client.AuthMode == chatapi.AuthModeApp {
 		diags.AddAttributeError(path.Root("use_admin_access"), "User Credentials Required",

@@ -12,6 +12,7 @@ import (
 	chat "google.golang.org/api/chat/v1"
 
 	"github.com/seed-da88c8a3/terraform-provider-googlechat/internal/chatapi"
+	"github.com/seed-da88c8a3/terraform-provider-googlechat/internal/convert"
 	"github.com/seed-da88c8a3/terraform-provider-googlechat/internal/glue"
 )
 
@@ -100,12 +101,8 @@ func userSectionsFromAPI(sections []*chat.GoogleChatV1Section, sectionType strin
 		if sectionType != "" && s.Type != sectionType {
 			continue
 		}
-		displayName := types.StringNull()
-		if s.DisplayName != "" {
-			displayName = types.StringValue(s.DisplayName)
-		}
 		out = append(out, userSectionModel{Name: types.StringValue(s.Name), Type: types.StringValue(s.Type),
-			DisplayName: displayName, SortOrder: types.Int64Value(s.SortOrder)})
+			DisplayName: convert.StringOrNull(s.DisplayName), SortOrder: types.Int64Value(s.SortOrder)})
 	}
 	return out
 }

@@ -11,6 +11,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
+	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/seed-da88c8a3/terraform-provider-googlechat/internal/chatapi"
 )
@@ -86,4 +87,14 @@ func RequireUser(client *chatapi.Client, diags *diag.Diagnostics, at path.Path, 
 		"The Chat API lets only users %s: %s each \"Requires user authentication\". Use a provider with user "+
 			"credentials (auth_mode = \"user\"); %s.", action, methods, client.AuthModeNote()))
 	return false
+}
+
+// AdminAccess applies a resource's or data source's own use_admin_access
+// to the calls made with ctx (null or unknown: the provider's setting), and
+// reports whether those calls run with administrator privileges.
+func AdminAccess(ctx context.Context, client *chatapi.Client, own types.Bool) (context.Context, bool) {
+	if !own.IsNull() && !own.IsUnknown() {
+		return chatapi.WithAdminAccess(ctx, own.ValueBool()), own.ValueBool()
+	}
+	return ctx, client != nil && client.UseAdminAccess
 }

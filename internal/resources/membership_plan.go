@@ -35,7 +35,7 @@ func (r *membershipResource) ModifyPlan(ctx context.Context, req resource.Modify
 		r.planMemberChange(ctx, req, config, resp)
 	}
 	requireUserForAdmin(r.client, config.UseAdminAccess, &resp.Diagnostics)
-	if adminAccessOn(r.client, config.UseAdminAccess) && req.State.Raw.IsNull() && config.Member.ValueString() == convert.CallingApp {
+	if adminAccess(ctx, r.client, config.UseAdminAccess) && req.State.Raw.IsNull() && config.Member.ValueString() == convert.CallingApp {
 		// "Creating app memberships ... isn't supported using admin access"
 		// (discovery document, spaces.members.create useAdminAccess).
 		resp.Diagnostics.AddAttributeError(path.Root("member"), "Not Supported With Administrator Access",

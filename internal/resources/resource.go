@@ -97,11 +97,12 @@ func begin(ctx context.Context, client *chatapi.Client, from attributeGetter, ge
 // made with ctx (chatapi.WithAdminAccess). Resources without the
 // attribute, or with it null, keep the provider's setting.
 func withAdminAccess(ctx context.Context, from attributeGetter) context.Context {
-	var on types.Bool
-	if diags := from.GetAttribute(ctx, path.Root("use_admin_access"), &on); diags.HasError() || !convert.Known(on) {
+	var own types.Bool
+	if diags := from.GetAttribute(ctx, path.Root("use_admin_access"), &own); diags.HasError() {
 		return ctx
 	}
-	return chatapi.WithAdminAccess(ctx, on.ValueBool())
+	ctx, _ = glue.AdminAccess(ctx, nil, own)
+	return ctx
 }
 
 // beginWith is begin, then reads the plan or state it was given into a

@@ -13,6 +13,7 @@ import (
 
 	"github.com/seed-da88c8a3/terraform-provider-googlechat/internal/chatapi"
 	"github.com/seed-da88c8a3/terraform-provider-googlechat/internal/convert"
+	"github.com/seed-da88c8a3/terraform-provider-googlechat/internal/glue"
 )
 
 // Schema pieces every resource shares.
@@ -54,11 +55,9 @@ func useAdminAccessAttribute(methods string) schema.BoolAttribute {
 	}
 }
 
-// adminAccessOn is whether a resource's calls run with administrator
+// adminAccess is whether a resource's calls run with administrator
 // privileges: its own use_admin_access, else the provider's.
-func adminAccessOn(client *chatapi.Client, own types.Bool) bool {
-	if convert.Known(own) {
-		return own.ValueBool()
-	}
-	return client != nil && client.UseAdminAccess
+func adminAccess(ctx context.Context, client *chatapi.Client, own types.Bool) bool {
+	_, on := glue.AdminAccess(ctx, client, own)
+	return on
 }

@@ -180,7 +180,7 @@ func (r *spaceResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanR
 					"import_complete is true.")
 		}
 	}
-	if !creating && adminAccessOn(r.client, config.UseAdminAccess) {
+	if !creating && adminAccess(ctx, r.client, config.UseAdminAccess) {
 		planAdminLimits(config, plan, state, resp)
 	}
 	// access_state follows the audience and who may discover the space: keep
