@@ -55,6 +55,9 @@ type Config struct {
 	// that takes it, unless a call's context says otherwise
 	// (WithAdminAccess).
 	UseAdminAccess bool
+	// ListReads lets ReadSpace and ReadMembership answer refreshes from
+	// list calls when that costs fewer calls (listreads.go).
+	ListReads bool
 	// Transport is the innermost round tripper (tests); nil uses a clone of
 	// http.DefaultTransport.
 	Transport http.RoundTripper
@@ -73,6 +76,8 @@ type Client struct {
 	ScopesOrigin string
 	// UseAdminAccess is Config's: the default of AdminAccess.
 	UseAdminAccess bool
+	// reads holds list pages for refreshes (nil: every read is a GET).
+	reads *listReads
 }
 
 // New builds the client. It makes no network call.
@@ -89,6 +94,11 @@ func New(ctx context.Context, cfg Config) (*Client, error) {
 		rt = &oauth2.Transport{Source: oauth2.ReuseTokenSource(nil, cfg.TokenSource), Base: rt}
 	}
 	rt = &retryTransport{base: rt, policy: cfg.Retry, limiter: newLimiter(cfg.RateLimits)}
+	var reads *listReads
+	if cfg.ListReads {
+		reads = newListReads()
+		rt = &dropOnWrite{base: rt, reads: reads}
+	}
 	opts := []option.ClientOption{option.WithHTTPClient(&http.Client{Transport: rt})}
 	if cfg.UserAgent != "" {
 		opts = append(opts, option.WithUserAgent(cfg.UserAgent))
@@ -109,7 +119,7 @@ func New(ctx context.Context, cfg Config) (*Client, error) {
 		mode = AuthModeUser
 	}
 	return &Client{service: service, AuthMode: mode, AuthModeSource: cfg.AuthModeSource, Customer: customer,
-		Scopes: cfg.Scopes, ScopesOrigin: cfg.ScopesOrigin, UseAdminAccess: cfg.UseAdminAccess}, nil
+		Scopes: cfg.Scopes, ScopesOrigin: cfg.ScopesOrigin, UseAdminAccess: cfg.UseAdminAccess, reads: reads}, nil
 }
 
 // AuthModeNote is a sentence for permission errors: which auth mode the

@@ -9,8 +9,8 @@ import (
 	"golang.org/x/time/rate"
 )
 
-// RateLimits are client-side write quotas, in writes per minute, shared by
-// every resource of one provider. Zero turns a limit off.
+// RateLimits are client-side quotas, in calls per minute, shared by every
+// resource of one provider. Zero turns a limit off.
 type RateLimits struct {
 	// PerSpaceWritesPerMinute: spaces.patch/delete and message writes, per
 	// space. The API allows 60 a minute in each space, across all apps.
@@ -19,28 +19,60 @@ type RateLimits struct {
 	SpaceWritesPerMinute float64
 	// MembershipWritesPerMinute: members create/patch/delete, per project (300).
 	MembershipWritesPerMinute float64
+	// PerSpaceReadsPerMinute: spaces.get, members.get/list, messages.get/
+	// list, attachments.get, reactions.list and media.download, per space.
+	// The API allows 900 a minute in each space (15 a second), across all
+	// apps.
+	PerSpaceReadsPerMinute float64
+	// ReadsPerMinute: reads of each kind (spaces, memberships, messages,
+	// attachments, reactions), per project: 3,000 a minute each.
+	ReadsPerMinute float64
 }
 
 // DefaultRateLimits are the documented quotas.
 func DefaultRateLimits() RateLimits {
-	return RateLimits{PerSpaceWritesPerMinute: 60, SpaceWritesPerMinute: 60, MembershipWritesPerMinute: 300}
+	return RateLimits{PerSpaceWritesPerMinute: 60, SpaceWritesPerMinute: 60, MembershipWritesPerMinute: 300,
+		PerSpaceReadsPerMinute: 900, ReadsPerMinute: 3000}
 }
 
 // limiter waits for a token from every bucket a request counts against. A
-// bucket holds one second of its quota, so writes are paced evenly at the
-// quota instead of bursting into 429s (and the API's unpublished per-space
-// burst limits).
+// write bucket holds one second of its quota, so writes are paced evenly at
+// the quota instead of bursting into 429s (and the API's unpublished
+// per-space burst limits). Per-space reads are paced the same way (the
+// limits page gives them per second); the per-project read quotas are per
+// minute and large, so their buckets hold a whole minute and only a refresh
+// of thousands of objects waits.
 type limiter struct {
-	limits RateLimits
-	mu     sync.Mutex
-	spaces map[string]*rate.Limiter
-	space  *rate.Limiter
-	member *rate.Limiter
+	limits     RateLimits
+	mu         sync.Mutex
+	spaces     map[string]*rate.Limiter
+	spaceReads map[string]*rate.Limiter
+	space      *rate.Limiter
+	member     *rate.Limiter
+	reads      map[readKind]*rate.Limiter
 }
 
+// readKind is a per-project read quota of the limits page.
+type readKind string
+
+const (
+	spaceReads      readKind = "space"
+	membershipReads readKind = "membership"
+	messageReads    readKind = "message"
+	attachmentReads readKind = "attachment"
+	reactionReads   readKind = "reaction"
+)
+
 func newLimiter(limits RateLimits) *limiter {
-	return &limiter{limits: limits, spaces: map[string]*rate.Limiter{},
-		space: bucket(limits.SpaceWritesPerMinute), member: bucket(limits.MembershipWritesPerMinute)}
+	l := &limiter{limits: limits, spaces: map[string]*rate.Limiter{}, spaceReads: map[string]*rate.Limiter{},
+		space: bucket(limits.SpaceWritesPerMinute), member: bucket(limits.MembershipWritesPerMinute),
+		reads: map[readKind]*rate.Limiter{}}
+	for _, kind := range []readKind{spaceReads, membershipReads, messageReads, attachmentReads, reactionReads} {
+		if limits.ReadsPerMinute > 0 {
+			l.reads[kind] = rate.NewLimiter(rate.Limit(limits.ReadsPerMinute/60), int(limits.ReadsPerMinute))
+		}
+	}
+	return l
 }
 
 func bucket(perMinute float64) *rate.Limiter {
@@ -50,15 +82,50 @@ func bucket(perMinute float64) *rate.Limiter {
 	return rate.NewLimiter(rate.Limit(perMinute/60), max(1, int(perMinute/60)))
 }
 
-func (l *limiter) perSpace(space string) *rate.Limiter {
+// perSpace is space's bucket in buckets, made at perMinute on first use.
+func (l *limiter) perSpace(buckets map[string]*rate.Limiter, space string, perMinute float64) *rate.Limiter {
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	b, ok := l.spaces[space]
+	b, ok := buckets[space]
 	if !ok {
-		b = bucket(l.limits.PerSpaceWritesPerMinute)
-		l.spaces[space] = b
+		b = bucket(perMinute)
+		buckets[space] = b
 	}
 	return b
+}
+
+// readClass sorts a GET into the read quotas it counts against: the space
+// whose per-space reads it uses ("" for none) and its per-project kind (""
+// for none: customEmojis, users/*, spaces.search, which the limits page
+// puts in no read quota this limiter keeps).
+func readClass(req *http.Request) (space string, kind readKind) {
+	if req.Method != http.MethodGet {
+		return "", ""
+	}
+	if strings.Contains(req.URL.Path, "/v1/media/") { // media.download
+		return "", attachmentReads
+	}
+	_, path, _ := strings.Cut(req.URL.Path, "/v1/")
+	parts := strings.Split(path, "/")
+	switch {
+	case parts[0] == "spaces:search":
+		return "", ""
+	case parts[0] == "spaces" && len(parts) == 1, strings.HasPrefix(parts[0], "spaces:"):
+		return "", spaceReads // spaces.list, findDirectMessage, findGroupChats
+	case parts[0] != "spaces" || len(parts) < 2:
+		return "", ""
+	case len(parts) == 2: // spaces.get
+		return parts[1], spaceReads
+	case parts[2] == "members":
+		return parts[1], membershipReads
+	case parts[2] == "messages" && len(parts) >= 5 && parts[4] == "attachments":
+		return parts[1], attachmentReads
+	case parts[2] == "messages" && len(parts) >= 5 && parts[4] == "reactions":
+		return parts[1], reactionReads
+	case parts[2] == "messages":
+		return parts[1], messageReads
+	}
+	return "", ""
 }
 
 // writeClass sorts a request into the quotas it counts against.
@@ -97,7 +164,13 @@ func (l *limiter) wait(ctx context.Context, req *http.Request) error {
 	space, spaceWrite, memberWrite := writeClass(req)
 	var buckets []*rate.Limiter
 	if space != "" {
-		buckets = append(buckets, l.perSpace(space))
+		buckets = append(buckets, l.perSpace(l.spaces, space, l.limits.PerSpaceWritesPerMinute))
+	}
+	if readSpace, kind := readClass(req); kind != "" {
+		if readSpace != "" {
+			buckets = append(buckets, l.perSpace(l.spaceReads, readSpace, l.limits.PerSpaceReadsPerMinute))
+		}
+		buckets = append(buckets, l.reads[kind])
 	}
 	if spaceWrite {
 		buckets = append(buckets, l.space)

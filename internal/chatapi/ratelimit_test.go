@@ -2,6 +2,7 @@ package chatapi
 
 import (
 	"context"
+	"fmt"
 	"net/http"
 	"testing"
 	"time"
@@ -66,5 +67,66 @@ func TestLimiter_perSpaceBucket(t *testing.T) {
 	var none *limiter
 	if err := none.wait(short, post("A")); err != nil {
 		t.Errorf("no limiter, no wait: %v", err)
+	}
+}
+
+func TestReadClass(t *testing.T) {
+	cases := []struct {
+		method, path string
+		space        string
+		kind         readKind
+	}{
+		{"GET", "/v1/spaces/AAA", "AAA", spaceReads},
+		{"GET", "/v1/spaces", "", spaceReads},
+		{"GET", "/v1/spaces:findDirectMessage", "", spaceReads},
+		{"GET", "/v1/spaces:search", "", ""},
+		{"GET", "/v1/spaces/AAA/members", "AAA", membershipReads},
+		{"GET", "/v1/spaces/AAA/members/123", "AAA", membershipReads},
+		{"GET", "/v1/spaces/AAA/messages/M.N", "AAA", messageReads},
+		{"GET", "/v1/spaces/AAA/messages", "AAA", messageReads},
+		{"GET", "/v1/spaces/AAA/messages/M.N/attachments/A", "AAA", attachmentReads},
+		{"GET", "/v1/spaces/AAA/messages/M.N/reactions", "AAA", reactionReads},
+		{"GET", "/v1/media/spaces/AAA/messages/M/attachments/A", "", attachmentReads},
+		{"GET", "/v1/customEmojis/E", "", ""},
+		{"GET", "/v1/users/me/sections", "", ""},
+		{"PATCH", "/v1/spaces/AAA", "", ""},
+	}
+	for _, tc := range cases {
+		req, _ := http.NewRequest(tc.method, "https://chat.googleapis.com"+tc.path, nil)
+		if space, kind := readClass(req); space != tc.space || kind != tc.kind {
+			t.Errorf("%s %s: (%q, %q), want (%q, %q)", tc.method, tc.path, space, kind, tc.space, tc.kind)
+		}
+	}
+}
+
+func TestLimiter_readBuckets(t *testing.T) {
+	l := newLimiter(RateLimits{PerSpaceReadsPerMinute: 300, ReadsPerMinute: 8})
+	get := func(path string) *http.Request {
+		req, _ := http.NewRequest("GET", "http://x/v1/"+path, nil)
+		return req
+	}
+	short := func() context.Context {
+		ctx, cancel := context.WithTimeout(context.Background(), 20*time.Millisecond)
+		t.Cleanup(cancel)
+		return ctx
+	}
+	for i := range 5 {
+		if err := l.wait(short(), get("spaces/A/members/1")); err != nil {
+			t.Fatalf("read %d within the per-space burst of 5: %v", i, err)
+		}
+	}
+	if err := l.wait(short(), get("spaces/A/members/1")); err == nil {
+		t.Error("the sixth read of a space in a second must wait")
+	}
+	for i := range 3 {
+		if err := l.wait(short(), get(fmt.Sprint("spaces/B", i, "/members/1"))); err != nil {
+			t.Fatalf("membership read %d within the project's minute: %v", i, err)
+		}
+	}
+	if err := l.wait(short(), get("spaces/C/members/1")); err == nil {
+		t.Error("the ninth membership read in a minute must wait")
+	}
+	if err := l.wait(short(), get("spaces/C/messages/M")); err != nil {
+		t.Errorf("message reads have their own quota: %v", err)
 	}
 }

@@ -435,8 +435,24 @@ func TestFaultsQuotaAndAdmin(t *testing.T) {
 	if fmt.Sprint(codes) != "[200 200 429]" {
 		t.Errorf("per-space quota of 2/s gave %v", codes)
 	}
+	// Reads: 2 a second per space, 3 a minute of each kind per project.
+	srv.SetQuota(Quota{SpaceReadsPerSecond: 2, ProjectReadsPerMinute: 3})
+	codes = nil
+	for _, path := range []string{"/v1/" + space, "/v1/" + space + "/members", "/v1/" + space + "/messages", "/v1/spaces", "/v1/spaces"} {
+		code, _ := api(t, srv, alice, "GET", path, nil)
+		codes = append(codes, code)
+	}
+	// the third read of the space is over its per-space 2; the second
+	// spaces.list is the kind's third read (the first spaces.get made one).
+	if fmt.Sprint(codes) != "[200 200 429 200 200]" {
+		t.Errorf("read quotas gave %v", codes)
+	}
+	if code, out := api(t, srv, alice, "GET", "/v1/spaces", nil); code != 429 || !strings.Contains(fmt.Sprint(out), "Read requests") {
+		t.Errorf("fourth space read = %d %v, want the project's space-read quota", code, out)
+	}
+	srv.SetQuota(Quota{})
 	log := srv.Requests()
-	last := log[len(log)-1]
+	last := log[len(log)-7]
 	if last.RPC != "chat.spaces.messages.create" || last.Principal != alice || last.Status != 429 || !strings.Contains(last.Body, `"text":"q"`) {
 		t.Errorf("request log entry = %+v", last)
 	}

@@ -2,6 +2,7 @@ package emulator
 
 import (
 	"fmt"
+	"strings"
 	"time"
 )
 
@@ -15,6 +16,13 @@ type Quota struct {
 	ProjectSpaceWritesPerMinute float64 `json:"projectSpaceWritesPerMinute,omitempty"`
 	// ProjectMembershipWritesPerMinute limits members.create/patch/delete (300).
 	ProjectMembershipWritesPerMinute float64 `json:"projectMembershipWritesPerMinute,omitempty"`
+	// SpaceReadsPerSecond limits reads per space (spaces.get,
+	// members.get/list, messages.get/list, attachments.get, reactions.list,
+	// media.download). The API documents 900 a minute, 15 a second.
+	SpaceReadsPerSecond float64 `json:"spaceReadsPerSecond,omitempty"`
+	// ProjectReadsPerMinute limits each kind of read per project (space,
+	// membership, message, attachment and reaction reads): 3000 each.
+	ProjectReadsPerMinute float64 `json:"projectReadsPerMinute,omitempty"`
 }
 
 type bucket struct {
@@ -52,6 +60,27 @@ var projectMembershipWrites = map[string]bool{
 	"chat.spaces.members.create": true, "chat.spaces.members.patch": true, "chat.spaces.members.delete": true,
 }
 
+// perSpaceReads: the usage limits page's per-space reads, "spaces.get,
+// members.get / list, messages.get / list, attachments.get, reactions.list,
+// media.download: 900/min" (15 a second on the current zh-CN page).
+var perSpaceReads = map[string]bool{
+	"chat.spaces.get": true, "chat.spaces.members.get": true, "chat.spaces.members.list": true,
+	"chat.spaces.messages.get": true, "chat.spaces.messages.list": true, "chat.spaces.messages.attachments.get": true,
+	"chat.spaces.messages.reactions.list": true, "chat.media.download": true,
+}
+
+// projectReads: the usage limits page's per-project read quotas, each 3000
+// a minute: "Space reads (get / list / findDirectMessage)", "Membership
+// reads", "Message reads (get / list)", "Attachment reads", "Reaction
+// reads".
+var projectReads = map[string]string{
+	"chat.spaces.get": "spaces", "chat.spaces.list": "spaces", "chat.spaces.findDirectMessage": "spaces",
+	"chat.spaces.members.get": "members", "chat.spaces.members.list": "members",
+	"chat.spaces.messages.get": "messages", "chat.spaces.messages.list": "messages",
+	"chat.spaces.messages.attachments.get": "attachments", "chat.media.download": "attachments",
+	"chat.spaces.messages.reactions.list": "reactions",
+}
+
 // checkQuota takes a token from every bucket c counts against (e.mu held).
 func (e *Emulator) checkQuota(c *call) *apiError {
 	q := e.quota.limits
@@ -70,6 +99,12 @@ func (e *Emulator) checkQuota(c *call) *apiError {
 	if q.ProjectMembershipWritesPerMinute > 0 && projectMembershipWrites[c.rpc] {
 		takes = append(takes, take{"project:members", q.ProjectMembershipWritesPerMinute / 60, q.ProjectMembershipWritesPerMinute})
 	}
+	if q.SpaceReadsPerSecond > 0 && perSpaceReads[c.rpc] && c.space != "" {
+		takes = append(takes, take{"space-reads:" + c.space, q.SpaceReadsPerSecond, q.SpaceReadsPerSecond})
+	}
+	if kind := projectReads[c.rpc]; q.ProjectReadsPerMinute > 0 && kind != "" {
+		takes = append(takes, take{"project-reads:" + kind, q.ProjectReadsPerMinute / 60, q.ProjectReadsPerMinute})
+	}
 	now := e.opts.Now()
 	for _, t := range takes {
 		b := e.quota.buckets[t.key]
@@ -80,11 +115,19 @@ func (e *Emulator) checkQuota(c *call) *apiError {
 		b.tokens = min(max(t.burst, 1), b.tokens+now.Sub(b.last).Seconds()*t.rate)
 		b.last = now
 		if b.tokens < 1 {
-			return quotaError(fmt.Sprintf("Quota exceeded for quota metric 'Write requests' (%s).", t.key))
+			return quotaError(fmt.Sprintf("Quota exceeded for quota metric '%s' (%s).", quotaMetric(t.key), t.key))
 		}
 	}
 	for _, t := range takes {
 		e.quota.buckets[t.key].tokens--
 	}
 	return nil
+}
+
+// quotaMetric names a bucket's quota in the API's words.
+func quotaMetric(key string) string {
+	if strings.Contains(key, "reads") {
+		return "Read requests"
+	}
+	return "Write requests"
 }

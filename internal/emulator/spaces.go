@@ -127,7 +127,9 @@ func (e *Emulator) listSpaces(c *call) (any, *apiError) {
 			continue
 		}
 		space := rec.render(c.caller)
-		space.PermissionSettings = nil // not returned by list
+		if !e.opts.ListPermissionSettings {
+			space.PermissionSettings = nil // a guess: guide S14
+		}
 		visible = append(visible, space)
 	}
 	page, next, err := paginate(visible, c, defaultSpacePageSize, maxSpacePageSize, filter)

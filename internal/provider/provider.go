@@ -52,6 +52,7 @@ type providerModel struct {
 	Endpoint                  types.String `tfsdk:"endpoint"`
 	InsecureEndpoint          types.Bool   `tfsdk:"insecure_endpoint"`
 	UseAdminAccess            types.Bool   `tfsdk:"use_admin_access"`
+	ListReads                 types.Bool   `tfsdk:"list_reads"`
 	RequestTimeout            types.String `tfsdk:"request_timeout"`
 	MaxRetries                types.Int64  `tfsdk:"max_retries"`
 	RateLimits                types.Object `tfsdk:"rate_limits"`
@@ -61,6 +62,8 @@ type rateLimitsModel struct {
 	PerSpaceWritesPerMinute   types.Int64 `tfsdk:"per_space_writes_per_minute"`
 	SpaceWritesPerMinute      types.Int64 `tfsdk:"space_writes_per_minute"`
 	MembershipWritesPerMinute types.Int64 `tfsdk:"membership_writes_per_minute"`
+	PerSpaceReadsPerMinute    types.Int64 `tfsdk:"per_space_reads_per_minute"`
+	ReadsPerMinute            types.Int64 `tfsdk:"reads_per_minute"`
 }
 
 func (p *googleChatProvider) Metadata(_ context.Context, _ provider.MetadataRequest, resp *provider.MetadataResponse) {
@@ -160,6 +163,16 @@ func (p *googleChatProvider) Schema(_ context.Context, _ provider.SchemaRequest,
 					"and the `google_chat_spaces` data source override it with their own `use_admin_access`. Defaults to " +
 					"`false`. Falls back to `GOOGLE_CHAT_USE_ADMIN_ACCESS` (`true` or `false`).",
 			},
+			"list_reads": schema.BoolAttribute{
+				Optional: true,
+				MarkdownDescription: "Let a refresh answer `google_chat_space` and `google_chat_membership` reads from " +
+					"`spaces.list` and `spaces.members.list` (up to 1,000 objects a call) where that costs fewer calls than one " +
+					"`get` each, so a plan over many memberships spends a fraction of the read quota. A space or space's " +
+					"members is listed only when that cannot cost more calls than its gets (three memberships of a large " +
+					"space are still three gets); an object a list leaves out, or carries without what the state records, " +
+					"is read with `get`. User credentials only, and never with administrator access. Defaults to `true`; " +
+					"`false` reads every object with its own `get`. Falls back to `GOOGLE_CHAT_LIST_READS` (`true` or `false`).",
+			},
 			"insecure_endpoint": schema.BoolAttribute{
 				Optional: true,
 				MarkdownDescription: "Accept a plain `http://` `endpoint` on any host, such as a Chat API emulator in a CI " +
@@ -183,9 +196,10 @@ func (p *googleChatProvider) Schema(_ context.Context, _ provider.SchemaRequest,
 			},
 			"rate_limits": schema.SingleNestedAttribute{
 				Optional: true,
-				MarkdownDescription: "Client-side write quotas shared by every resource of this provider, so an apply that " +
-					"needs more writes than the API allows runs at the quota instead of drawing 429s. Writes are paced " +
-					"evenly (a burst of one second's worth); 0 turns a limit off. Defaults are the documented quotas.",
+				MarkdownDescription: "Client-side quotas shared by every resource of this provider, so an operation that " +
+					"needs more calls than the API allows runs at the quota instead of drawing 429s. Writes and per-space " +
+					"reads are paced evenly (a burst of one second's worth); per-project reads may use a whole minute's " +
+					"quota at once. 0 turns a limit off. Defaults are the documented quotas.",
 				Attributes: map[string]schema.Attribute{
 					"per_space_writes_per_minute": schema.Int64Attribute{
 						Optional: true,
@@ -203,6 +217,18 @@ func (p *googleChatProvider) Schema(_ context.Context, _ provider.SchemaRequest,
 						Optional: true,
 						MarkdownDescription: fmt.Sprintf("Membership creates, updates and deletes per minute, across spaces. Default %s.",
 							perMinute(limits.MembershipWritesPerMinute)),
+						Validators: []validator.Int64{int64validator.Between(0, 100000)},
+					},
+					"per_space_reads_per_minute": schema.Int64Attribute{
+						Optional: true,
+						MarkdownDescription: fmt.Sprintf("Reads per minute in one space: space, membership, message, attachment "+
+							"and reaction gets and lists, and media downloads. Default %s.", perMinute(limits.PerSpaceReadsPerMinute)),
+						Validators: []validator.Int64{int64validator.Between(0, 100000)},
+					},
+					"reads_per_minute": schema.Int64Attribute{
+						Optional: true,
+						MarkdownDescription: fmt.Sprintf("Reads per minute of each kind (spaces, memberships, messages, attachments, "+
+							"reactions), across spaces. Default %s.", perMinute(limits.ReadsPerMinute)),
 						Validators: []validator.Int64{int64validator.Between(0, 100000)},
 					},
 				},

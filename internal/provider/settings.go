@@ -29,6 +29,7 @@ type providerSettings struct {
 	EndpointEnv      string // the variable Endpoint came from; "" for the block
 	InsecureEndpoint bool
 	UseAdminAccess   bool
+	ListReads        bool
 	Customer         string
 	Retry            chatapi.RetryPolicy
 	RateLimits       chatapi.RateLimits
@@ -44,6 +45,7 @@ func firstUnknown(config providerModel) (string, bool) {
 		{"impersonate_service_account", config.ImpersonateServiceAccount}, {"impersonate_user", config.ImpersonateUser},
 		{"auth_mode", config.AuthMode}, {"scopes", config.Scopes}, {"customer", config.Customer},
 		{"endpoint", config.Endpoint}, {"insecure_endpoint", config.InsecureEndpoint}, {"use_admin_access", config.UseAdminAccess},
+		{"list_reads", config.ListReads},
 		{"request_timeout", config.RequestTimeout}, {"max_retries", config.MaxRetries}, {"rate_limits", config.RateLimits},
 	} {
 		if attribute.value.IsUnknown() {
@@ -96,6 +98,12 @@ func resolveSettings(ctx context.Context, config providerModel, getenv func(stri
 		diags.AddError("Invalid Environment Variable", err.Error())
 	}
 	settings.Auth.AdminAccess = settings.UseAdminAccess
+	settings.ListReads = true
+	if !config.ListReads.IsNull() || getenv("GOOGLE_CHAT_LIST_READS") != "" {
+		if settings.ListReads, err = boolOrEnv(config.ListReads, getenv, "GOOGLE_CHAT_LIST_READS"); err != nil {
+			diags.AddError("Invalid Environment Variable", err.Error())
+		}
+	}
 	if settings.Retry, err = retryPolicy(config.RequestTimeout, config.MaxRetries); err != nil {
 		diags.AddAttributeError(path.Root("request_timeout"), "Invalid Duration", err.Error())
 	}
@@ -237,6 +245,8 @@ func rateLimits(ctx context.Context, block types.Object) (chatapi.RateLimits, di
 		{configured.PerSpaceWritesPerMinute, &limits.PerSpaceWritesPerMinute},
 		{configured.SpaceWritesPerMinute, &limits.SpaceWritesPerMinute},
 		{configured.MembershipWritesPerMinute, &limits.MembershipWritesPerMinute},
+		{configured.PerSpaceReadsPerMinute, &limits.PerSpaceReadsPerMinute},
+		{configured.ReadsPerMinute, &limits.ReadsPerMinute},
 	} {
 		if !v.value.IsNull() && !v.value.IsUnknown() {
 			*v.into = float64(v.value.ValueInt64())
@@ -259,6 +269,7 @@ func clientConfig(settings providerSettings, auth resolvedAuth, version string) 
 		Scopes:         auth.RequestedScopes,
 		ScopesOrigin:   auth.ScopesOrigin,
 		UseAdminAccess: settings.UseAdminAccess,
+		ListReads:      settings.ListReads,
 	}
 }
 

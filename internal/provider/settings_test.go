@@ -29,13 +29,14 @@ func nullModel() providerModel {
 		Credentials: types.StringNull(), AccessToken: types.StringNull(), ImpersonateServiceAccount: types.StringNull(),
 		ImpersonateUser: types.StringNull(), AuthMode: types.StringNull(), Scopes: types.ListNull(types.StringType),
 		Customer: types.StringNull(), Endpoint: types.StringNull(), InsecureEndpoint: types.BoolNull(),
-		RequestTimeout: types.StringNull(), MaxRetries: types.Int64Null(), RateLimits: types.ObjectNull(rateLimitTypes),
+		UseAdminAccess: types.BoolNull(), ListReads: types.BoolNull(), RequestTimeout: types.StringNull(), MaxRetries: types.Int64Null(), RateLimits: types.ObjectNull(rateLimitTypes),
 	}
 }
 
 var rateLimitTypes = map[string]attr.Type{
 	"per_space_writes_per_minute": types.Int64Type, "space_writes_per_minute": types.Int64Type,
-	"membership_writes_per_minute": types.Int64Type,
+	"membership_writes_per_minute": types.Int64Type, "per_space_reads_per_minute": types.Int64Type,
+	"reads_per_minute": types.Int64Type,
 }
 
 // env is a fake environment for getenv.
@@ -237,9 +238,13 @@ func TestRetryPolicy(t *testing.T) {
 
 func TestRateLimits(t *testing.T) {
 	defaults := chatapi.DefaultRateLimits()
-	block := func(perSpace, space, member types.Int64) types.Object {
+	block := func(perSpace, space, member types.Int64, reads ...types.Int64) types.Object {
+		for len(reads) < 2 {
+			reads = append(reads, types.Int64Null())
+		}
 		return types.ObjectValueMust(rateLimitTypes, map[string]attr.Value{
 			"per_space_writes_per_minute": perSpace, "space_writes_per_minute": space, "membership_writes_per_minute": member,
+			"per_space_reads_per_minute": reads[0], "reads_per_minute": reads[1],
 		})
 	}
 	cases := []struct {
@@ -251,9 +256,10 @@ func TestRateLimits(t *testing.T) {
 		{"empty block", block(types.Int64Null(), types.Int64Null(), types.Int64Null()), defaults},
 		{"one limit", block(types.Int64Value(30), types.Int64Null(), types.Int64Null()),
 			chatapi.RateLimits{PerSpaceWritesPerMinute: 30, SpaceWritesPerMinute: defaults.SpaceWritesPerMinute,
-				MembershipWritesPerMinute: defaults.MembershipWritesPerMinute}},
-		{"all limits, one off", block(types.Int64Value(1), types.Int64Value(2), types.Int64Value(0)),
-			chatapi.RateLimits{PerSpaceWritesPerMinute: 1, SpaceWritesPerMinute: 2, MembershipWritesPerMinute: 0}},
+				MembershipWritesPerMinute: defaults.MembershipWritesPerMinute, PerSpaceReadsPerMinute: defaults.PerSpaceReadsPerMinute,
+				ReadsPerMinute: defaults.ReadsPerMinute}},
+		{"all limits, two off", block(types.Int64Value(1), types.Int64Value(2), types.Int64Value(0), types.Int64Value(0), types.Int64Value(5)),
+			chatapi.RateLimits{PerSpaceWritesPerMinute: 1, SpaceWritesPerMinute: 2, MembershipWritesPerMinute: 0, ReadsPerMinute: 5}},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -276,10 +282,24 @@ func TestResolveSettings(t *testing.T) {
 	}{
 		{"defaults", func(*providerModel) {}, env(), func(t *testing.T, s providerSettings) {
 			if s.Endpoint != "" || s.InsecureEndpoint || s.Retry.AttemptTimeout != chatapi.DefaultRetryPolicy().AttemptTimeout ||
-				s.RateLimits != chatapi.DefaultRateLimits() || s.Customer != "" {
+				s.RateLimits != chatapi.DefaultRateLimits() || s.Customer != "" || !s.ListReads {
 				t.Errorf("settings %+v", s)
 			}
 		}, "", ""},
+		{"list reads off from the environment", func(*providerModel) {}, env("GOOGLE_CHAT_LIST_READS", "false"),
+			func(t *testing.T, s providerSettings) {
+				if s.ListReads {
+					t.Error("list reads on")
+				}
+			}, "", ""},
+		{"list reads: the block wins", func(m *providerModel) { m.ListReads = types.BoolValue(true) },
+			env("GOOGLE_CHAT_LIST_READS", "false"), func(t *testing.T, s providerSettings) {
+				if !s.ListReads {
+					t.Error("list reads off")
+				}
+			}, "", ""},
+		{"bad list reads variable", func(*providerModel) {}, env("GOOGLE_CHAT_LIST_READS", "often"), nil,
+			"GOOGLE_CHAT_LIST_READS", ""},
 		{"endpoint from the environment", func(*providerModel) {}, env("GOOGLE_CHAT_ENDPOINT", "http://localhost:9/"),
 			func(t *testing.T, s providerSettings) {
 				if s.Endpoint != "http://localhost:9/" || s.EndpointEnv != "GOOGLE_CHAT_ENDPOINT" {

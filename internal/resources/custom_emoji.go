@@ -121,7 +121,7 @@ func (r *customEmojiResource) Create(ctx context.Context, req resource.CreateReq
 }
 
 func (r *customEmojiResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	refresh(ctx, r.client, req, resp, (*chatapi.Client).GetCustomEmoji, func(*chat.CustomEmoji) bool { return false }, readAdvice{
+	refresh(ctx, r.client, req, resp, byName[customEmojiModel]((*chatapi.Client).GetCustomEmoji), func(*chat.CustomEmoji) bool { return false }, readAdvice{
 		"Chat Custom Emoji Removed", "is gone; removing it from state so the next apply creates it again.",
 		"Unable to Read Chat Custom Emoji", "customEmojis.get",
 	}, customEmojiFromAPI)

@@ -94,7 +94,7 @@ func (r *membershipResource) Create(ctx context.Context, req resource.CreateRequ
 
 func (r *membershipResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
 	ctx = appMembershipContext(ctx, req.State)
-	refresh(ctx, r.client, req, resp, (*chatapi.Client).GetMembership, func(m *chat.Membership) bool { return m.State == "NOT_A_MEMBER" }, readAdvice{
+	refresh(ctx, r.client, req, resp, readMembership, func(m *chat.Membership) bool { return m.State == "NOT_A_MEMBER" }, readAdvice{
 		"Chat Member Removed", "is no longer in the space; removing it from state so the next apply adds it again.",
 		"Unable to Read Chat Membership", "spaces.members.get",
 	}, membershipFromAPI)

@@ -1,11 +1,13 @@
 package resources
 
 import (
+	"context"
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	chat "google.golang.org/api/chat/v1"
 
+	"github.com/seed-da88c8a3/terraform-provider-googlechat/internal/chatapi"
 	"github.com/seed-da88c8a3/terraform-provider-googlechat/internal/convert"
 )
 
@@ -39,4 +41,20 @@ func memberOf(plan membershipModel) string {
 		return plan.GroupMember.ValueString()
 	}
 	return plan.Member.ValueString()
+}
+
+// readMembership is the membership's refresh read: from the space's
+// members.list when that is cheaper (chatapi.Client.ReadMembership), if the
+// list entry carries what prior records.
+func readMembership(c *chatapi.Client, ctx context.Context, name string, prior membershipModel) (*chat.Membership, error) {
+	return c.ReadMembership(ctx, name, func(entry *chat.Membership) bool { return memberEntryCarries(entry, prior) })
+}
+
+// memberEntryCarries says whether a members.list entry has the member, the
+// state, the create time when prior has one, and a role (apps, which have
+// none, excepted).
+func memberEntryCarries(entry *chat.Membership, prior membershipModel) bool {
+	return entry.State != "" && (entry.Member != nil || entry.GroupMember != nil) &&
+		(entry.Role != "" || prior.Role.ValueString() == convert.RoleUnspecified) &&
+		(!convert.Known(prior.CreateTime) || prior.CreateTime.ValueString() == "" || entry.CreateTime != "")
 }

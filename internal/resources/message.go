@@ -135,7 +135,7 @@ func (r *messageResource) Create(ctx context.Context, req resource.CreateRequest
 }
 
 func (r *messageResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	refresh(ctx, r.client, req, resp, (*chatapi.Client).GetMessage, func(m *chat.Message) bool { return m.DeleteTime != "" }, readAdvice{
+	refresh(ctx, r.client, req, resp, byName[messageModel]((*chatapi.Client).GetMessage), func(m *chat.Message) bool { return m.DeleteTime != "" }, readAdvice{
 		"Chat Message Deleted", "was deleted outside Terraform; removing it from state so the next apply posts it again.",
 		"Unable to Read Chat Message", "spaces.messages.get",
 	}, messageFromAPI)

@@ -83,7 +83,7 @@ func (r *notificationSettingResource) Create(ctx context.Context, req resource.C
 }
 
 func (r *notificationSettingResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	refresh(ctx, r.client, req, resp, (*chatapi.Client).GetSpaceNotificationSetting,
+	refresh(ctx, r.client, req, resp, byName[notificationSettingModel]((*chatapi.Client).GetSpaceNotificationSetting),
 		func(*chat.SpaceNotificationSetting) bool { return false }, readAdvice{
 			"Chat Space Notification Setting Removed", "is gone: the space no longer exists, or the caller is no longer a member of " +
 				"it; removing it from state (the next apply sets it again if the caller is a member once more).",

@@ -171,10 +171,11 @@ func recordPlan[M any](ctx context.Context, req resource.UpdateRequest, resp *re
 }
 
 // refresh is the whole Read of a resource whose state is one API object
-// named by its "name": get reads it (see readObject), fromAPI maps it over
-// the prior state.
+// named by its "name": get reads it (see readObject), given the prior state
+// (a list-answered read checks the list entry against it), and fromAPI maps
+// it over the prior state.
 func refresh[M, T any](ctx context.Context, client *chatapi.Client, req resource.ReadRequest, resp *resource.ReadResponse,
-	get func(*chatapi.Client, context.Context, string) (T, error), deleted func(T) bool, advice readAdvice, fromAPI func(T, M) M) {
+	get func(*chatapi.Client, context.Context, string, M) (T, error), deleted func(T) bool, advice readAdvice, fromAPI func(T, M) M) {
 	state, ok := beginRead[M](ctx, client, req.State, resp.Identity, "name", &resp.Diagnostics)
 	if !ok {
 		return
@@ -182,11 +183,16 @@ func refresh[M, T any](ctx context.Context, client *chatapi.Client, req resource
 	ctx = withAdminAccess(ctx, req.State)
 	var name types.String
 	resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("name"), &name)...)
-	getByName := func(ctx context.Context, name string) (T, error) { return get(client, ctx, name) }
+	getByName := func(ctx context.Context, name string) (T, error) { return get(client, ctx, name, state) }
 	if out, ok := readObject(ctx, resp, name.ValueString(), getByName, deleted, advice); ok {
 		state = fromAPI(out, state)
 		saveState(ctx, &resp.State, resp.Identity, &state, "name", &resp.Diagnostics)
 	}
+}
+
+// byName is refresh's get for an object read by its name alone.
+func byName[M, T any](get func(*chatapi.Client, context.Context, string) (T, error)) func(*chatapi.Client, context.Context, string, M) (T, error) {
+	return func(c *chatapi.Client, ctx context.Context, name string, _ M) (T, error) { return get(c, ctx, name) }
 }
 
 // readAdvice is what a Read says when its object is gone (a warning, and

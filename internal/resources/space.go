@@ -184,7 +184,7 @@ func (r *spaceResource) Create(ctx context.Context, req resource.CreateRequest, 
 }
 
 func (r *spaceResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	refresh(ctx, r.client, req, resp, (*chatapi.Client).GetSpace, func(*chat.Space) bool { return false }, readAdvice{
+	refresh(ctx, r.client, req, resp, readSpace, func(*chat.Space) bool { return false }, readAdvice{
 		"Chat Space Not Found", "no longer exists; removing it from state so the next apply creates it again.",
 		"Unable to Read Chat Space", "spaces.get",
 	}, spaceFromAPI)

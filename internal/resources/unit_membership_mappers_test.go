@@ -97,3 +97,39 @@ func TestUnitMemberOf(t *testing.T) {
 		t.Errorf("memberOf(user) = %q", got)
 	}
 }
+
+// A members.list entry answers a refresh only when it has the member, the
+// state, a role (apps excepted) and the create time the state records.
+func TestMemberEntryCarries(t *testing.T) {
+	recorded := func(role string) membershipModel {
+		m := uMembership("users/1", "", role)
+		m.CreateTime = types.StringValue("2024-01-01T00:00:00Z")
+		return m
+	}
+	human := func() *chat.Membership {
+		return &chat.Membership{Name: "spaces/S/members/1", State: "JOINED", Role: "ROLE_MEMBER",
+			Member: &chat.User{Name: "users/1", Type: "HUMAN"}, CreateTime: "2024-01-01T00:00:00Z"}
+	}
+	cases := []struct {
+		name  string
+		entry func(*chat.Membership)
+		prior membershipModel
+		want  bool
+	}{
+		{"everything", func(*chat.Membership) {}, recorded("ROLE_MEMBER"), true},
+		{"a group", func(m *chat.Membership) { m.Member, m.GroupMember = nil, &chat.Group{Name: "groups/g"} }, recorded("ROLE_MEMBER"), true},
+		{"no member", func(m *chat.Membership) { m.Member = nil }, recorded("ROLE_MEMBER"), false},
+		{"no state", func(m *chat.Membership) { m.State = "" }, recorded("ROLE_MEMBER"), false},
+		{"no role", func(m *chat.Membership) { m.Role = "" }, recorded("ROLE_MEMBER"), false},
+		{"an app has no role", func(m *chat.Membership) { m.Role = "" }, recorded(convert.RoleUnspecified), true},
+		{"no create time", func(m *chat.Membership) { m.CreateTime = "" }, recorded("ROLE_MEMBER"), false},
+		{"no create time, none recorded", func(m *chat.Membership) { m.CreateTime = "" }, uMembership("users/1", "", "ROLE_MEMBER"), true},
+	}
+	for _, tc := range cases {
+		entry := human()
+		tc.entry(entry)
+		if got := memberEntryCarries(entry, tc.prior); got != tc.want {
+			t.Errorf("%s: memberEntryCarries = %v, want %v", tc.name, got, tc.want)
+		}
+	}
+}

@@ -346,3 +346,39 @@ func TestUnitAudienceOf(t *testing.T) {
 		t.Errorf("audience = %v", got)
 	}
 }
+
+// A spaces.list entry answers a refresh only when it carries every part of
+// the space the state records; anything less is read with spaces.get.
+func TestListEntryCarries(t *testing.T) {
+	full := func() *chat.Space {
+		return &chat.Space{Name: "spaces/S", SpaceType: "SPACE", DisplayName: "Team",
+			SpaceDetails: &chat.SpaceDetails{Description: "About", Guidelines: "Be kind"}, SpaceHistoryState: "HISTORY_ON",
+			PermissionSettings: &chat.PermissionSettings{}, AccessSettings: &chat.AccessSettings{AccessState: "PRIVATE"},
+			SpaceUri: "https://chat/S", CreateTime: "2024-01-01T00:00:00Z", SpaceThreadingState: "THREADED_MESSAGES"}
+	}
+	cases := []struct {
+		name  string
+		entry func(*chat.Space)
+		prior spaceModel
+		want  bool
+	}{
+		{"everything", func(*chat.Space) {}, uSpace(), true},
+		{"no permission settings", func(s *chat.Space) { s.PermissionSettings = nil }, uSpace(), false},
+		{"no permission settings, none recorded", func(s *chat.Space) { s.PermissionSettings, s.AccessSettings = nil, nil }, uNoConfig(), true},
+		{"no access settings", func(s *chat.Space) { s.AccessSettings = nil }, uSpace(), false},
+		{"no details", func(s *chat.Space) { s.SpaceDetails = nil }, uSpace(), false},
+		{"no display name", func(s *chat.Space) { s.DisplayName = "" }, uSpace(), false},
+		{"no history state", func(s *chat.Space) { s.SpaceHistoryState = "" }, uSpace(), false},
+		{"no URI", func(s *chat.Space) { s.SpaceUri = "" }, uSpace(), false},
+		{"no create time", func(s *chat.Space) { s.CreateTime = "" }, uSpace(), false},
+		{"no threading state", func(s *chat.Space) { s.SpaceThreadingState = "" }, uSpace(), false},
+		{"import mode", func(s *chat.Space) { s.ImportMode = true }, uSpace(), false},
+	}
+	for _, tc := range cases {
+		entry := full()
+		tc.entry(entry)
+		if got := listEntryCarries(entry, tc.prior); got != tc.want {
+			t.Errorf("%s: listEntryCarries = %v, want %v", tc.name, got, tc.want)
+		}
+	}
+}
