@@ -3,8 +3,11 @@ package main
 import (
 	"context"
 	"flag"
+	"fmt"
 	"log"
 	"os"
+	"path/filepath"
+	"runtime/pprof"
 
 	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 
@@ -34,8 +37,30 @@ func quietUnlessAsked() {
 	_ = os.Setenv("TF_LOG_SDK", "OFF")
 }
 
+// profileIfAsked writes a CPU profile of this plugin process to
+// $GOOGLECHAT_CPU_PROFILE_DIR/cpu-PID.pprof, for performance work (make
+// bench's findings); it returns the function that ends it.
+func profileIfAsked() func() {
+	dir := os.Getenv("GOOGLECHAT_CPU_PROFILE_DIR")
+	if dir == "" {
+		return func() {}
+	}
+	f, err := os.Create(filepath.Join(dir, fmt.Sprintf("cpu-%d.pprof", os.Getpid())))
+	if err != nil {
+		log.Printf("[WARN] CPU profile: %v", err)
+		return func() {}
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		log.Printf("[WARN] CPU profile: %v", err)
+		return func() { _ = f.Close() }
+	}
+	return func() { pprof.StopCPUProfile(); _ = f.Close() }
+}
+
 func main() {
 	quietUnlessAsked()
+	stopProfile := profileIfAsked()
+	defer stopProfile()
 	var debug bool
 	flag.BoolVar(&debug, "debug", false, "run the provider with support for debuggers like delve")
 	flag.Parse()
@@ -45,6 +70,7 @@ func main() {
 		Debug:   debug,
 	})
 	if err != nil {
+		stopProfile()
 		log.Fatal(err.Error())
 	}
 }

@@ -11,6 +11,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/identityschema"
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
 )
 
 // Every resource's identity (Terraform 1.12 and later) is one string: the
@@ -31,6 +32,13 @@ func identitySchema(attribute, description string) identityschema.Schema {
 // support identities or a test drives the resource directly.
 func setIdentity(ctx context.Context, identity *tfsdk.ResourceIdentity, attribute string, value types.String, diags *diag.Diagnostics) {
 	if identity == nil || value.IsNull() || value.IsUnknown() {
+		return
+	}
+	// An identity is one string attribute: build its value directly rather
+	// than walk its schema.
+	if object, ok := identity.Raw.Type().(tftypes.Object); ok && len(object.AttributeTypes) == 1 && object.AttributeTypes[attribute] != nil &&
+		object.AttributeTypes[attribute].Is(tftypes.String) {
+		identity.Raw = tftypes.NewValue(object, map[string]tftypes.Value{attribute: tftypes.NewValue(tftypes.String, value.ValueString())})
 		return
 	}
 	diags.Append(identity.SetAttribute(ctx, path.Root(attribute), value)...)

@@ -28,12 +28,16 @@ import (
 
 // ValidateConfig checks the message against the API's rules, with no API call.
 func (r *messageResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
-	var config messageModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
+	// The attributes the rules read, not the whole model: this runs for
+	// every message in every plan.
+	text := stringAttribute(ctx, req.Config, "text", &resp.Diagnostics)
+	cardsV2 := stringAttribute(ctx, req.Config, "cards_v2", &resp.Diagnostics)
+	accessoryWidgets := stringAttribute(ctx, req.Config, "accessory_widgets", &resp.Diagnostics)
+	fallbackText := stringAttribute(ctx, req.Config, "fallback_text", &resp.Diagnostics)
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	if config.Text.IsNull() && config.CardsV2.IsNull() && config.AccessoryWidgets.IsNull() && config.Attachments.IsNull() {
+	if text.IsNull() && cardsV2.IsNull() && accessoryWidgets.IsNull() && attachmentsNull(req.Config) {
 		resp.Diagnostics.AddAttributeError(path.Root("text"), "Empty Chat Message",
 			"A message needs at least one of text, cards_v2, accessory_widgets or attachments.")
 		return
@@ -41,22 +45,22 @@ func (r *messageResource) ValidateConfig(ctx context.Context, req resource.Valid
 	var cards []*chat.CardWithId
 	var widgets []*chat.AccessoryWidget
 	var err error
-	if convert.Known(config.CardsV2) {
-		if cards, err = convert.DecodeCards(config.CardsV2.ValueString()); err != nil {
+	if convert.Known(cardsV2) {
+		if cards, err = convert.DecodeCards(cardsV2.ValueString()); err != nil {
 			resp.Diagnostics.AddAttributeError(path.Root("cards_v2"), "Invalid Card", err.Error())
 		}
 	}
-	if convert.Known(config.AccessoryWidgets) {
-		if widgets, err = convert.DecodeAccessoryWidgets(config.AccessoryWidgets.ValueString()); err != nil {
+	if convert.Known(accessoryWidgets) {
+		if widgets, err = convert.DecodeAccessoryWidgets(accessoryWidgets.ValueString()); err != nil {
 			resp.Diagnostics.AddAttributeError(path.Root("accessory_widgets"), "Invalid Accessory Widgets", err.Error())
 		}
 	}
-	if resp.Diagnostics.HasError() || config.Text.IsUnknown() || config.CardsV2.IsUnknown() || config.AccessoryWidgets.IsUnknown() {
+	if resp.Diagnostics.HasError() || text.IsUnknown() || cardsV2.IsUnknown() || accessoryWidgets.IsUnknown() {
 		return
 	}
-	if size := convert.MessageSize(config.Text.ValueString(), config.FallbackText.ValueString(), cards, widgets); size > convert.MaxMessageBytes {
+	if size := convert.MessageSize(text.ValueString(), fallbackText.ValueString(), cards, widgets); size > convert.MaxMessageBytes {
 		// Point at the part that weighs most.
-		at, weight := "text", len(config.Text.ValueString())
+		at, weight := "text", len(text.ValueString())
 		if w := len(convert.Canonical(cards)); len(cards) > 0 && w > weight {
 			at, weight = "cards_v2", w
 		}
@@ -74,35 +78,50 @@ func (r *messageResource) ModifyPlan(ctx context.Context, req resource.ModifyPla
 	if req.Plan.Raw.IsNull() {
 		return
 	}
-	var config messageModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
-	if resp.Diagnostics.HasError() {
-		return
+	// isNull reads the configuration's raw value, not the whole model:
+	// this runs for every message in every plan. A configuration that can't
+	// be read raw (never seen: Terraform sends a known object) reads as null.
+	isNull := func(attribute string) bool {
+		value, found, ok := rawAttribute(req.Config, attribute)
+		return !ok || !found || value.IsNull()
 	}
 	if r.client != nil && r.client.AuthMode == chatapi.AuthModeUser {
-		appOnly := map[string]bool{
-			"cards_v2":               !config.CardsV2.IsNull(),
-			"accessory_widgets":      !config.AccessoryWidgets.IsNull(),
-			"private_message_viewer": !config.PrivateMessageViewer.IsNull(),
-		}
 		for _, attribute := range []string{"cards_v2", "accessory_widgets", "private_message_viewer"} {
-			if appOnly[attribute] {
+			if !isNull(attribute) {
 				resp.Diagnostics.AddAttributeError(path.Root(attribute), "App Credentials Required",
 					fmt.Sprintf("%s needs app credentials: with user credentials a message is text only. Use a provider "+
 						"configured as the Chat app (auth_mode = \"app\") for this message.", attribute))
 			}
 		}
-		if t := config.NotificationType.ValueString(); t == "NOTIFICATION_TYPE_FORCE_NOTIFY" || t == "NOTIFICATION_TYPE_SILENT" {
+		if t := stringAttribute(ctx, req.Config, "notification_type", &resp.Diagnostics).ValueString(); t == "NOTIFICATION_TYPE_FORCE_NOTIFY" || t == "NOTIFICATION_TYPE_SILENT" {
 			resp.Diagnostics.AddAttributeError(path.Root("notification_type"), "App Credentials Required",
 				fmt.Sprintf("%s needs app credentials.", t))
 		}
 	}
-	if r.client != nil && r.client.AuthMode == chatapi.AuthModeApp && !config.Attachments.IsNull() {
+	if r.client != nil && r.client.AuthMode == chatapi.AuthModeApp && !attachmentsNull(req.Config) {
 		resp.Diagnostics.AddAttributeError(path.Root("attachments"), "User Credentials Required",
 			"attachments need user credentials: media.upload \"Requires user authentication\". Use a provider configured "+
 				"as a user (auth_mode = \"user\") for this message.")
 	}
-	var state messageModel
+	// private_message_viewer may be users/{email} with app credentials:
+	// nothing in the documents forbids it (User.name: "the user's email
+	// address can be used as an alias for {user} in API requests"), so the
+	// plan lets it through. The API answers users/{id}; messageFromAPI keeps
+	// the configured spelling, and a refusal would surface at apply on
+	// private_message_viewer.
+	option := stringAttribute(ctx, req.Config, "message_reply_option", &resp.Diagnostics).ValueString()
+	if req.State.Raw.IsNull() && (option == "" || option == replyUnspecified) && (!isNull("thread_key") || !isNull("thread_name")) {
+		resp.Diagnostics.AddAttributeWarning(path.Root("message_reply_option"), "Thread Ignored",
+			"Without a message_reply_option that replies, the Chat API starts a new thread and ignores thread_key and "+
+				"thread_name. Set message_reply_option = \"REPLY_MESSAGE_FALLBACK_TO_NEW_THREAD\" to reply.")
+	}
+	if attachmentsNull(req.Config) && (req.State.Raw.IsNull() || attachmentsNull(req.State)) {
+		return // no attachments before or after: nothing to plan
+	}
+	var config, state messageModel
+	if resp.Diagnostics.Append(req.Config.Get(ctx, &config)...); resp.Diagnostics.HasError() {
+		return
+	}
 	if !req.State.Raw.IsNull() {
 		resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
 	} else {
@@ -117,18 +136,6 @@ func (r *messageResource) ModifyPlan(ctx context.Context, req resource.ModifyPla
 		// A file's bytes changed with the configuration as it was: the
 		// framework saw no change, so the edit time is not yet unknown.
 		resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("last_update_time"), types.StringUnknown())...)
-	}
-	// private_message_viewer may be users/{email} with app credentials:
-	// nothing in the documents forbids it (User.name: "the user's email
-	// address can be used as an alias for {user} in API requests"), so the
-	// plan lets it through. The API answers users/{id}; messageFromAPI keeps
-	// the configured spelling, and a refusal would surface at apply on
-	// private_message_viewer.
-	option := config.MessageReplyOption.ValueString()
-	if req.State.Raw.IsNull() && (option == "" || option == replyUnspecified) && (!config.ThreadKey.IsNull() || !config.ThreadName.IsNull()) {
-		resp.Diagnostics.AddAttributeWarning(path.Root("message_reply_option"), "Thread Ignored",
-			"Without a message_reply_option that replies, the Chat API starts a new thread and ignores thread_key and "+
-				"thread_name. Set message_reply_option = \"REPLY_MESSAGE_FALLBACK_TO_NEW_THREAD\" to reply.")
 	}
 }
 
@@ -384,4 +391,11 @@ func attachmentContent(a attachmentModel) ([]byte, error) {
 			a.Filename.ValueString(), a.SHA256.ValueString())
 	}
 	return data, nil
+}
+
+// attachmentsNull says whether from's attachments are null (false when
+// unknown, or when from can't be read raw).
+func attachmentsNull(from attributeGetter) bool {
+	value, found, ok := rawAttribute(from, "attachments")
+	return ok && (!found || value.IsNull())
 }

@@ -20,6 +20,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
 	"github.com/seed-da88c8a3/terraform-provider-googlechat/internal/chatapi"
 	"github.com/seed-da88c8a3/terraform-provider-googlechat/internal/convert"
@@ -97,9 +98,21 @@ func begin(ctx context.Context, client *chatapi.Client, from attributeGetter, ge
 // made with ctx (chatapi.WithAdminAccess). Resources without the
 // attribute, or with it null, keep the provider's setting.
 func withAdminAccess(ctx context.Context, from attributeGetter) context.Context {
+	value, found, ok := rawAttribute(from, "use_admin_access")
 	var own types.Bool
-	if diags := from.GetAttribute(ctx, path.Root("use_admin_access"), &own); diags.HasError() {
+	switch {
+	case ok && !found:
 		return ctx
+	case ok && value.IsNull():
+		own = types.BoolNull()
+	case ok && value.IsKnown() && value.Type().Is(tftypes.Bool):
+		var b bool
+		_ = value.As(&b)
+		own = types.BoolValue(b)
+	default:
+		if diags := from.GetAttribute(ctx, path.Root("use_admin_access"), &own); diags.HasError() {
+			return ctx
+		}
 	}
 	ctx, _ = glue.AdminAccess(ctx, nil, own)
 	return ctx
@@ -146,19 +159,67 @@ func beginRead[M any](ctx context.Context, client *chatapi.Client, from modelGet
 	if diags.Append(from.Get(ctx, &model)...); diags.HasError() {
 		return model, false
 	}
+	setIdentity(ctx, identity, attribute, stringAttribute(ctx, from, attribute, diags), diags)
+	return model, !diags.HasError()
+}
+
+// stringAttribute is a top-level string attribute of from, read from its
+// raw value: GetAttribute walks the schema (the framework copies its
+// attribute map at each step), which a refresh of thousands of objects
+// pays for three times per object.
+func stringAttribute(ctx context.Context, from attributeGetter, attribute string, diags *diag.Diagnostics) types.String {
+	if value, found, ok := rawAttribute(from, attribute); ok && found && value.Type().Is(tftypes.String) {
+		var s string
+		switch {
+		case value.IsNull():
+			return types.StringNull()
+		case !value.IsKnown():
+			return types.StringUnknown()
+		case value.As(&s) == nil:
+			return types.StringValue(s)
+		}
+	}
 	var value types.String
 	diags.Append(from.GetAttribute(ctx, path.Root(attribute), &value)...)
-	setIdentity(ctx, identity, attribute, value, diags)
-	return model, !diags.HasError()
+	return value
+}
+
+// rawAttribute is a top-level attribute of a state, plan or config's raw
+// value. ok: from holds a known object value (else ask GetAttribute);
+// found: the object has the attribute.
+func rawAttribute(from attributeGetter, attribute string) (value tftypes.Value, found, ok bool) {
+	var raw tftypes.Value
+	switch data := from.(type) {
+	case tfsdk.State:
+		raw = data.Raw
+	case *tfsdk.State:
+		raw = data.Raw
+	case tfsdk.Plan:
+		raw = data.Raw
+	case tfsdk.Config:
+		raw = data.Raw
+	default:
+		return value, false, false
+	}
+	object, isObject := raw.Type().(tftypes.Object)
+	if !isObject || raw.IsNull() || !raw.IsKnown() {
+		return value, false, false
+	}
+	if _, found = object.AttributeTypes[attribute]; !found {
+		return value, false, true
+	}
+	step, err := raw.ApplyTerraform5AttributePathStep(tftypes.AttributeName(attribute))
+	if value, isValue := step.(tftypes.Value); err == nil && isValue {
+		return value, true, true
+	}
+	return value, false, false
 }
 
 // saveState records model as the resource's state, and the identity from
 // the state's attribute of the same name (see setIdentity).
 func saveState(ctx context.Context, state *tfsdk.State, identity *tfsdk.ResourceIdentity, model any, attribute string, diags *diag.Diagnostics) {
 	diags.Append(state.Set(ctx, model)...)
-	var value types.String
-	diags.Append(state.GetAttribute(ctx, path.Root(attribute), &value)...)
-	setIdentity(ctx, identity, attribute, value, diags)
+	setIdentity(ctx, identity, attribute, stringAttribute(ctx, state, attribute, diags), diags)
 }
 
 // recordPlan is the Update of a resource whose every argument replaces it:
@@ -181,8 +242,7 @@ func refresh[M, T any](ctx context.Context, client *chatapi.Client, req resource
 		return
 	}
 	ctx = withAdminAccess(ctx, req.State)
-	var name types.String
-	resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("name"), &name)...)
+	name := stringAttribute(ctx, req.State, "name", &resp.Diagnostics)
 	getByName := func(ctx context.Context, name string) (T, error) { return get(client, ctx, name, state) }
 	if out, ok := readObject(ctx, resp, name.ValueString(), getByName, deleted, advice); ok {
 		state = fromAPI(out, state)
