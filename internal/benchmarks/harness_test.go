@@ -1,7 +1,6 @@
 package benchmarks_test
 
 import (
-	"bufio"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -11,7 +10,6 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -43,15 +41,25 @@ func newHarness(t *testing.T) *harness {
 	}
 	root, _ := filepath.Abs("../..")
 	plugins := t.TempDir()
-	build := exec.Command("go", "build", "-o", filepath.Join(plugins, "terraform-provider-googlechat"), ".")
-	build.Dir = root
-	if out, err := build.CombinedOutput(); err != nil {
-		t.Fatalf("building the provider: %v\n%s", err, out)
+	// Each plugin runs behind the rusage wrapper (rusage/main.go), which
+	// reports the plugin process's CPU and peak memory.
+	for _, b := range []struct{ name, pkg string }{
+		{"terraform-provider-googlechat.real", "."},
+		{"terraform-provider-floor.real", "./internal/benchmarks/floor"},
+		{"terraform-provider-googlechat", "./internal/benchmarks/rusage"},
+		{"terraform-provider-floor", "./internal/benchmarks/rusage"},
+	} {
+		build := exec.Command("go", "build", "-o", filepath.Join(plugins, b.name), b.pkg)
+		build.Dir = root
+		if out, err := build.CombinedOutput(); err != nil {
+			t.Fatalf("building %s: %v\n%s", b.pkg, err, out)
+		}
 	}
 	rc := filepath.Join(t.TempDir(), "terraformrc")
 	if err := os.WriteFile(rc, []byte(`provider_installation {
   dev_overrides {
     "registry.terraform.io/seed-da88c8a3/googlechat" = "`+plugins+`"
+    "registry.terraform.io/bench/floor" = "`+plugins+`"
   }
   direct {}
 }
@@ -69,7 +77,7 @@ func (h *harness) workspace(config string) *workspace {
 		h.t.Fatal(err)
 	}
 	env := []string{"TF_CLI_CONFIG_FILE=" + h.rc, "CHECKPOINT_DISABLE=1", "TF_IN_AUTOMATION=1",
-		"HOME=" + h.t.TempDir(), "PATH=" + os.Getenv("PATH")}
+		"HOME=" + h.t.TempDir(), "PATH=" + os.Getenv("PATH"), "BENCH_RUSAGE_FILE=" + filepath.Join(dir, "rusage.log")}
 	return &workspace{t: h.t, tf: h.tf, dir: dir, env: env}
 }
 
@@ -82,15 +90,43 @@ func (w *workspace) write(config string) {
 // run times one CLI command; it fails the benchmark on error.
 func (w *workspace) run(args ...string) time.Duration {
 	w.t.Helper()
+	return w.measure(args...).wall
+}
+
+// usage is one CLI command's cost: its wall time, the CPU seconds and
+// largest peak resident memory of the plugin processes it started, and
+// Terraform's own CPU seconds (the command's, less its plugins').
+type usage struct {
+	wall, pluginCPU, terraformCPU time.Duration
+	pluginPeakKiB                 int64
+}
+
+// measure runs one CLI command and reports its usage; it fails the
+// benchmark on error.
+func (w *workspace) measure(args ...string) usage {
+	w.t.Helper()
+	file := filepath.Join(w.dir, "rusage.log")
+	_ = os.Remove(file)
 	cmd := exec.Command(w.tf, append(args, "-no-color")...)
 	cmd.Dir, cmd.Env = w.dir, w.env
 	start := time.Now()
 	out, err := cmd.CombinedOutput()
-	elapsed := time.Since(start)
+	u := usage{wall: time.Since(start)}
 	if err != nil {
 		w.t.Fatalf("terraform %s: %v\n%s", strings.Join(args, " "), err, tail(string(out), 3000))
 	}
-	return elapsed
+	data, _ := os.ReadFile(file)
+	for _, line := range strings.Split(strings.TrimSpace(string(data)), "\n") {
+		var user, system float64
+		var peak int64
+		if n, _ := fmt.Sscan(line, &user, &system, &peak); n == 3 {
+			u.pluginCPU += time.Duration((user + system) * float64(time.Second))
+			u.pluginPeakKiB = max(u.pluginPeakKiB, peak)
+		}
+	}
+	// The command's accounting includes every plugin it waited for.
+	u.terraformCPU = cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime() - u.pluginCPU
+	return u
 }
 
 // stateID reads the id of the first resource of a type from terraform.tfstate.
@@ -162,70 +198,6 @@ func median(values []time.Duration) time.Duration {
 	sorted := append([]time.Duration(nil), values...)
 	sort.Slice(sorted, func(i, j int) bool { return sorted[i] < sorted[j] })
 	return sorted[len(sorted)/2]
-}
-
-// peakRSS polls the provider processes' VmHWM (peak resident memory) while
-// running, and returns the largest seen, in KiB.
-type peakRSS struct {
-	mu   sync.Mutex
-	max  int
-	stop chan struct{}
-	done chan struct{}
-}
-
-func watchProviderMemory() *peakRSS {
-	p := &peakRSS{stop: make(chan struct{}), done: make(chan struct{})}
-	go func() {
-		defer close(p.done)
-		for {
-			select {
-			case <-p.stop:
-				return
-			case <-time.After(50 * time.Millisecond):
-			}
-			entries, _ := os.ReadDir("/proc")
-			for _, e := range entries {
-				if _, err := strconv.Atoi(e.Name()); err != nil {
-					continue
-				}
-				// The executable itself, not any process whose arguments
-				// mention the name (a build writing to ~/.cache/terraform-provider-googlechat).
-				cmdline, _ := os.ReadFile("/proc/" + e.Name() + "/cmdline")
-				executable, _, _ := strings.Cut(string(cmdline), "\x00")
-				if filepath.Base(executable) != "terraform-provider-googlechat" {
-					continue
-				}
-				if kb := vmHWM("/proc/" + e.Name() + "/status"); kb > 0 {
-					p.mu.Lock()
-					p.max = max(p.max, kb)
-					p.mu.Unlock()
-				}
-			}
-		}
-	}()
-	return p
-}
-
-func (p *peakRSS) finish() int {
-	close(p.stop)
-	<-p.done
-	return p.max
-}
-
-func vmHWM(path string) int {
-	f, err := os.Open(path)
-	if err != nil {
-		return 0
-	}
-	defer f.Close()
-	scanner := bufio.NewScanner(f)
-	for scanner.Scan() {
-		if rest, ok := strings.CutPrefix(scanner.Text(), "VmHWM:"); ok {
-			kb, _ := strconv.Atoi(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(rest), "kB")))
-			return kb
-		}
-	}
-	return 0
 }
 
 // machine describes where the numbers were taken.

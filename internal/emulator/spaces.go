@@ -188,3 +188,11 @@ func (e *Emulator) dropSpace(rec *spaceRecord) {
 	rec.messages = map[string]*messageRecord{}
 	rec.messageOrder = nil
 }
+
+// SetListPermissionSettings chooses whether spaces.list answers with
+// permission settings (Options.ListPermissionSettings).
+func (e *Emulator) SetListPermissionSettings(on bool) {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	e.opts.ListPermissionSettings = on
+}
