@@ -52,9 +52,11 @@ func readMembership(c *chatapi.Client, ctx context.Context, name string, prior m
 
 // memberEntryCarries says whether a members.list entry has the member, the
 // state, the create time when prior has one, and a role (apps, which have
-// none, excepted).
+// none, excepted); never for an import.
 func memberEntryCarries(entry *chat.Membership, prior membershipModel) bool {
-	return entry.State != "" && (entry.Member != nil || entry.GroupMember != nil) &&
+	// An import (no role recorded yet) records whatever the answer holds:
+	// read it whole.
+	return convert.Known(prior.Role) && entry.State != "" && (entry.Member != nil || entry.GroupMember != nil) &&
 		(entry.Role != "" || prior.Role.ValueString() == convert.RoleUnspecified) &&
 		(!convert.Known(prior.CreateTime) || prior.CreateTime.ValueString() == "" || entry.CreateTime != "")
 }

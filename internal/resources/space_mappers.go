@@ -271,7 +271,11 @@ func readSpace(c *chatapi.Client, ctx context.Context, name string, prior spaceM
 func listEntryCarries(entry *chat.Space, prior spaceModel) bool {
 	has := func(v types.String) bool { return convert.Known(v) && v.ValueString() != "" }
 	switch {
-	case entry.ImportMode || prior.ImportMode.ValueBool():
+	case !has(prior.SpaceType), entry.ImportMode || prior.ImportMode.ValueBool():
+		// An import records whatever the answer holds: read it whole.
+		return false
+	case entry.SpaceType == convert.SpaceTypeSpace && (entry.PermissionSettings == nil || entry.AccessSettings == nil):
+		// spaces.get fills both for a named space under user credentials.
 		return false
 	case !prior.PermissionSettings.IsNull() && entry.PermissionSettings == nil,
 		!prior.AccessSettings.IsNull() && entry.AccessSettings == nil,

@@ -124,6 +124,7 @@ func TestMemberEntryCarries(t *testing.T) {
 		{"an app has no role", func(m *chat.Membership) { m.Role = "" }, recorded(convert.RoleUnspecified), true},
 		{"no create time", func(m *chat.Membership) { m.CreateTime = "" }, recorded("ROLE_MEMBER"), false},
 		{"no create time, none recorded", func(m *chat.Membership) { m.CreateTime = "" }, uMembership("users/1", "", "ROLE_MEMBER"), true},
+		{"an import", func(*chat.Membership) {}, uMembership("", "", ""), false},
 	}
 	for _, tc := range cases {
 		entry := human()

@@ -364,7 +364,13 @@ func TestListEntryCarries(t *testing.T) {
 	}{
 		{"everything", func(*chat.Space) {}, uSpace(), true},
 		{"no permission settings", func(s *chat.Space) { s.PermissionSettings = nil }, uSpace(), false},
-		{"no permission settings, none recorded", func(s *chat.Space) { s.PermissionSettings, s.AccessSettings = nil, nil }, uNoConfig(), true},
+		{"a named space without settings, none recorded", func(s *chat.Space) { s.PermissionSettings, s.AccessSettings = nil, nil }, uNoConfig(), false},
+		{"a group chat without settings, none recorded", func(s *chat.Space) {
+			s.SpaceType, s.PermissionSettings, s.AccessSettings = "GROUP_CHAT", nil, nil
+		}, uNoConfig(), true},
+		{"an import", func(*chat.Space) {}, spaceModel{SpaceAttributes: convert.SpaceAttributes{Name: types.StringValue("spaces/S"),
+			SpaceType: types.StringNull(), PermissionSettings: types.ObjectNull(convert.PermissionsAttrTypes()),
+			AccessSettings: types.ObjectNull(convert.AccessAttrTypes)}}, false},
 		{"no access settings", func(s *chat.Space) { s.AccessSettings = nil }, uSpace(), false},
 		{"no details", func(s *chat.Space) { s.SpaceDetails = nil }, uSpace(), false},
 		{"no display name", func(s *chat.Space) { s.DisplayName = "" }, uSpace(), false},
