@@ -211,3 +211,43 @@ func TestReadMembership_parallelWithWrites(t *testing.T) {
 		}
 	}
 }
+
+// Reads paced by the default limits stay under the emulator's per-space
+// read quota (15 a second): 45 parallel gets of one space draw at most a
+// few 429s at a second's boundary (retried), where unpaced they would draw
+// thirty.
+func TestReads_pacedUnderTheReadQuota(t *testing.T) {
+	ctx := context.Background()
+	srv := emulator.NewTestServer(t, emulator.Options{})
+	alice := listingClient(t, srv, "user:alice@example.com", chatapi.AuthModeUser)
+	space, err := alice.SetUpSpace(ctx, &chat.SetUpSpaceRequest{Space: &chat.Space{SpaceType: "SPACE", DisplayName: "Paced"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv.SetQuota(emulator.Quota{SpaceReadsPerSecond: 15, ProjectReadsPerMinute: 3000})
+	paced, err := chatapi.New(ctx, chatapi.Config{Endpoint: srv.URL + "/", AuthMode: chatapi.AuthModeUser,
+		RateLimits: chatapi.DefaultRateLimits(), Retry: chatapi.DefaultRetryPolicy(),
+		TokenSource: oauth2.StaticTokenSource(&oauth2.Token{AccessToken: "user:alice@example.com"})})
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv.ClearRequests()
+	errs := make(chan error, 45)
+	for range 45 {
+		go func() { _, err := paced.GetSpace(ctx, space.Name); errs <- err }()
+	}
+	for range 45 {
+		if err := <-errs; err != nil {
+			t.Errorf("paced read: %v", err)
+		}
+	}
+	refused := 0
+	for _, r := range srv.Requests() {
+		if r.Status == 429 {
+			refused++
+		}
+	}
+	if refused > 3 {
+		t.Errorf("%d of the paced reads were refused with 429", refused)
+	}
+}
