@@ -201,36 +201,16 @@ func (p *googleChatProvider) Schema(_ context.Context, _ provider.SchemaRequest,
 					"reads are paced evenly (a burst of one second's worth); per-project reads may use a whole minute's " +
 					"quota at once. 0 turns a limit off. Defaults are the documented quotas.",
 				Attributes: map[string]schema.Attribute{
-					"per_space_writes_per_minute": schema.Int64Attribute{
-						Optional: true,
-						MarkdownDescription: fmt.Sprintf("Writes per minute in one space: space updates and deletes, message "+
-							"creates, edits and deletes. Default %s.", perMinute(limits.PerSpaceWritesPerMinute)),
-						Validators: []validator.Int64{int64validator.Between(0, 100000)},
-					},
-					"space_writes_per_minute": schema.Int64Attribute{
-						Optional: true,
-						MarkdownDescription: fmt.Sprintf("Space creates, updates and deletes per minute, across spaces. Default %s.",
-							perMinute(limits.SpaceWritesPerMinute)),
-						Validators: []validator.Int64{int64validator.Between(0, 100000)},
-					},
-					"membership_writes_per_minute": schema.Int64Attribute{
-						Optional: true,
-						MarkdownDescription: fmt.Sprintf("Membership creates, updates and deletes per minute, across spaces. Default %s.",
-							perMinute(limits.MembershipWritesPerMinute)),
-						Validators: []validator.Int64{int64validator.Between(0, 100000)},
-					},
-					"per_space_reads_per_minute": schema.Int64Attribute{
-						Optional: true,
-						MarkdownDescription: fmt.Sprintf("Reads per minute in one space: space, membership, message, attachment "+
-							"and reaction gets and lists, and media downloads. Default %s.", perMinute(limits.PerSpaceReadsPerMinute)),
-						Validators: []validator.Int64{int64validator.Between(0, 100000)},
-					},
-					"reads_per_minute": schema.Int64Attribute{
-						Optional: true,
-						MarkdownDescription: fmt.Sprintf("Reads per minute of each kind (spaces, memberships, messages, attachments, "+
-							"reactions), across spaces. Default %s.", perMinute(limits.ReadsPerMinute)),
-						Validators: []validator.Int64{int64validator.Between(0, 100000)},
-					},
+					"per_space_writes_per_minute": quotaAttribute("Writes per minute in one space: space updates and deletes, "+
+						"message creates, edits and deletes.", limits.PerSpaceWritesPerMinute),
+					"space_writes_per_minute": quotaAttribute("Space creates, updates and deletes per minute, across spaces.",
+						limits.SpaceWritesPerMinute),
+					"membership_writes_per_minute": quotaAttribute("Membership creates, updates and deletes per minute, across spaces.",
+						limits.MembershipWritesPerMinute),
+					"per_space_reads_per_minute": quotaAttribute("Reads per minute in one space: space, membership, message, "+
+						"attachment and reaction gets and lists, and media downloads.", limits.PerSpaceReadsPerMinute),
+					"reads_per_minute": quotaAttribute("Reads per minute of each kind (spaces, memberships, messages, attachments, "+
+						"reactions), across spaces.", limits.ReadsPerMinute),
 				},
 			},
 		},
@@ -297,5 +277,14 @@ func (p *googleChatProvider) DataSources(context.Context) []func() datasource.Da
 		datasources.NewCustomEmojis,
 		datasources.NewGroupChat,
 		datasources.NewUserSections,
+	}
+}
+
+// quotaAttribute is one of rate_limits' quotas, with its default.
+func quotaAttribute(description string, fallback float64) schema.Int64Attribute {
+	return schema.Int64Attribute{
+		Optional:            true,
+		MarkdownDescription: fmt.Sprintf("%s Default %s.", description, perMinute(fallback)),
+		Validators:          []validator.Int64{int64validator.Between(0, 100000)},
 	}
 }
