@@ -26,8 +26,11 @@ import (
 //     object asked for (then read with a GET) is paid for by earlier savings.
 //
 // So three memberships of a 50,000-member space, or three spaces of a
-// caller in thousands, cost three GETs as before; a parent of unknown size
-// costs at most one call more than its GETs (the one gamble).
+// caller in thousands, cost three GETs as before. A parent costs at most one
+// call more than its GETs (again after each write to it): the one gamble of
+// an unknown size, or a known-size page that lacks the object read (a member
+// removed out of band, a count that left out invited people), which is then
+// read with a GET.
 //
 // An object a page does not carry, or carries without what the prior state
 // holds (usable), is read with a GET: apps missing from members.list under
@@ -66,7 +69,7 @@ func newListReads() *listReads {
 // collection is one parent's pages and its accounting.
 type collection[T any] struct {
 	mu       sync.Mutex
-	items    map[string]T
+	items    map[string]held[T]
 	next     string
 	started  bool
 	complete bool
@@ -79,8 +82,15 @@ type collection[T any] struct {
 	size int64
 }
 
+// held is an object from a page, with the number of the last write before
+// that page was fetched.
+type held[T any] struct {
+	value T
+	seq   int
+}
+
 func newCollection[T any](size int64) *collection[T] {
-	return &collection[T]{items: map[string]T{}, size: size}
+	return &collection[T]{items: map[string]held[T]{}, size: size}
 }
 
 // mayFetch says whether the next page may be fetched for a read the pages
@@ -107,33 +117,36 @@ type page[T any] struct {
 }
 
 // read answers name from the pages when that costs no more than get, and
-// with get otherwise. fetch lists one page (by token); keep filters what a
-// page brings in (false: changed by a write meanwhile).
-func (c *collection[T]) read(name string, usable func(T) bool, fetch func(token string) (page[T], error),
-	key func(T) string, keep func(T) bool, get func() (T, error)) (T, error) {
+// with get otherwise. fetch lists one page (by token); fresh says whether
+// what a page fetched after write number seq holds for key is still
+// current; now is the latest write's number.
+func (c *collection[T]) read(ctx context.Context, name string, usable func(T) bool, fetch func(token string) (page[T], error),
+	key func(T) string, fresh func(key string, seq int) bool, now func() int, get func() (T, error)) (T, error) {
 	c.mu.Lock()
 	for {
-		if v, ok := c.items[name]; ok && usable(v) {
+		if h, ok := c.items[name]; ok && fresh(name, h.seq) && usable(h.value) {
 			c.reads++
 			c.mu.Unlock()
-			return v, nil
+			return h.value, nil
 		} else if ok {
-			break // more pages would not help: read it whole
+			break // changed since, or short of what is needed: read it whole
 		}
 		if !c.mayFetch() {
 			break
 		}
 		// Other reads of this parent wait for the page rather than GET.
+		seq := now()
 		p, err := fetch(c.next)
 		c.calls++
 		c.started = true
 		if err != nil {
-			c.failed = true
+			// A reader that gave up leaves the list to the next one.
+			c.failed = ctx.Err() == nil
 			break
 		}
 		for _, v := range p.items {
-			if keep(v) {
-				c.items[key(v)] = v
+			if k := key(v); fresh(k, seq) {
+				c.items[k] = held[T]{v, seq}
 			}
 		}
 		c.next, c.complete = p.next, p.next == ""
@@ -145,21 +158,19 @@ func (c *collection[T]) read(name string, usable func(T) bool, fetch func(token 
 	return get()
 }
 
-// drop forgets what is held for space after a write to it.
+// drop forgets what is held for space after a write to it: its members'
+// pages and count go, and its spaces.list entry is no longer fresh. It never
+// waits for a page in flight.
 func (l *listReads) drop(space string) {
 	if l == nil || space == "" {
 		return
 	}
 	l.mu.Lock()
+	defer l.mu.Unlock()
 	l.seq++
 	l.lastWrite[space] = l.seq
 	delete(l.members, space)
 	delete(l.counts, space)
-	spaces := l.spaces
-	l.mu.Unlock()
-	spaces.mu.Lock()
-	delete(spaces.items, "spaces/"+space)
-	spaces.mu.Unlock()
 }
 
 // now is the latest write's number, taken before a page is fetched.
@@ -225,22 +236,18 @@ func (c *Client) ReadSpace(ctx context.Context, name string, usable func(*chat.S
 	if !c.listing(ctx) {
 		return c.GetSpace(ctx, name)
 	}
-	var seq int
-	out, err := c.reads.spaces.read(name, usable,
+	out, err := c.reads.spaces.read(ctx, name, usable,
 		func(token string) (page[*chat.Space], error) {
 			ctx, done := c.traceCall(ctx)
-			seq = c.reads.now()
 			resp, err := c.service.Spaces.List().PageSize(listPageSize).PageToken(token).Context(ctx).Do()
 			if err = done(err); err != nil {
 				return page[*chat.Space]{}, err
 			}
-			for _, s := range resp.Spaces {
-				c.reads.note(s)
-			}
 			return page[*chat.Space]{resp.Spaces, resp.NextPageToken}, nil
 		},
 		func(s *chat.Space) string { return s.Name },
-		func(s *chat.Space) bool { return c.reads.unchangedSince(spaceID(s.Name), seq) },
+		func(key string, seq int) bool { return c.reads.unchangedSince(spaceID(key), seq) },
+		c.reads.now,
 		func() (*chat.Space, error) { return c.GetSpace(ctx, name) })
 	if err == nil {
 		c.reads.note(out)
@@ -257,11 +264,9 @@ func (c *Client) ReadMembership(ctx context.Context, name string, usable func(*c
 		return c.GetMembership(ctx, name)
 	}
 	members := c.reads.membersOf(space)
-	var seq int
-	return members.read(name, usable,
+	return members.read(ctx, name, usable,
 		func(token string) (page[*chat.Membership], error) {
 			ctx, done := c.traceCall(ctx)
-			seq = c.reads.now()
 			resp, err := c.service.Spaces.Members.List("spaces/" + space).PageSize(listPageSize).PageToken(token).
 				ShowGroups(true).ShowInvited(true).Context(ctx).Do()
 			if err = done(err); err != nil {
@@ -270,7 +275,8 @@ func (c *Client) ReadMembership(ctx context.Context, name string, usable func(*c
 			return page[*chat.Membership]{resp.Memberships, resp.NextPageToken}, nil
 		},
 		func(m *chat.Membership) string { return m.Name },
-		func(*chat.Membership) bool { return c.reads.unchangedSince(space, seq) },
+		func(_ string, seq int) bool { return c.reads.unchangedSince(space, seq) },
+		c.reads.now,
 		func() (*chat.Membership, error) { return c.GetMembership(ctx, name) })
 }
 

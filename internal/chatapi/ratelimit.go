@@ -39,9 +39,10 @@ func DefaultRateLimits() RateLimits {
 // write bucket holds one second of its quota, so writes are paced evenly at
 // the quota instead of bursting into 429s (and the API's unpublished
 // per-space burst limits). Per-space reads are paced the same way (the
-// limits page gives them per second); the per-project read quotas are per
-// minute and large, so their buckets hold a whole minute and only a refresh
-// of thousands of objects waits.
+// limits page gives them per second). The per-project read quotas are per
+// minute and large: their buckets hold a quarter of a minute's quota and
+// refill at the rest over the minute, so no 60-second window ever holds more
+// than the quota, and only a refresh of thousands of objects waits.
 type limiter struct {
 	limits     RateLimits
 	mu         sync.Mutex
@@ -69,7 +70,8 @@ func newLimiter(limits RateLimits) *limiter {
 		reads: map[readKind]*rate.Limiter{}}
 	for _, kind := range []readKind{spaceReads, membershipReads, messageReads, attachmentReads, reactionReads} {
 		if limits.ReadsPerMinute > 0 {
-			l.reads[kind] = rate.NewLimiter(rate.Limit(limits.ReadsPerMinute/60), int(limits.ReadsPerMinute))
+			burst := max(1, int(limits.ReadsPerMinute/4))
+			l.reads[kind] = rate.NewLimiter(rate.Limit(max(limits.ReadsPerMinute-float64(burst), 1)/60), burst)
 		}
 	}
 	return l
@@ -108,10 +110,10 @@ func readClass(req *http.Request) (space string, kind readKind) {
 	_, path, _ := strings.Cut(req.URL.Path, "/v1/")
 	parts := strings.Split(path, "/")
 	switch {
-	case parts[0] == "spaces:search":
+	case parts[0] == "spaces" && len(parts) == 1, parts[0] == "spaces:findDirectMessage":
+		return "", spaceReads // "Space reads (get / list / findDirectMessage)"
+	case strings.HasPrefix(parts[0], "spaces:"): // spaces.search, findGroupChats: in no read quota
 		return "", ""
-	case parts[0] == "spaces" && len(parts) == 1, strings.HasPrefix(parts[0], "spaces:"):
-		return "", spaceReads // spaces.list, findDirectMessage, findGroupChats
 	case parts[0] != "spaces" || len(parts) < 2:
 		return "", ""
 	case len(parts) == 2: // spaces.get

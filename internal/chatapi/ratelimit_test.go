@@ -2,7 +2,6 @@ package chatapi
 
 import (
 	"context"
-	"fmt"
 	"net/http"
 	"testing"
 	"time"
@@ -80,6 +79,7 @@ func TestReadClass(t *testing.T) {
 		{"GET", "/v1/spaces", "", spaceReads},
 		{"GET", "/v1/spaces:findDirectMessage", "", spaceReads},
 		{"GET", "/v1/spaces:search", "", ""},
+		{"GET", "/v1/spaces:findGroupChats", "", ""},
 		{"GET", "/v1/spaces/AAA/members", "AAA", membershipReads},
 		{"GET", "/v1/spaces/AAA/members/123", "AAA", membershipReads},
 		{"GET", "/v1/spaces/AAA/messages/M.N", "AAA", messageReads},
@@ -100,33 +100,33 @@ func TestReadClass(t *testing.T) {
 }
 
 func TestLimiter_readBuckets(t *testing.T) {
-	l := newLimiter(RateLimits{PerSpaceReadsPerMinute: 300, ReadsPerMinute: 8})
-	get := func(path string) *http.Request {
-		req, _ := http.NewRequest("GET", "http://x/v1/"+path, nil)
-		return req
-	}
-	short := func() context.Context {
+	// 5 a second per space; 12 a minute per kind: a burst of 3, then 9 over
+	// the minute, so no minute holds more than 12.
+	l := newLimiter(RateLimits{PerSpaceReadsPerMinute: 300, ReadsPerMinute: 12})
+	ok := func(path, why string) {
+		t.Helper()
 		ctx, cancel := context.WithTimeout(context.Background(), 20*time.Millisecond)
-		t.Cleanup(cancel)
-		return ctx
-	}
-	for i := range 5 {
-		if err := l.wait(short(), get("spaces/A/members/1")); err != nil {
-			t.Fatalf("read %d within the per-space burst of 5: %v", i, err)
+		defer cancel()
+		req, _ := http.NewRequest("GET", "http://x/v1/"+path, nil)
+		if err := l.wait(ctx, req); err != nil {
+			t.Errorf("%s: %v", why, err)
 		}
 	}
-	if err := l.wait(short(), get("spaces/A/members/1")); err == nil {
-		t.Error("the sixth read of a space in a second must wait")
-	}
-	for i := range 3 {
-		if err := l.wait(short(), get(fmt.Sprint("spaces/B", i, "/members/1"))); err != nil {
-			t.Fatalf("membership read %d within the project's minute: %v", i, err)
+	waits := func(path, why string) {
+		t.Helper()
+		ctx, cancel := context.WithTimeout(context.Background(), 20*time.Millisecond)
+		defer cancel()
+		req, _ := http.NewRequest("GET", "http://x/v1/"+path, nil)
+		if err := l.wait(ctx, req); err == nil {
+			t.Errorf("%s: it did not wait", why)
 		}
 	}
-	if err := l.wait(short(), get("spaces/C/members/1")); err == nil {
-		t.Error("the ninth membership read in a minute must wait")
+	for range 3 {
+		ok("spaces/A/members/1", "membership reads within both bursts")
 	}
-	if err := l.wait(short(), get("spaces/C/messages/M")); err != nil {
-		t.Errorf("message reads have their own quota: %v", err)
-	}
+	waits("spaces/C/members/1", "a fourth membership read at once (the project's burst is a quarter of 12)")
+	ok("spaces/A/messages/M", "a message read: its own project quota")
+	ok("spaces/A/messages/M", "the space's fifth read")
+	waits("spaces/A/messages/M", "the space's sixth read in a second")
+	ok("spaces/D/messages/M", "another space's read")
 }

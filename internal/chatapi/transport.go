@@ -157,12 +157,12 @@ func (t *retryTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 	idempotent := isIdempotent(req)
 	stop := t.stopper(parent, req.Method)
 	for attempt := 0; ; attempt++ {
-		// Every attempt, retries included, waits for the write quota.
+		// Every attempt, retries included, waits for the client-side quotas.
 		if err := t.limiter.wait(parent, req); err != nil {
 			if attempt == 0 {
 				return nil, err
 			}
-			return nil, stop(attempt, err, "the write quota (rate_limits) leaves no time for another attempt before the operation's deadline")
+			return nil, stop(attempt, err, "the client-side quota (rate_limits) leaves no time for another attempt before the operation's deadline")
 		}
 		attemptReq, cancel, err := t.prepare(req, attempt)
 		if err != nil {

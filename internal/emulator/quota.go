@@ -126,7 +126,7 @@ func (e *Emulator) checkQuota(c *call) *apiError {
 
 // quotaMetric names a bucket's quota in the API's words.
 func quotaMetric(key string) string {
-	if strings.Contains(key, "reads") {
+	if strings.HasPrefix(key, "space-reads:") || strings.HasPrefix(key, "project-reads:") {
 		return "Read requests"
 	}
 	return "Write requests"

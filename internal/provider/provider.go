@@ -167,10 +167,10 @@ func (p *googleChatProvider) Schema(_ context.Context, _ provider.SchemaRequest,
 				Optional: true,
 				MarkdownDescription: "Let a refresh answer `google_chat_space` and `google_chat_membership` reads from " +
 					"`spaces.list` and `spaces.members.list` (up to 1,000 objects a call) where that costs fewer calls than one " +
-					"`get` each, so a plan over many memberships spends a fraction of the read quota. A space or space's " +
-					"members is listed only when that cannot cost more calls than its gets (three memberships of a large " +
-					"space are still three gets); an object a list leaves out, or carries without what the state records, " +
-					"is read with `get`. User credentials only, and never with administrator access. Defaults to `true`; " +
+					"`get` each, so a plan over many memberships spends a fraction of the read quota. A space's members, or " +
+					"the caller's spaces, are listed only when that costs at most one call more than their gets, and " +
+					"usually far fewer (three memberships of a large space are still three gets); an object a list leaves " +
+					"out, or carries without what the state records, is read with `get`. User credentials only, and never with administrator access. Defaults to `true`; " +
 					"`false` reads every object with its own `get`. Falls back to `GOOGLE_CHAT_LIST_READS` (`true` or `false`).",
 			},
 			"insecure_endpoint": schema.BoolAttribute{

@@ -279,7 +279,16 @@ func listEntryCarries(entry *chat.Space, prior spaceModel) bool {
 		return false
 	case !prior.PermissionSettings.IsNull() && entry.PermissionSettings == nil,
 		!prior.AccessSettings.IsNull() && entry.AccessSettings == nil,
-		(has(prior.Description) || has(prior.Guidelines)) && entry.SpaceDetails == nil,
+		has(prior.Description) && (entry.SpaceDetails == nil || entry.SpaceDetails.Description == ""),
+		has(prior.Guidelines) && (entry.SpaceDetails == nil || entry.SpaceDetails.Guidelines == ""),
+		// A boolean or count the entry leaves out reads as false or 0: a
+		// recorded true (external_user_allowed replaces the space) or a
+		// missing membershipCount is read whole.
+		prior.ExternalUserAllowed.ValueBool() && !entry.ExternalUserAllowed,
+		prior.SingleUserBotDm.ValueBool() && !entry.SingleUserBotDm,
+		prior.AdminInstalled.ValueBool() && !entry.AdminInstalled,
+		entry.MembershipCount == nil,
+		has(prior.LastActiveTime) && entry.LastActiveTime == "",
 		has(prior.DisplayName) && entry.DisplayName == "",
 		has(prior.HistoryState) && entry.SpaceHistoryState == "",
 		has(prior.SpaceURI) && entry.SpaceUri == "",

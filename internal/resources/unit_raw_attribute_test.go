@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
@@ -18,7 +19,9 @@ func TestRawAttributes(t *testing.T) {
 	ctx := context.Background()
 	objectType := tftypes.Object{AttributeTypes: map[string]tftypes.Type{"name": tftypes.String, "use_admin_access": tftypes.Bool}}
 	state := func(name, admin tftypes.Value) tfsdk.State {
-		return tfsdk.State{Raw: tftypes.NewValue(objectType, map[string]tftypes.Value{"name": name, "use_admin_access": admin})}
+		return tfsdk.State{Raw: tftypes.NewValue(objectType, map[string]tftypes.Value{"name": name, "use_admin_access": admin}),
+			Schema: schema.Schema{Attributes: map[string]schema.Attribute{
+				"name": schema.StringAttribute{Computed: true}, "use_admin_access": schema.BoolAttribute{Optional: true}}}}
 	}
 	var diags diag.Diagnostics
 	cases := []struct {
@@ -30,6 +33,8 @@ func TestRawAttributes(t *testing.T) {
 		{"set", state(tftypes.NewValue(tftypes.String, "spaces/S"), tftypes.NewValue(tftypes.Bool, true)), types.StringValue("spaces/S"), true},
 		{"null", state(tftypes.NewValue(tftypes.String, nil), tftypes.NewValue(tftypes.Bool, nil)), types.StringNull(), false},
 		{"unknown", state(tftypes.NewValue(tftypes.String, tftypes.UnknownValue), tftypes.NewValue(tftypes.Bool, false)), types.StringUnknown(), false},
+		{"unknown admin access keeps the provider's", state(tftypes.NewValue(tftypes.String, "x"), tftypes.NewValue(tftypes.Bool, tftypes.UnknownValue)),
+			types.StringValue("x"), false},
 	}
 	client := &chatapi.Client{}
 	for _, tc := range cases {

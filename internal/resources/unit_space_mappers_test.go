@@ -347,11 +347,18 @@ func TestUnitAudienceOf(t *testing.T) {
 	}
 }
 
+// withPrior is uSpace changed by change.
+func withPrior(change func(*spaceModel)) spaceModel {
+	m := uSpace()
+	change(&m)
+	return m
+}
+
 // A spaces.list entry answers a refresh only when it carries every part of
 // the space the state records; anything less is read with spaces.get.
 func TestListEntryCarries(t *testing.T) {
 	full := func() *chat.Space {
-		return &chat.Space{Name: "spaces/S", SpaceType: "SPACE", DisplayName: "Team",
+		return &chat.Space{Name: "spaces/S", SpaceType: "SPACE", DisplayName: "Team", MembershipCount: &chat.MembershipCount{JoinedDirectHumanUserCount: 2},
 			SpaceDetails: &chat.SpaceDetails{Description: "About", Guidelines: "Be kind"}, SpaceHistoryState: "HISTORY_ON",
 			PermissionSettings: &chat.PermissionSettings{}, AccessSettings: &chat.AccessSettings{AccessState: "PRIVATE"},
 			SpaceUri: "https://chat/S", CreateTime: "2024-01-01T00:00:00Z", SpaceThreadingState: "THREADED_MESSAGES"}
@@ -363,7 +370,7 @@ func TestListEntryCarries(t *testing.T) {
 		want  bool
 	}{
 		{"everything", func(*chat.Space) {}, uSpace(), true},
-		{"no permission settings", func(s *chat.Space) { s.PermissionSettings = nil }, uSpace(), false},
+		{"no permission settings", func(s *chat.Space) { s.SpaceType, s.PermissionSettings = "GROUP_CHAT", nil }, uSpace(), false},
 		{"a named space without settings, none recorded", func(s *chat.Space) { s.PermissionSettings, s.AccessSettings = nil, nil }, uNoConfig(), false},
 		{"a group chat without settings, none recorded", func(s *chat.Space) {
 			s.SpaceType, s.PermissionSettings, s.AccessSettings = "GROUP_CHAT", nil, nil
@@ -371,8 +378,17 @@ func TestListEntryCarries(t *testing.T) {
 		{"an import", func(*chat.Space) {}, spaceModel{SpaceAttributes: convert.SpaceAttributes{Name: types.StringValue("spaces/S"),
 			SpaceType: types.StringNull(), PermissionSettings: types.ObjectNull(convert.PermissionsAttrTypes()),
 			AccessSettings: types.ObjectNull(convert.AccessAttrTypes)}}, false},
-		{"no access settings", func(s *chat.Space) { s.AccessSettings = nil }, uSpace(), false},
+		{"no access settings", func(s *chat.Space) { s.SpaceType, s.AccessSettings = "GROUP_CHAT", nil }, uSpace(), false},
+		{"a named space's entry without settings", func(s *chat.Space) { s.PermissionSettings = nil }, uNoConfig(), false},
 		{"no details", func(s *chat.Space) { s.SpaceDetails = nil }, uSpace(), false},
+		{"no guidelines", func(s *chat.Space) { s.SpaceDetails.Guidelines = "" }, uSpace(), false},
+		{"no description", func(s *chat.Space) { s.SpaceDetails.Description = "" }, uSpace(), false},
+		{"no membership count", func(s *chat.Space) { s.MembershipCount = nil }, uSpace(), false},
+		{"external users left out", func(*chat.Space) {}, withPrior(func(m *spaceModel) { m.ExternalUserAllowed = types.BoolValue(true) }), false},
+		{"external users", func(s *chat.Space) { s.ExternalUserAllowed = true }, withPrior(func(m *spaceModel) { m.ExternalUserAllowed = types.BoolValue(true) }), true},
+		{"bot DM left out", func(*chat.Space) {}, withPrior(func(m *spaceModel) { m.SingleUserBotDm = types.BoolValue(true) }), false},
+		{"admin installed left out", func(*chat.Space) {}, withPrior(func(m *spaceModel) { m.AdminInstalled = types.BoolValue(true) }), false},
+		{"no last active time", func(*chat.Space) {}, withPrior(func(m *spaceModel) { m.LastActiveTime = types.StringValue("2024-02-01T00:00:00Z") }), false},
 		{"no display name", func(s *chat.Space) { s.DisplayName = "" }, uSpace(), false},
 		{"no history state", func(s *chat.Space) { s.SpaceHistoryState = "" }, uSpace(), false},
 		{"no URI", func(s *chat.Space) { s.SpaceUri = "" }, uSpace(), false},
