@@ -80,7 +80,7 @@ func (e *Env) apiSpace(s *terraform.State, displayName string, withMessages bool
 		return out, nil
 	}
 	messages, err := e.listMessages(ctx, mode, space.Name)
-	if denied(err) {
+	if chatapi.IsPermissionDenied(err) {
 		e.t.Logf("spaces.messages.list of %s as %s: %v; counting the state's messages that spaces.messages.get finds", space.Name, mode, err)
 		messages, err = e.stateMessages(ctx, s, client, space.Name)
 	}
