@@ -37,8 +37,8 @@ type Config struct {
 	// RateLimits are client-side write quotas; the zero value sets none.
 	RateLimits RateLimits
 	AuthMode   AuthMode
-	// AuthModeSource says why AuthMode was chosen, for error advice (see
-	// Client.AuthModeSource).
+	// AuthModeSource says why AuthMode was chosen, for error advice: "set by
+	// auth_mode", "inferred from access_token"; "" when unknown.
 	AuthModeSource string
 	// Customer is sent as space.customer when app credentials create a space.
 	Customer string
@@ -62,17 +62,12 @@ type Config struct {
 
 // Client is shared by every resource and data source of one provider.
 type Client struct {
-	service  *chat.Service
-	AuthMode AuthMode
-	// AuthModeSource says why AuthMode was chosen, such as "set by
-	// auth_mode" or "inferred from access_token"; "" when unknown.
-	AuthModeSource string
-	Customer       string
-	// Scopes and ScopesOrigin are Config's.
-	Scopes       []string
-	ScopesOrigin string
-	// UseAdminAccess is Config's: the default of AdminAccess.
-	UseAdminAccess bool
+	// Config is what the client was built with, AuthMode and Customer
+	// defaulted: AuthMode and AuthModeSource for advice, Customer for
+	// creates, Scopes and ScopesOrigin for scope errors, UseAdminAccess as
+	// AdminAccess's default.
+	Config
+	service *chat.Service
 	// reads holds list pages for refreshes (nil: every read is a GET).
 	reads *listReads
 }
@@ -107,16 +102,13 @@ func New(ctx context.Context, cfg Config) (*Client, error) {
 	if err != nil {
 		return nil, fmt.Errorf("building the Chat API client: %w", err)
 	}
-	customer := cfg.Customer
-	if customer == "" {
-		customer = DefaultCustomer
+	if cfg.Customer == "" {
+		cfg.Customer = DefaultCustomer
 	}
-	mode := cfg.AuthMode
-	if mode == "" {
-		mode = AuthModeUser
+	if cfg.AuthMode == "" {
+		cfg.AuthMode = AuthModeUser
 	}
-	return &Client{service: service, AuthMode: mode, AuthModeSource: cfg.AuthModeSource, Customer: customer,
-		Scopes: cfg.Scopes, ScopesOrigin: cfg.ScopesOrigin, UseAdminAccess: cfg.UseAdminAccess, reads: reads}, nil
+	return &Client{Config: cfg, service: service, reads: reads}, nil
 }
 
 // AuthModeNote is a sentence for permission errors: which auth mode the

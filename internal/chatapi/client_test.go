@@ -16,11 +16,11 @@ func TestClient_AuthModeNote(t *testing.T) {
 		client *Client
 		want   string
 	}{
-		{"user from an access token", &Client{AuthMode: AuthModeUser, AuthModeSource: "inferred from access_token"},
+		{"user from an access token", &Client{Config: Config{AuthMode: AuthModeUser, AuthModeSource: "inferred from access_token"}},
 			`auth_mode is "user" (inferred from access_token); set auth_mode = "app" with the Chat app's service account credentials to act as the Chat app`},
-		{"app from a key", &Client{AuthMode: AuthModeApp, AuthModeSource: "inferred from the service account key"},
+		{"app from a key", &Client{Config: Config{AuthMode: AuthModeApp, AuthModeSource: "inferred from the service account key"}},
 			`auth_mode is "app" (inferred from the service account key); set auth_mode = "user" with user credentials (an authorized_user file, an access token or impersonate_user) to act as a user`},
-		{"source unknown", &Client{AuthMode: AuthModeUser},
+		{"source unknown", &Client{Config: Config{AuthMode: AuthModeUser}},
 			`auth_mode is "user"; set auth_mode = "app" with the Chat app's service account credentials to act as the Chat app`},
 		{"no mode", &Client{}, ""},
 		{"nil client", nil, ""},

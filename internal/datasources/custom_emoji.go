@@ -6,24 +6,20 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	chat "google.golang.org/api/chat/v1"
 
+	"github.com/seed-da88c8a3/terraform-provider-googlechat/internal/chatapi"
 	"github.com/seed-da88c8a3/terraform-provider-googlechat/internal/convert"
 	"github.com/seed-da88c8a3/terraform-provider-googlechat/internal/glue"
 )
 
-var _ datasource.DataSourceWithConfigure = (*customEmojiDataSource)(nil)
-
 // NewCustomEmoji is the google_chat_custom_emoji data source.
 func NewCustomEmoji() datasource.DataSource {
-	return &customEmojiDataSource{base{typeName: "google_chat_custom_emoji"}}
-}
-
-type customEmojiDataSource struct {
-	base
+	return newDataSource(spec[customEmojiModel]{typeName: "google_chat_custom_emoji", schema: customEmojiSchema, read: readCustomEmoji})
 }
 
 type customEmojiModel struct {
@@ -33,8 +29,8 @@ type customEmojiModel struct {
 	TemporaryImageURI types.String `tfsdk:"temporary_image_uri"`
 }
 
-func (d *customEmojiDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
-	resp.Schema = schema.Schema{
+func customEmojiSchema() schema.Schema {
+	return schema.Schema{
 		MarkdownDescription: "Reads one custom emoji of the organization with " +
 			"[`customEmojis.get`](https://developers.google.com/workspace/chat/api/reference/rest/v1/customEmojis/get), by its " +
 			"resource name or its emoji name (which the API accepts as an alias). Needs user credentials (`auth_mode = \"user\"`) " +
@@ -61,28 +57,24 @@ func (d *customEmojiDataSource) Schema(_ context.Context, _ datasource.SchemaReq
 	}
 }
 
-func (d *customEmojiDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	config, ok := glue.Config[customEmojiModel](ctx, d.client, req.Config, &resp.Diagnostics)
-	if !ok {
-		return
-	}
+func readCustomEmoji(ctx context.Context, client *chatapi.Client, config customEmojiModel, diags *diag.Diagnostics) *customEmojiModel {
 	at, name := path.Root("name"), config.Name.ValueString()
 	if !convert.Known(config.Name) {
 		// "You can use the emoji name as an alias for `{customEmoji}`"
 		// (customEmojis.get, name).
 		at, name = path.Root("emoji_name"), "customEmojis/"+config.EmojiName.ValueString()
 	}
-	if !glue.RequireUser(d.client, &resp.Diagnostics, at, "read custom emojis", "customEmojis.get") {
-		return
+	if !glue.RequireUser(client, diags, at, "read custom emojis", "customEmojis.get") {
+		return nil
 	}
-	out, err := d.client.GetCustomEmoji(ctx, name)
+	out, err := client.GetCustomEmoji(ctx, name)
 	if err != nil {
-		glue.AddAttributeAPIError(&resp.Diagnostics, at, "Unable to Read Chat Custom Emoji", "customEmojis.get "+name, err,
+		glue.AddAttributeAPIError(diags, at, "Unable to Read Chat Custom Emoji", "customEmojis.get "+name, err,
 			"Custom emojis need a Google Workspace account with custom emojis turned on, and the chat.customemojis(.readonly) scope.")
-		return
+		return nil
 	}
 	state := customEmojiFromAPI(out)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+	return &state
 }
 
 func customEmojiFromAPI(e *chat.CustomEmoji) customEmojiModel {

@@ -6,23 +6,19 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/seed-da88c8a3/terraform-provider-googlechat/internal/chatapi"
 	"github.com/seed-da88c8a3/terraform-provider-googlechat/internal/convert"
 	"github.com/seed-da88c8a3/terraform-provider-googlechat/internal/glue"
 )
 
-var _ datasource.DataSourceWithConfigure = (*customEmojisDataSource)(nil)
-
 // NewCustomEmojis is the google_chat_custom_emojis data source.
 func NewCustomEmojis() datasource.DataSource {
-	return &customEmojisDataSource{base{typeName: "google_chat_custom_emojis"}}
-}
-
-type customEmojisDataSource struct {
-	base
+	return newDataSource(spec[customEmojisModel]{typeName: "google_chat_custom_emojis", schema: customEmojisSchema, read: readCustomEmojis})
 }
 
 type customEmojisModel struct {
@@ -41,8 +37,8 @@ type customEmojiItem struct {
 // `NOT creator("users/me")`" (discovery document, customEmojis.list filter).
 var customEmojiFilters = []string{`creator("users/me")`, `NOT creator("users/me")`}
 
-func (d *customEmojisDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
-	resp.Schema = schema.Schema{
+func customEmojisSchema() schema.Schema {
+	return schema.Schema{
 		MarkdownDescription: "Lists the organization's custom emojis the caller can see, all pages, with " +
 			"[`customEmojis.list`](https://developers.google.com/workspace/chat/api/reference/rest/v1/customEmojis/list). " +
 			"Needs user credentials (`auth_mode = \"user\"`) with `chat.customemojis` or `chat.customemojis.readonly`, " +
@@ -66,16 +62,15 @@ func (d *customEmojisDataSource) Schema(_ context.Context, _ datasource.SchemaRe
 	}
 }
 
-func (d *customEmojisDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	config, ok := glue.Config[customEmojisModel](ctx, d.client, req.Config, &resp.Diagnostics)
-	if !ok || !glue.RequireUser(d.client, &resp.Diagnostics, path.Root("filter"), "list custom emojis", "customEmojis.list") {
-		return
+func readCustomEmojis(ctx context.Context, client *chatapi.Client, config customEmojisModel, diags *diag.Diagnostics) *customEmojisModel {
+	if !glue.RequireUser(client, diags, path.Root("filter"), "list custom emojis", "customEmojis.list") {
+		return nil
 	}
-	list, err := d.client.ListCustomEmojis(ctx, config.Filter.ValueString())
+	list, err := client.ListCustomEmojis(ctx, config.Filter.ValueString())
 	if err != nil {
-		glue.AddAPIError(&resp.Diagnostics, "Unable to List Chat Custom Emojis", "customEmojis.list", err,
+		glue.AddAPIError(diags, "Unable to List Chat Custom Emojis", "customEmojis.list", err,
 			"Custom emojis need a Google Workspace account with custom emojis turned on, and the chat.customemojis(.readonly) scope.")
-		return
+		return nil
 	}
 	config.Emojis = make([]customEmojiItem, 0, len(list))
 	for _, e := range list {
@@ -83,5 +78,5 @@ func (d *customEmojisDataSource) Read(ctx context.Context, req datasource.ReadRe
 			Name: types.StringValue(e.Name), EmojiName: convert.StringOrNull(e.EmojiName), UID: convert.StringOrNull(e.Uid),
 		})
 	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, &config)...)
+	return &config
 }

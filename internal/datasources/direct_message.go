@@ -7,6 +7,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -16,15 +17,9 @@ import (
 	"github.com/seed-da88c8a3/terraform-provider-googlechat/internal/glue"
 )
 
-var _ datasource.DataSourceWithConfigure = (*directMessageDataSource)(nil)
-
 // NewDirectMessage is the google_chat_direct_message data source.
 func NewDirectMessage() datasource.DataSource {
-	return &directMessageDataSource{base{typeName: "google_chat_direct_message"}}
-}
-
-type directMessageDataSource struct {
-	base
+	return newDataSource(spec[directMessageModel]{typeName: "google_chat_direct_message", schema: directMessageSchema, read: readDirectMessage})
 }
 
 type directMessageModel struct {
@@ -32,7 +27,7 @@ type directMessageModel struct {
 	spaceDataModel
 }
 
-func (d *directMessageDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+func directMessageSchema() schema.Schema {
 	attributes := spaceAttributes()
 	attributes["user"] = schema.StringAttribute{
 		Required: true,
@@ -42,7 +37,7 @@ func (d *directMessageDataSource) Schema(_ context.Context, _ datasource.SchemaR
 			"direct message with that user; with user credentials, the caller's.",
 		Validators: []validator.String{stringvalidator.RegexMatches(convert.UserNamePattern, "must be users/{id or email}")},
 	}
-	resp.Schema = schema.Schema{
+	return schema.Schema{
 		MarkdownDescription: "Finds the existing direct message with a user, with " +
 			"[`spaces.findDirectMessage`](https://developers.google.com/workspace/chat/api/reference/rest/v1/spaces/findDirectMessage). " +
 			"Fails with a clear error when there is none (create one with `google_chat_space`).",
@@ -50,27 +45,23 @@ func (d *directMessageDataSource) Schema(_ context.Context, _ datasource.SchemaR
 	}
 }
 
-func (d *directMessageDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	config, ok := glue.Config[directMessageModel](ctx, d.client, req.Config, &resp.Diagnostics)
-	if !ok {
-		return
-	}
+func readDirectMessage(ctx context.Context, client *chatapi.Client, config directMessageModel, diags *diag.Diagnostics) *directMessageModel {
 	user := config.User.ValueString()
-	if rejectEmail(d.client, path.Root("user"), user, &resp.Diagnostics) {
-		return
+	if rejectEmail(client, path.Root("user"), user, diags) {
+		return nil
 	}
-	space, err := d.client.FindDirectMessage(ctx, user)
+	space, err := client.FindDirectMessage(ctx, user)
 	if chatapi.IsNotFound(err) {
-		resp.Diagnostics.AddAttributeError(path.Root("user"), "No Direct Message Found",
+		diags.AddAttributeError(path.Root("user"), "No Direct Message Found",
 			fmt.Sprintf("There is no direct message between the caller and %s. Create one with a google_chat_space of "+
 				"space_type = \"DIRECT_MESSAGE\" (user credentials), or read it after one of you has started it.", user))
-		return
+		return nil
 	}
 	if err != nil {
-		glue.AddAttributeAPIError(&resp.Diagnostics, path.Root("user"), "Unable to Find Direct Message",
+		glue.AddAttributeAPIError(diags, path.Root("user"), "Unable to Find Direct Message",
 			"spaces.findDirectMessage "+user, err, "")
-		return
+		return nil
 	}
 	out := directMessageModel{User: config.User, spaceDataModel: *spaceDataFromAPI(space)}
-	resp.Diagnostics.Append(resp.State.Set(ctx, &out)...)
+	return &out
 }

@@ -15,11 +15,10 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	chat "google.golang.org/api/chat/v1"
 
+	"github.com/seed-da88c8a3/terraform-provider-googlechat/internal/chatapi"
 	"github.com/seed-da88c8a3/terraform-provider-googlechat/internal/convert"
 	"github.com/seed-da88c8a3/terraform-provider-googlechat/internal/glue"
 )
-
-var _ datasource.DataSourceWithConfigure = (*groupChatDataSource)(nil)
 
 // maxGroupChatUsers: "The maximum number of users that can be specified in
 // a single request is `49`" (discovery document, spaces.findGroupChats
@@ -28,11 +27,7 @@ const maxGroupChatUsers = 49
 
 // NewGroupChat is the google_chat_group_chat data source.
 func NewGroupChat() datasource.DataSource {
-	return &groupChatDataSource{base{typeName: "google_chat_group_chat"}}
-}
-
-type groupChatDataSource struct {
-	base
+	return newDataSource(spec[groupChatModel]{typeName: "google_chat_group_chat", schema: groupChatSchema, read: readGroupChat})
 }
 
 type groupChatModel struct {
@@ -40,7 +35,7 @@ type groupChatModel struct {
 	spaceDataModel
 }
 
-func (d *groupChatDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+func groupChatSchema() schema.Schema {
 	attributes := spaceAttributes()
 	attributes["members"] = schema.SetAttribute{
 		Required: true, ElementType: types.StringType,
@@ -55,7 +50,7 @@ func (d *groupChatDataSource) Schema(_ context.Context, _ datasource.SchemaReque
 			),
 		},
 	}
-	resp.Schema = schema.Schema{
+	return schema.Schema{
 		MarkdownDescription: "Finds the caller's existing group chat (`space_type = \"GROUP_CHAT\"`) with exactly the given people, " +
 			"with [`spaces.findGroupChats`](https://developers.google.com/workspace/chat/api/reference/rest/v1/spaces/findGroupChats) " +
 			"(all pages). Needs user credentials (the method \"Requires user authentication\"), with the provider's default scopes " +
@@ -67,27 +62,23 @@ func (d *groupChatDataSource) Schema(_ context.Context, _ datasource.SchemaReque
 	}
 }
 
-func (d *groupChatDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	config, ok := glue.Config[groupChatModel](ctx, d.client, req.Config, &resp.Diagnostics)
-	if !ok {
-		return
-	}
+func readGroupChat(ctx context.Context, client *chatapi.Client, config groupChatModel, diags *diag.Diagnostics) *groupChatModel {
 	at := path.Root("members")
-	if !glue.RequireUser(d.client, &resp.Diagnostics, at, "find group chats", "spaces.findGroupChats") {
-		return
+	if !glue.RequireUser(client, diags, at, "find group chats", "spaces.findGroupChats") {
+		return nil
 	}
-	members := convert.SetStrings(ctx, config.Members, &resp.Diagnostics)
-	spaces, err := d.client.FindGroupChats(ctx, members)
+	members := convert.SetStrings(ctx, config.Members, diags)
+	spaces, err := client.FindGroupChats(ctx, members)
 	if err != nil {
-		glue.AddAttributeAPIError(&resp.Diagnostics, at, "Unable to Find Group Chat", "spaces.findGroupChats "+strings.Join(members, ", "), err, "")
-		return
+		glue.AddAttributeAPIError(diags, at, "Unable to Find Group Chat", "spaces.findGroupChats "+strings.Join(members, ", "), err, "")
+		return nil
 	}
-	space, ok := exactGroupChat(spaces, members, at, &resp.Diagnostics)
+	space, ok := exactGroupChat(spaces, members, at, diags)
 	if !ok {
-		return
+		return nil
 	}
 	out := groupChatModel{Members: config.Members, spaceDataModel: *spaceDataFromAPI(space)}
-	resp.Diagnostics.Append(resp.State.Set(ctx, &out)...)
+	return &out
 }
 
 // exactGroupChat is the one group chat of spaces with the caller and every

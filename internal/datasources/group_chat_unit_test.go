@@ -16,8 +16,8 @@ import (
 	"github.com/seed-da88c8a3/terraform-provider-googlechat/internal/emulator"
 )
 
-// readGroupChat reads google_chat_group_chat with members through client.
-func readGroupChat(t *testing.T, client *chatapi.Client, members ...string) (tfsdk.State, diag.Diagnostics) {
+// groupChatRead reads google_chat_group_chat with members through client.
+func groupChatRead(t *testing.T, client *chatapi.Client, members ...string) (tfsdk.State, diag.Diagnostics) {
 	t.Helper()
 	ctx := context.Background()
 	ds := NewGroupChat()
@@ -64,7 +64,7 @@ func TestUnitGroupChat_Read(t *testing.T) {
 		{"users/bob@example.com", "users/carol@example.com"},
 		{"users/100000000000000000002", "users/carol@example.com"},
 	} {
-		state, diags := readGroupChat(t, alice, members...)
+		state, diags := groupChatRead(t, alice, members...)
 		if diags.HasError() {
 			t.Fatal(diags)
 		}
@@ -78,19 +78,19 @@ func TestUnitGroupChat_Read(t *testing.T) {
 			t.Errorf("%v: joined_direct_human_user_count = %v %v", members, count, diags)
 		}
 	}
-	_, diags := readGroupChat(t, alice, "users/dave@example.com")
+	_, diags := groupChatRead(t, alice, "users/dave@example.com")
 	wantAttributeError(t, diags, path.Root("members"), "No Group Chat Found")
 
 	// bob made another with the same people.
 	second := groupChat(dsClient(t, srv.URL, "user:bob@example.com", chatapi.AuthModeUser), "users/alice@example.com", "users/carol@example.com")
-	_, diags = readGroupChat(t, alice, "users/bob@example.com", "users/carol@example.com")
+	_, diags = groupChatRead(t, alice, "users/bob@example.com", "users/carol@example.com")
 	wantAttributeError(t, diags, path.Root("members"), "Found 2 group chats with exactly the caller and these members ("+pair.Name+", "+second.Name+")")
 }
 
 // App credentials are refused before any API call.
 func TestUnitGroupChat_AppCredentialsMakeNoCall(t *testing.T) {
 	srv, calls := stubAPI(t, `{"spaces": [{"name": "spaces/G", "spaceType": "GROUP_CHAT"}]}`)
-	_, diags := readGroupChat(t, dsClient(t, srv.URL, "app", chatapi.AuthModeApp), "users/123")
+	_, diags := groupChatRead(t, dsClient(t, srv.URL, "app", chatapi.AuthModeApp), "users/123")
 	wantAttributeError(t, diags, path.Root("members"), "User Credentials Required")
 	if n := calls.Load(); n != 0 {
 		t.Errorf("made %d API calls, want none", n)

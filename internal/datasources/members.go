@@ -8,24 +8,20 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	chat "google.golang.org/api/chat/v1"
 
+	"github.com/seed-da88c8a3/terraform-provider-googlechat/internal/chatapi"
 	"github.com/seed-da88c8a3/terraform-provider-googlechat/internal/convert"
 	"github.com/seed-da88c8a3/terraform-provider-googlechat/internal/glue"
 )
 
-var _ datasource.DataSourceWithConfigure = (*membersDataSource)(nil)
-
 // NewMembers is the google_chat_members data source.
 func NewMembers() datasource.DataSource {
-	return &membersDataSource{base{typeName: "google_chat_members"}}
-}
-
-type membersDataSource struct {
-	base
+	return newDataSource(spec[membersModel]{typeName: "google_chat_members", schema: membersSchema, read: readMembers})
 }
 
 type membersModel struct {
@@ -42,8 +38,8 @@ type memberModel struct {
 	MemberType types.String `tfsdk:"member_type"`
 }
 
-func (d *membersDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
-	resp.Schema = schema.Schema{
+func membersSchema() schema.Schema {
+	return schema.Schema{
 		MarkdownDescription: "Lists the members of a space, all pages, with " +
 			"[`spaces.members.list`](https://developers.google.com/workspace/chat/api/reference/rest/v1/spaces.members/list). " +
 			"With app credentials the API leaves Chat apps (the caller included) out of the list.",
@@ -78,11 +74,7 @@ func (d *membersDataSource) Schema(_ context.Context, _ datasource.SchemaRequest
 	}
 }
 
-func (d *membersDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	config, ok := glue.Config[membersModel](ctx, d.client, req.Config, &resp.Diagnostics)
-	if !ok {
-		return
-	}
+func readMembers(ctx context.Context, client *chatapi.Client, config membersModel, diags *diag.Diagnostics) *membersModel {
 	var terms []string
 	if role := config.Role.ValueString(); role != "" {
 		terms = append(terms, fmt.Sprintf("role = %q", role))
@@ -90,18 +82,18 @@ func (d *membersDataSource) Read(ctx context.Context, req datasource.ReadRequest
 	if memberType := config.MemberType.ValueString(); memberType != "" {
 		terms = append(terms, fmt.Sprintf("member.type = %q", memberType))
 	}
-	list, err := d.client.ListMemberships(ctx, config.Space.ValueString(), strings.Join(terms, " AND "),
+	list, err := client.ListMemberships(ctx, config.Space.ValueString(), strings.Join(terms, " AND "),
 		config.ShowGroups.ValueBool(), config.ShowInvited.ValueBool())
 	if err != nil {
-		glue.AddAttributeAPIError(&resp.Diagnostics, path.Root("space"), "Unable to List Chat Members",
+		glue.AddAttributeAPIError(diags, path.Root("space"), "Unable to List Chat Members",
 			"spaces.members.list "+config.Space.ValueString(), err, "")
-		return
+		return nil
 	}
 	config.Members = make([]memberModel, 0, len(list))
 	for _, m := range list {
 		config.Members = append(config.Members, memberFromAPI(m))
 	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, &config)...)
+	return &config
 }
 
 // memberFromAPI maps a membership with the shared mapper, plus its type.

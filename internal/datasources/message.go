@@ -12,6 +12,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -22,19 +23,9 @@ import (
 	"github.com/seed-da88c8a3/terraform-provider-googlechat/internal/glue"
 )
 
-var (
-	_ datasource.DataSource                     = (*messageDataSource)(nil)
-	_ datasource.DataSourceWithConfigure        = (*messageDataSource)(nil)
-	_ datasource.DataSourceWithConfigValidators = (*messageDataSource)(nil)
-)
-
 // NewMessage is the google_chat_message data source.
 func NewMessage() datasource.DataSource {
-	return &messageDataSource{base{typeName: "google_chat_message"}}
-}
-
-type messageDataSource struct {
-	base
+	return newDataSource(spec[messageDataModel]{typeName: "google_chat_message", schema: messageSchema, validators: messageValidators, read: readMessage})
 }
 
 type messageDataModel struct {
@@ -60,8 +51,8 @@ var attachmentDataType = types.ObjectType{AttrTypes: map[string]attr.Type{
 // clientMessageIDPattern is a client-assigned message ID, as the API takes it.
 var clientMessageIDPattern = regexp.MustCompile(`^client-[a-z0-9-]{1,56}$`)
 
-func (d *messageDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
-	resp.Schema = schema.Schema{
+func messageSchema() schema.Schema {
+	return schema.Schema{
 		MarkdownDescription: "Reads one message of a space the caller is a member of, with " +
 			"[`spaces.messages.get`](https://developers.google.com/workspace/chat/api/reference/rest/v1/spaces.messages/get): " +
 			"by `name`, or by `space` and the client-assigned `message_id`. With app credentials the app reads its own " +
@@ -120,44 +111,40 @@ func (d *messageDataSource) Schema(_ context.Context, _ datasource.SchemaRequest
 }
 
 // ConfigValidators: a message is read by name, or by space and message_id.
-func (d *messageDataSource) ConfigValidators(context.Context) []datasource.ConfigValidator {
+func messageValidators() []datasource.ConfigValidator {
 	return []datasource.ConfigValidator{
 		datasourcevalidator.ExactlyOneOf(path.MatchRoot("name"), path.MatchRoot("message_id")),
 		datasourcevalidator.RequiredTogether(path.MatchRoot("space"), path.MatchRoot("message_id")),
 	}
 }
 
-func (d *messageDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	config, ok := glue.Config[messageDataModel](ctx, d.client, req.Config, &resp.Diagnostics)
-	if !ok {
-		return
-	}
+func readMessage(ctx context.Context, client *chatapi.Client, config messageDataModel, diags *diag.Diagnostics) *messageDataModel {
 	// ConfigValidators skip values unknown at validation; check once known.
 	if config.Name.IsNull() == config.MessageID.IsNull() || config.Space.IsNull() != config.MessageID.IsNull() {
-		resp.Diagnostics.AddAttributeError(pathName, "Invalid Attribute Combination",
+		diags.AddAttributeError(pathName, "Invalid Attribute Combination",
 			"Set either name, or space and message_id.")
-		return
+		return nil
 	}
 	name, at := config.Name.ValueString(), pathName
 	if config.Name.IsNull() {
 		name, at = config.Space.ValueString()+"/messages/"+config.MessageID.ValueString(), path.Root("message_id")
 	}
-	message, err := d.client.GetMessage(ctx, name)
+	message, err := client.GetMessage(ctx, name)
 	if err != nil {
 		advice := ""
 		if chatapi.IsNotFound(err) || chatapi.IsPermissionDenied(err) {
 			advice = "The message does not exist, or the caller can't see it: the caller must be a member of the space, " +
 				"and with app credentials an app reads only its own messages and those that mention it."
 		}
-		glue.AddAttributeAPIError(&resp.Diagnostics, at, "Unable to Read Chat Message", "spaces.messages.get "+name, err, advice)
-		return
+		glue.AddAttributeAPIError(diags, at, "Unable to Read Chat Message", "spaces.messages.get "+name, err, advice)
+		return nil
 	}
 	if message.DeleteTime != "" {
-		resp.Diagnostics.AddAttributeError(at, "Chat Message Deleted",
+		diags.AddAttributeError(at, "Chat Message Deleted",
 			fmt.Sprintf("%s was deleted at %s.", name, message.DeleteTime))
-		return
+		return nil
 	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, messageDataFromAPI(message))...)
+	return messageDataFromAPI(message)
 }
 
 // messageDataFromAPI maps a message onto the data source's model.

@@ -6,23 +6,19 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/seed-da88c8a3/terraform-provider-googlechat/internal/chatapi"
 	"github.com/seed-da88c8a3/terraform-provider-googlechat/internal/convert"
 	"github.com/seed-da88c8a3/terraform-provider-googlechat/internal/glue"
 )
 
-var _ datasource.DataSourceWithConfigure = (*messagePinsDataSource)(nil)
-
 // NewMessagePins is the google_chat_message_pins data source.
 func NewMessagePins() datasource.DataSource {
-	return &messagePinsDataSource{base{typeName: "google_chat_message_pins"}}
-}
-
-type messagePinsDataSource struct {
-	base
+	return newDataSource(spec[messagePinsModel]{typeName: "google_chat_message_pins", schema: messagePinsSchema, read: readMessagePins})
 }
 
 type messagePinsModel struct {
@@ -35,8 +31,8 @@ type pinModel struct {
 	Message types.String `tfsdk:"message"`
 }
 
-func (d *messagePinsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
-	resp.Schema = schema.Schema{
+func messagePinsSchema() schema.Schema {
+	return schema.Schema{
 		MarkdownDescription: "Lists the pinned messages of a space, all pages, with " +
 			"[`spaces.messagePins.list`](https://developers.google.com/workspace/chat/api/reference/rest/v1/spaces.messagePins/list). " +
 			"Needs user credentials (`auth_mode = \"user\"`) with `chat.spaces` (a default) or a `chat.spaces.pins` scope.",
@@ -56,23 +52,19 @@ func (d *messagePinsDataSource) Schema(_ context.Context, _ datasource.SchemaReq
 	}
 }
 
-func (d *messagePinsDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	config, ok := glue.Config[messagePinsModel](ctx, d.client, req.Config, &resp.Diagnostics)
-	if !ok {
-		return
+func readMessagePins(ctx context.Context, client *chatapi.Client, config messagePinsModel, diags *diag.Diagnostics) *messagePinsModel {
+	if !glue.RequireUser(client, diags, path.Root("space"), "list pins", "spaces.messagePins.list") {
+		return nil
 	}
-	if !glue.RequireUser(d.client, &resp.Diagnostics, path.Root("space"), "list pins", "spaces.messagePins.list") {
-		return
-	}
-	pins, err := d.client.ListMessagePins(ctx, config.Space.ValueString())
+	pins, err := client.ListMessagePins(ctx, config.Space.ValueString())
 	if err != nil {
-		glue.AddAttributeAPIError(&resp.Diagnostics, path.Root("space"), "Unable to List Chat Message Pins",
+		glue.AddAttributeAPIError(diags, path.Root("space"), "Unable to List Chat Message Pins",
 			"spaces.messagePins.list "+config.Space.ValueString(), err, "")
-		return
+		return nil
 	}
 	config.Pins = make([]pinModel, 0, len(pins))
 	for _, p := range pins {
 		config.Pins = append(config.Pins, pinModel{Name: types.StringValue(p.Name), Message: types.StringValue(p.Message)})
 	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, &config)...)
+	return &config
 }

@@ -6,6 +6,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -16,15 +17,9 @@ import (
 	"github.com/seed-da88c8a3/terraform-provider-googlechat/internal/glue"
 )
 
-var _ datasource.DataSourceWithConfigure = (*reactionsDataSource)(nil)
-
 // NewReactions is the google_chat_reactions data source.
 func NewReactions() datasource.DataSource {
-	return &reactionsDataSource{base{typeName: "google_chat_reactions"}}
-}
-
-type reactionsDataSource struct {
-	base
+	return newDataSource(spec[reactionsModel]{typeName: "google_chat_reactions", schema: reactionsSchema, read: readReactions})
 }
 
 type reactionsModel struct {
@@ -40,8 +35,8 @@ type reactionModel struct {
 	CustomEmoji  types.String `tfsdk:"custom_emoji"`
 }
 
-func (d *reactionsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
-	resp.Schema = schema.Schema{
+func reactionsSchema() schema.Schema {
+	return schema.Schema{
 		MarkdownDescription: "Lists the reactions to a message, all pages, with " +
 			"[`spaces.messages.reactions.list`](https://developers.google.com/workspace/chat/api/reference/rest/v1/spaces.messages.reactions/list). " +
 			"Needs user credentials (`auth_mode = \"user\"`).",
@@ -69,29 +64,25 @@ func (d *reactionsDataSource) Schema(_ context.Context, _ datasource.SchemaReque
 	}
 }
 
-func (d *reactionsDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	config, ok := glue.Config[reactionsModel](ctx, d.client, req.Config, &resp.Diagnostics)
-	if !ok {
-		return
+func readReactions(ctx context.Context, client *chatapi.Client, config reactionsModel, diags *diag.Diagnostics) *reactionsModel {
+	if !glue.RequireUser(client, diags, path.Root("message"), "list reactions", "spaces.messages.reactions.list") {
+		return nil
 	}
-	if !glue.RequireUser(d.client, &resp.Diagnostics, path.Root("message"), "list reactions", "spaces.messages.reactions.list") {
-		return
-	}
-	list, err := d.client.ListReactions(ctx, config.Message.ValueString(), config.Filter.ValueString())
+	list, err := client.ListReactions(ctx, config.Message.ValueString(), config.Filter.ValueString())
 	if err != nil {
 		at := path.Root("message")
 		if chatapi.IsInvalidArgument(err) && config.Filter.ValueString() != "" {
 			at = path.Root("filter")
 		}
-		glue.AddAttributeAPIError(&resp.Diagnostics, at, "Unable to List Chat Reactions",
+		glue.AddAttributeAPIError(diags, at, "Unable to List Chat Reactions",
 			"spaces.messages.reactions.list "+config.Message.ValueString(), err, "")
-		return
+		return nil
 	}
 	config.Reactions = make([]reactionModel, 0, len(list))
 	for _, r := range list {
 		config.Reactions = append(config.Reactions, reactionFromAPI(r))
 	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, &config)...)
+	return &config
 }
 
 func reactionFromAPI(r *chat.Reaction) reactionModel {

@@ -21,17 +21,9 @@ import (
 	"github.com/seed-da88c8a3/terraform-provider-googlechat/internal/glue"
 )
 
-var (
-	_ datasource.DataSource                     = (*spaceDataSource)(nil)
-	_ datasource.DataSourceWithConfigure        = (*spaceDataSource)(nil)
-	_ datasource.DataSourceWithConfigValidators = (*spaceDataSource)(nil)
-)
-
 // NewSpace is the google_chat_space data source.
-func NewSpace() datasource.DataSource { return &spaceDataSource{base{typeName: "google_chat_space"}} }
-
-type spaceDataSource struct {
-	base
+func NewSpace() datasource.DataSource {
+	return newDataSource(spec[spaceDataModel]{typeName: "google_chat_space", schema: spaceSchema, validators: spaceValidators, read: readSpace})
 }
 
 // spaceDataModel is a space as the data sources describe it: the shared
@@ -40,7 +32,7 @@ type spaceDataModel struct {
 	convert.SpaceAttributes
 }
 
-func (d *spaceDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+func spaceSchema() schema.Schema {
 	attributes := spaceAttributes()
 	attributes["name"] = schema.StringAttribute{
 		Optional: true, Computed: true,
@@ -57,7 +49,7 @@ func (d *spaceDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, 
 			"by `name`, this is its display name (empty for group chats and direct messages).",
 		Validators: []validator.String{stringvalidator.LengthBetween(1, 128)},
 	}
-	resp.Schema = schema.Schema{
+	return schema.Schema{
 		MarkdownDescription: "Reads a Google Chat space the caller is a member of, by name or by display name, with " +
 			"[`spaces.get`](https://developers.google.com/workspace/chat/api/reference/rest/v1/spaces/get) (and " +
 			"[`spaces.list`](https://developers.google.com/workspace/chat/api/reference/rest/v1/spaces/list) to find a " +
@@ -67,7 +59,7 @@ func (d *spaceDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, 
 }
 
 // ConfigValidators: a space is found by name or by display name.
-func (d *spaceDataSource) ConfigValidators(context.Context) []datasource.ConfigValidator {
+func spaceValidators() []datasource.ConfigValidator {
 	return []datasource.ConfigValidator{datasourcevalidator.ExactlyOneOf(path.MatchRoot("name"), path.MatchRoot("display_name"))}
 }
 
@@ -121,42 +113,38 @@ func spaceAttributes() map[string]schema.Attribute {
 	}
 }
 
-func (d *spaceDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	config, ok := glue.Config[spaceDataModel](ctx, d.client, req.Config, &resp.Diagnostics)
-	if !ok {
-		return
-	}
+func readSpace(ctx context.Context, client *chatapi.Client, config spaceDataModel, diags *diag.Diagnostics) *spaceDataModel {
 	// ConfigValidators skip values unknown at validation; check once known.
 	if !config.Name.IsNull() && !config.DisplayName.IsNull() {
-		resp.Diagnostics.AddAttributeError(path.Root("display_name"), "Invalid Attribute Combination",
+		diags.AddAttributeError(path.Root("display_name"), "Invalid Attribute Combination",
 			"Set either name or display_name, not both.")
-		return
+		return nil
 	}
 	name := config.Name.ValueString()
 	if config.Name.IsNull() {
-		found, ok := d.findByDisplayName(ctx, config.DisplayName.ValueString(), &resp.Diagnostics)
+		found, ok := findByDisplayName(ctx, client, config.DisplayName.ValueString(), diags)
 		if !ok {
-			return
+			return nil
 		}
 		name = found
 	}
-	space, err := d.client.GetSpace(ctx, name)
+	space, err := client.GetSpace(ctx, name)
 	if err != nil {
 		advice := ""
 		if chatapi.IsNotFound(err) || chatapi.IsPermissionDenied(err) {
 			advice = "The space does not exist, or the caller is not a member of it."
 		}
-		glue.AddAttributeAPIError(&resp.Diagnostics, pathName, "Unable to Read Chat Space", "spaces.get "+name, err, advice)
-		return
+		glue.AddAttributeAPIError(diags, pathName, "Unable to Read Chat Space", "spaces.get "+name, err, advice)
+		return nil
 	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, spaceDataFromAPI(space))...)
+	return spaceDataFromAPI(space)
 }
 
 // findByDisplayName returns the name of the one named space the caller is a
 // member of whose display name is exactly displayName.
-func (d *spaceDataSource) findByDisplayName(ctx context.Context, displayName string, diags *diag.Diagnostics) (string, bool) {
+func findByDisplayName(ctx context.Context, client *chatapi.Client, displayName string, diags *diag.Diagnostics) (string, bool) {
 	at := path.Root("display_name")
-	spaces, err := d.client.ListSpaces(ctx, `space_type = "SPACE"`)
+	spaces, err := client.ListSpaces(ctx, `space_type = "SPACE"`)
 	if err != nil {
 		glue.AddAttributeAPIError(diags, at, "Unable to Find Chat Space", `spaces.list (filter space_type = "SPACE")`, err, "")
 		return "", false

@@ -23,15 +23,9 @@ import (
 	"github.com/seed-da88c8a3/terraform-provider-googlechat/internal/glue"
 )
 
-var _ datasource.DataSourceWithConfigure = (*spacesDataSource)(nil)
-
 // NewSpaces is the google_chat_spaces data source.
 func NewSpaces() datasource.DataSource {
-	return &spacesDataSource{base{typeName: "google_chat_spaces"}}
-}
-
-type spacesDataSource struct {
-	base
+	return newDataSource(spec[spacesModel]{typeName: "google_chat_spaces", schema: spacesSchema, read: readSpaces})
 }
 
 type spacesModel struct {
@@ -42,8 +36,8 @@ type spacesModel struct {
 	Spaces         []spaceDataModel `tfsdk:"spaces"`
 }
 
-func (d *spacesDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
-	resp.Schema = schema.Schema{
+func spacesSchema() schema.Schema {
+	return schema.Schema{
 		MarkdownDescription: "Lists the spaces the caller is a member of, all pages, with " +
 			"[`spaces.list`](https://developers.google.com/workspace/chat/api/reference/rest/v1/spaces/list). Group chats " +
 			"and direct messages appear only after their first message; `permission_settings` is never returned by this call. " +
@@ -98,30 +92,27 @@ func (d *spacesDataSource) Schema(_ context.Context, _ datasource.SchemaRequest,
 	}
 }
 
-func (d *spacesDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	config, ok := glue.Config[spacesModel](ctx, d.client, req.Config, &resp.Diagnostics)
-	if !ok {
-		return
-	}
+func readSpaces(ctx context.Context, client *chatapi.Client, config spacesModel, diags *diag.Diagnostics) *spacesModel {
 	var spaces []*chat.Space
 	var err error
+	ok := true
 	if config.Query.IsNull() {
 		var terms []string
-		for _, t := range convert.SetStrings(ctx, config.SpaceTypes, &resp.Diagnostics) {
+		for _, t := range convert.SetStrings(ctx, config.SpaceTypes, diags) {
 			terms = append(terms, fmt.Sprintf("space_type = %q", t))
 		}
-		if spaces, err = d.client.ListSpaces(ctx, strings.Join(terms, " OR ")); err != nil {
-			glue.AddAPIError(&resp.Diagnostics, "Unable to List Chat Spaces", "spaces.list", err, "")
-			return
+		if spaces, err = client.ListSpaces(ctx, strings.Join(terms, " OR ")); err != nil {
+			glue.AddAPIError(diags, "Unable to List Chat Spaces", "spaces.list", err, "")
+			return nil
 		}
-	} else if spaces, ok = d.search(ctx, config, &resp.Diagnostics); !ok {
-		return
+	} else if spaces, ok = search(ctx, client, config, diags); !ok {
+		return nil
 	}
 	config.Spaces = make([]spaceDataModel, 0, len(spaces))
 	for _, space := range spaces {
 		config.Spaces = append(config.Spaces, *spaceDataFromAPI(space))
 	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, &config)...)
+	return &config
 }
 
 // orderByPattern is one order_by term.
@@ -129,10 +120,10 @@ var orderByPattern = regexp.MustCompile(`^(membership_count\.joined_direct_human
 
 // search runs spaces.search for query, after checking it and order_by for
 // the access they run with, so a bad query makes no call.
-func (d *spacesDataSource) search(ctx context.Context, config spacesModel, diags *diag.Diagnostics) ([]*chat.Space, bool) {
-	ctx, admin := glue.AdminAccess(ctx, d.client, config.UseAdminAccess)
+func search(ctx context.Context, client *chatapi.Client, config spacesModel, diags *diag.Diagnostics) ([]*chat.Space, bool) {
+	ctx, admin := glue.AdminAccess(ctx, client, config.UseAdminAccess)
 	query, orderBy := config.Query.ValueString(), config.OrderBy.ValueString()
-	if admin && d.client.AuthMode == chatapi.AuthModeApp {
+	if admin && client.AuthMode == chatapi.AuthModeApp {
 		diags.AddAttributeError(path.Root("use_admin_access"), "User Credentials Required",
 			"Administrator access needs the user credentials of a Google Workspace administrator; this provider uses app credentials.")
 		return nil, false
@@ -155,7 +146,7 @@ func (d *spacesDataSource) search(ctx context.Context, config spacesModel, diags
 			"Without administrator access spaces.search needs display_name \"to retrieve meaningful results. Otherwise, the "+
 				"default behavior is to return an empty response.\"")
 	}
-	spaces, err := d.client.SearchSpaces(ctx, query, orderBy)
+	spaces, err := client.SearchSpaces(ctx, query, orderBy)
 	if err != nil {
 		glue.AddAttributeAPIError(diags, path.Root("query"), "Unable to Search Chat Spaces", "spaces.search", err, "")
 		return nil, false

@@ -6,6 +6,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -16,19 +17,13 @@ import (
 	"github.com/seed-da88c8a3/terraform-provider-googlechat/internal/glue"
 )
 
-var _ datasource.DataSourceWithConfigure = (*userSectionsDataSource)(nil)
-
 // sectionTypes are Section.type's values but the unspecified one
 // (discovery document).
 var sectionTypes = []string{"CUSTOM_SECTION", "DEFAULT_DIRECT_MESSAGES", "DEFAULT_SPACES", "DEFAULT_APPS"}
 
 // NewUserSections is the google_chat_user_sections data source.
 func NewUserSections() datasource.DataSource {
-	return &userSectionsDataSource{base{typeName: "google_chat_user_sections"}}
-}
-
-type userSectionsDataSource struct {
-	base
+	return newDataSource(spec[userSectionsModel]{typeName: "google_chat_user_sections", schema: userSectionsSchema, read: readUserSections})
 }
 
 type userSectionsModel struct {
@@ -43,8 +38,8 @@ type userSectionModel struct {
 	SortOrder   types.Int64  `tfsdk:"sort_order"`
 }
 
-func (d *userSectionsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
-	resp.Schema = schema.Schema{
+func userSectionsSchema() schema.Schema {
+	return schema.Schema{
 		MarkdownDescription: "Lists the caller's sections of the Google Chat navigation panel, system and custom, all pages, with " +
 			"[`users.sections.list`](https://developers.google.com/workspace/chat/api/reference/rest/v1/users.sections/list). " +
 			"Needs user credentials (the method \"Requires user authentication\") with the `chat.users.sections` or " +
@@ -73,25 +68,21 @@ func (d *userSectionsDataSource) Schema(_ context.Context, _ datasource.SchemaRe
 	}
 }
 
-func (d *userSectionsDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	config, ok := glue.Config[userSectionsModel](ctx, d.client, req.Config, &resp.Diagnostics)
-	if !ok {
-		return
+func readUserSections(ctx context.Context, client *chatapi.Client, config userSectionsModel, diags *diag.Diagnostics) *userSectionsModel {
+	if !glue.RequireUser(client, diags, path.Root("sections"), "list their sections", "users.sections.list") {
+		return nil
 	}
-	if !glue.RequireUser(d.client, &resp.Diagnostics, path.Root("sections"), "list their sections", "users.sections.list") {
-		return
-	}
-	sections, err := d.client.ListSections(ctx, "users/me")
+	sections, err := client.ListSections(ctx, "users/me")
 	if err != nil {
 		hint := ""
 		if chatapi.IsPermissionDenied(err) {
 			hint = "Add https://www.googleapis.com/auth/chat.users.sections.readonly (or chat.users.sections) to the provider's scopes."
 		}
-		glue.AddAttributeAPIError(&resp.Diagnostics, path.Root("sections"), "Unable to List Chat Sections", "users.sections.list users/me", err, hint)
-		return
+		glue.AddAttributeAPIError(diags, path.Root("sections"), "Unable to List Chat Sections", "users.sections.list users/me", err, hint)
+		return nil
 	}
 	config.Sections = userSectionsFromAPI(sections, config.Type.ValueString())
-	resp.Diagnostics.Append(resp.State.Set(ctx, &config)...)
+	return &config
 }
 
 // userSectionsFromAPI maps sections, only those of sectionType unless it is "".

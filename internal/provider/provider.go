@@ -150,7 +150,7 @@ func (p *googleChatProvider) Schema(_ context.Context, _ provider.SchemaRequest,
 				MarkdownDescription: "Base URL of the Chat API, for the local emulator or a proxy. Defaults to " +
 					"`https://chat.googleapis.com/`. Falls back to `GOOGLE_CHAT_ENDPOINT`. Plain `http://` is accepted only " +
 					"for loopback hosts, unless `insecure_endpoint` is true.",
-				Validators: []validator.String{endpointValidator{}},
+				Validators: []validator.String{endpointValidator},
 			},
 			"use_admin_access": schema.BoolAttribute{
 				Optional: true,

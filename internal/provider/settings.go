@@ -185,33 +185,23 @@ func checkEndpoint(raw string, insecure bool) error {
 
 // endpointValidator checks endpoint at validation time with checkEndpoint,
 // reading insecure_endpoint (or its variable) from the same configuration.
-type endpointValidator struct{}
-
-var _ validator.String = endpointValidator{}
-
-func (endpointValidator) Description(context.Context) string {
-	return "must be an https:// URL, or http:// for a loopback host (localhost, 127.0.0.0/8, ::1) or, " +
-		"with insecure_endpoint = true, for any host"
-}
-
-func (v endpointValidator) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
-
-func (endpointValidator) ValidateString(ctx context.Context, req validator.StringRequest, resp *validator.StringResponse) {
-	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
-		return
-	}
-	var value types.Bool
-	if diags := req.Config.GetAttribute(ctx, path.Root("insecure_endpoint"), &value); diags.HasError() || value.IsUnknown() {
-		return // Configure checks once the value is known
-	}
-	insecure, err := insecureEndpoint(value, os.Getenv)
-	if err != nil {
-		return // Configure reports the variable
-	}
-	if err := checkEndpoint(req.ConfigValue.ValueString(), insecure); err != nil {
-		resp.Diagnostics.AddAttributeError(req.Path, "Invalid Endpoint", err.Error())
-	}
-}
+var endpointValidator = validators.String(
+	"must be an https:// URL, or http:// for a loopback host (localhost, 127.0.0.0/8, ::1) or, "+
+		"with insecure_endpoint = true, for any host",
+	func(ctx context.Context, req validator.StringRequest) (string, string) {
+		var value types.Bool
+		if diags := req.Config.GetAttribute(ctx, path.Root("insecure_endpoint"), &value); diags.HasError() || value.IsUnknown() {
+			return "", "" // Configure checks once the value is known
+		}
+		insecure, err := insecureEndpoint(value, os.Getenv)
+		if err != nil {
+			return "", "" // Configure reports the variable
+		}
+		if err := checkEndpoint(req.ConfigValue.ValueString(), insecure); err != nil {
+			return "Invalid Endpoint", err.Error()
+		}
+		return "", ""
+	})
 
 // retryPolicy is chatapi's default policy with request_timeout and
 // max_retries applied.

@@ -566,7 +566,7 @@ func TestEndpointValidator(t *testing.T) {
 				"endpoint": tftypes.NewValue(tftypes.String, tc.endpoint), "insecure_endpoint": tc.insecure,
 			})
 			resp := &validator.StringResponse{}
-			endpointValidator{}.ValidateString(context.Background(), validator.StringRequest{
+			endpointValidator.ValidateString(context.Background(), validator.StringRequest{
 				Path: path.Root("endpoint"), ConfigValue: types.StringValue(tc.endpoint), Config: cfg,
 			}, resp)
 			if resp.Diagnostics.HasError() == tc.wantOK {

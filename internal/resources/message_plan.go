@@ -143,47 +143,29 @@ func (r *messageResource) ModifyPlan(ctx context.Context, req resource.ModifyPla
 // when unset on a new message (a message is public unless told otherwise),
 // and the recorded value on an existing one (an imported private message).
 // It is Computed only so an import can record the API's viewer.
-type viewerAsConfigured struct{}
-
-func (viewerAsConfigured) Description(context.Context) string {
-	return "Null when not configured for a new message; otherwise the value in state."
-}
-
-func (m viewerAsConfigured) MarkdownDescription(ctx context.Context) string {
-	return m.Description(ctx)
-}
-
-func (viewerAsConfigured) PlanModifyString(_ context.Context, req planmodifier.StringRequest, resp *planmodifier.StringResponse) {
-	if req.ConfigValue.IsNull() && req.PlanValue.IsUnknown() {
-		resp.PlanValue = req.StateValue // null for a create
-	}
-}
+var viewerAsConfigured = stringModifier{"Null when not configured for a new message; otherwise the value in state.",
+	func(_ context.Context, req planmodifier.StringRequest, resp *planmodifier.StringResponse) {
+		if req.ConfigValue.IsNull() && req.PlanValue.IsUnknown() {
+			resp.PlanValue = req.StateValue // null for a create
+		}
+	}}
 
 // formattedTextFollowsText keeps formatted_text from state unless text
 // changes: the API derives it from text alone, so a card or widget edit
 // leaves it as it was.
-type formattedTextFollowsText struct{}
-
-func (formattedTextFollowsText) Description(context.Context) string {
-	return "Keeps the value in state unless text changes."
-}
-
-func (m formattedTextFollowsText) MarkdownDescription(ctx context.Context) string {
-	return m.Description(ctx)
-}
-
-func (formattedTextFollowsText) PlanModifyString(ctx context.Context, req planmodifier.StringRequest, resp *planmodifier.StringResponse) {
-	if req.State.Raw.IsNull() || !req.PlanValue.IsUnknown() {
-		return
-	}
-	var planned, current types.String
-	resp.Diagnostics.Append(req.Plan.GetAttribute(ctx, path.Root("text"), &planned)...)
-	resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("text"), &current)...)
-	if resp.Diagnostics.HasError() || planned.IsUnknown() || !planned.Equal(current) {
-		return
-	}
-	resp.PlanValue = req.StateValue
-}
+var formattedTextFollowsText = stringModifier{"Keeps the value in state unless text changes.",
+	func(ctx context.Context, req planmodifier.StringRequest, resp *planmodifier.StringResponse) {
+		if req.State.Raw.IsNull() || !req.PlanValue.IsUnknown() {
+			return
+		}
+		var planned, current types.String
+		resp.Diagnostics.Append(req.Plan.GetAttribute(ctx, path.Root("text"), &planned)...)
+		resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("text"), &current)...)
+		if resp.Diagnostics.HasError() || planned.IsUnknown() || !planned.Equal(current) {
+			return
+		}
+		resp.PlanValue = req.StateValue
+	}}
 
 // maxAttachmentBytes: media.upload's "maxSize": "209715200" ("You can
 // upload attachments up to 200 MB").

@@ -97,7 +97,7 @@ func (r *messageResource) Schema(ctx context.Context, _ resource.SchemaRequest, 
 			},
 			"private_message_viewer": schema.StringAttribute{
 				Optional: true, Computed: true,
-				PlanModifiers: []planmodifier.String{viewerAsConfigured{}, stringplanmodifier.RequiresReplaceIfConfigured()},
+				PlanModifiers: []planmodifier.String{viewerAsConfigured, stringplanmodifier.RequiresReplaceIfConfigured()},
 				MarkdownDescription: "Makes the message private to this user, `users/{id}` or `users/{email}`, who must be a " +
 					"member of the space. App credentials only. An email is sent as written (the Chat API takes a user's email " +
 					"as an alias for `{user}`) and stays as written in state, though the API answers with `users/{id}`; should " +
@@ -137,7 +137,7 @@ func (r *messageResource) Schema(ctx context.Context, _ resource.SchemaRequest, 
 			},
 			"formatted_text": schema.StringAttribute{
 				Computed:      true,
-				PlanModifiers: []planmodifier.String{formattedTextFollowsText{}},
+				PlanModifiers: []planmodifier.String{formattedTextFollowsText},
 				MarkdownDescription: "The text with the markup the API added (mentions, links). Known at plan time unless " +
 					"`text` changes: editing only cards or widgets keeps it.",
 			},

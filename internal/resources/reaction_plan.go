@@ -9,6 +9,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/seed-da88c8a3/terraform-provider-googlechat/internal/glue"
+	"github.com/seed-da88c8a3/terraform-provider-googlechat/internal/validators"
 )
 
 var (
@@ -31,23 +32,13 @@ func (r *reactionResource) ModifyPlan(_ context.Context, req resource.ModifyPlan
 
 // nonASCII requires at least one non-ASCII character: every emoji has one,
 // and a shortcode (":thumbsup:") or a word has none. The API decides the rest.
-type nonASCII struct{}
-
-func (nonASCII) Description(context.Context) string {
-	return "must be a Unicode emoji (at least one non-ASCII character)"
-}
-
-func (v nonASCII) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
-
-func (v nonASCII) ValidateString(ctx context.Context, req validator.StringRequest, resp *validator.StringResponse) {
-	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
-		return
-	}
-	for _, c := range req.ConfigValue.ValueString() {
-		if c >= utf8.RuneSelf {
-			return
+var nonASCII = validators.String("must be a Unicode emoji (at least one non-ASCII character)",
+	func(_ context.Context, req validator.StringRequest) (string, string) {
+		for _, c := range req.ConfigValue.ValueString() {
+			if c >= utf8.RuneSelf {
+				return "", ""
+			}
 		}
-	}
-	resp.Diagnostics.AddAttributeError(req.Path, "Invalid Emoji",
-		req.ConfigValue.String()+" "+v.Description(ctx)+", such as \"👍\"; use custom_emoji for a custom emoji.")
-}
+		return "Invalid Emoji", req.ConfigValue.String() + " must be a Unicode emoji (at least one non-ASCII character), " +
+			"such as \"👍\"; use custom_emoji for a custom emoji."
+	})

@@ -40,7 +40,7 @@ func (r *reactionResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 					"one non-ASCII character (so a shortcode such as `:thumbsup:` is refused); the API decides what is an " +
 					"emoji. Exactly one of `emoji_unicode` and `custom_emoji`. Changing it replaces the reaction.",
 				Validators: []validator.String{
-					nonASCII{},
+					nonASCII,
 					stringvalidator.ExactlyOneOf(path.MatchRoot("emoji_unicode"), path.MatchRoot("custom_emoji")),
 				},
 			},

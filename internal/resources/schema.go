@@ -61,3 +61,19 @@ func adminAccess(ctx context.Context, client *chatapi.Client, own types.Bool) bo
 	_, on := glue.AdminAccess(ctx, client, own)
 	return on
 }
+
+// stringModifier is a string plan modifier made of its description and its
+// rule, so a resource's own modifiers are a value each, not a type with
+// three methods.
+type stringModifier struct {
+	description string
+	modify      func(context.Context, planmodifier.StringRequest, *planmodifier.StringResponse)
+}
+
+func (m stringModifier) Description(context.Context) string { return m.description }
+
+func (m stringModifier) MarkdownDescription(context.Context) string { return m.description }
+
+func (m stringModifier) PlanModifyString(ctx context.Context, req planmodifier.StringRequest, resp *planmodifier.StringResponse) {
+	m.modify(ctx, req, resp)
+}

@@ -18,8 +18,8 @@ import (
 // ModifyPlan makes no API call for spaces and messages: a client that only
 // knows its auth mode is enough.
 var (
-	uAppOnly  = &chatapi.Client{AuthMode: chatapi.AuthModeApp}
-	uUserOnly = &chatapi.Client{AuthMode: chatapi.AuthModeUser}
+	uAppOnly  = &chatapi.Client{Config: chatapi.Config{AuthMode: chatapi.AuthModeApp}}
+	uUserOnly = &chatapi.Client{Config: chatapi.Config{AuthMode: chatapi.AuthModeUser}}
 )
 
 // uSpaceIn is uSpace() as a model of h's schema (timeouts included).

@@ -9,6 +9,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	chat "google.golang.org/api/chat/v1"
 
@@ -55,10 +56,7 @@ func (r *userSectionItemResource) Create(ctx context.Context, req resource.Creat
 		return
 	}
 	defer cancel()
-	if item, ok := r.moveTo(ctx, plan.Space.ValueString(), plan.Section.ValueString(), &resp.Diagnostics); ok {
-		state := userSectionItemFromAPI(item, plan)
-		saveState(ctx, &resp.State, resp.Identity, &state, "space", &resp.Diagnostics)
-	}
+	r.place(ctx, plan, &resp.State, resp.Identity, &resp.Diagnostics)
 }
 
 // Read finds the space's item across the caller's sections. In another
@@ -96,10 +94,7 @@ func (r *userSectionItemResource) Update(ctx context.Context, req resource.Updat
 		return
 	}
 	defer cancel()
-	if item, ok := r.moveTo(ctx, plan.Space.ValueString(), plan.Section.ValueString(), &resp.Diagnostics); ok {
-		state := userSectionItemFromAPI(item, plan)
-		saveState(ctx, &resp.State, resp.Identity, &state, "space", &resp.Diagnostics)
-	}
+	r.place(ctx, plan, &resp.State, resp.Identity, &resp.Diagnostics)
 }
 
 // Delete moves the space back to its default section (defaultSectionOf). A
@@ -136,6 +131,16 @@ func (r *userSectionItemResource) ImportState(ctx context.Context, req resource.
 		resp.Diagnostics.AddError("Invalid Import ID", fmt.Sprintf("%q is not a space or a section item of the caller's. Use "+
 			"spaces/{space} or users/{user}/sections/{section}/items/{item}, for example: "+
 			"terraform import google_chat_user_section_item.room spaces/AAAAbbbbCCC", id))
+	}
+}
+
+// place moves the item into plan's section and saves the answer: Create
+// and Update differ only in how they begin.
+func (r *userSectionItemResource) place(ctx context.Context, plan userSectionItemModel, state *tfsdk.State,
+	identity *tfsdk.ResourceIdentity, diags *diag.Diagnostics) {
+	if item, ok := r.moveTo(ctx, plan.Space.ValueString(), plan.Section.ValueString(), diags); ok {
+		out := userSectionItemFromAPI(item, plan)
+		saveState(ctx, state, identity, &out, "space", diags)
 	}
 }
 

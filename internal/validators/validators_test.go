@@ -25,10 +25,8 @@ func TestEndpoint(t *testing.T) {
 		"https://user:pw@example.com/": false,
 	}
 	for value, ok := range cases {
-		resp := &validator.StringResponse{}
-		Endpoint().ValidateString(context.Background(), validator.StringRequest{Path: path.Root("endpoint"), ConfigValue: types.StringValue(value)}, resp)
-		if resp.Diagnostics.HasError() == ok {
-			t.Errorf("Endpoint(%q): error=%v, want ok=%v", value, resp.Diagnostics, ok)
+		if err := CheckEndpoint(value); (err != nil) == ok {
+			t.Errorf("CheckEndpoint(%q) = %v, want ok=%v", value, err, ok)
 		}
 	}
 }
@@ -41,5 +39,36 @@ func TestDuration(t *testing.T) {
 		if resp.Diagnostics.HasError() == ok {
 			t.Errorf("Duration(%q): error=%v, want ok=%v", value, resp.Diagnostics, ok)
 		}
+	}
+}
+
+func TestImportTime(t *testing.T) {
+	cases := map[string]bool{"2019-06-01T09:00:00Z": true, "2000-01-01T00:00:00Z": true, "1999-12-31T23:59:59Z": false,
+		"2999-01-01T00:00:00Z": false, "2019-06-01": false}
+	for value, ok := range cases {
+		resp := &validator.StringResponse{}
+		ImportTime().ValidateString(context.Background(), validator.StringRequest{Path: path.Root("create_time"), ConfigValue: types.StringValue(value)}, resp)
+		if resp.Diagnostics.HasError() == ok {
+			t.Errorf("ImportTime(%q): error=%v, want ok=%v", value, resp.Diagnostics, ok)
+		}
+	}
+}
+
+// TestString_skipsNullAndUnknown: check runs only on known values.
+func TestString_skipsNullAndUnknown(t *testing.T) {
+	calls := 0
+	v := String("anything", func(context.Context, validator.StringRequest) (string, string) { calls++; return "Bad", "bad" })
+	for _, value := range []types.String{types.StringNull(), types.StringUnknown(), types.StringValue("x")} {
+		resp := &validator.StringResponse{}
+		v.ValidateString(context.Background(), validator.StringRequest{Path: path.Root("a"), ConfigValue: value}, resp)
+		if got, want := resp.Diagnostics.HasError(), !value.IsNull() && !value.IsUnknown(); got != want {
+			t.Errorf("%s: error=%v, want an error %v", value, resp.Diagnostics, want)
+		}
+	}
+	if calls != 1 {
+		t.Errorf("check ran %d times, want 1 (the known value only)", calls)
+	}
+	if d := v.MarkdownDescription(context.Background()); d != "anything" {
+		t.Errorf("MarkdownDescription = %q", d)
 	}
 }
