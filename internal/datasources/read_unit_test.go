@@ -10,7 +10,6 @@ import (
 	"strings"
 	"sync/atomic"
 	"testing"
-	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-jsontypes/jsontypes"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
@@ -19,25 +18,17 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
-	"golang.org/x/oauth2"
 	chat "google.golang.org/api/chat/v1"
 
 	"github.com/seed-da88c8a3/terraform-provider-googlechat/internal/chatapi"
 	"github.com/seed-da88c8a3/terraform-provider-googlechat/internal/emulator"
+	"github.com/seed-da88c8a3/terraform-provider-googlechat/internal/testclient"
 )
 
+// dsClient is a client of the emulator at url (testclient.New).
 func dsClient(t *testing.T, url, token string, mode chatapi.AuthMode) *chatapi.Client {
 	t.Helper()
-	client, err := chatapi.New(context.Background(), chatapi.Config{
-		Endpoint:    url + "/",
-		TokenSource: oauth2.StaticTokenSource(&oauth2.Token{AccessToken: token}),
-		Retry:       chatapi.RetryPolicy{MaxRetries: 1, MinBackoff: time.Millisecond, MaxBackoff: time.Millisecond, AttemptTimeout: 10 * time.Second},
-		AuthMode:    mode,
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return client
+	return testclient.New(t, url, token, mode)
 }
 
 // dsRead configures ds with client and reads it with the given string

@@ -72,26 +72,14 @@ func TestCustomEmojis_rules(t *testing.T) {
 		`emoji_name = ":team-logo_2:"`: -1,
 	}
 	for filter, want := range filters {
-		got, token := 0, ""
-		for {
-			status, out := api(t, srv, alice, "GET", "/v1/customEmojis?filter="+url.QueryEscape(filter)+"&pageToken="+token, nil)
-			if want < 0 {
-				if status != 400 {
-					t.Errorf("filter %s: %d, want 400", filter, status)
-				}
-				break
-			}
-			if status != 200 {
-				t.Fatalf("filter %s: %d %v", filter, status, out)
-			}
-			list, _ := out["customEmojis"].([]any)
-			got += len(list)
-			if token, _ = out["nextPageToken"].(string); token == "" {
-				break
-			}
-		}
-		if want >= 0 && got != want {
-			t.Errorf("filter %s: %d emojis, want %d", filter, got, want)
+		status, list := listPages(t, srv, alice, "/v1/customEmojis?filter="+url.QueryEscape(filter), "customEmojis")
+		switch {
+		case want < 0 && status != 400:
+			t.Errorf("filter %s: %d, want 400", filter, status)
+		case want >= 0 && status != 200:
+			t.Fatalf("filter %s: %d", filter, status)
+		case want >= 0 && len(list) != want:
+			t.Errorf("filter %s: %d emojis, want %d", filter, len(list), want)
 		}
 	}
 

@@ -49,11 +49,37 @@ const (
 
 func setup(t *testing.T, srv *Server, token string, body map[string]any) string {
 	t.Helper()
-	status, out := api(t, srv, token, "POST", "/v1/spaces:setup", body)
+	return created(t, srv, token, "/v1/spaces:setup", body)
+}
+
+// created POSTs body to path as token, fails the test unless it answers
+// 200, and returns the name of what it made.
+func created(t *testing.T, srv *Server, token, path string, body map[string]any) string {
+	t.Helper()
+	status, out := api(t, srv, token, "POST", path, body)
 	if status != 200 {
-		t.Fatalf("setup: %d %v", status, out)
+		t.Fatalf("POST %s: %d %v", path, status, out)
 	}
 	return out["name"].(string)
+}
+
+// listPages GETs path (which has a query) as token, page after page, and
+// returns the status of the first answer that was not 200 (or 200) and the
+// elements of field across the pages read.
+func listPages(t *testing.T, srv *Server, token, path, field string) (int, []any) {
+	t.Helper()
+	var all []any
+	for page := ""; ; {
+		status, out := api(t, srv, token, "GET", path+"&pageToken="+page, nil)
+		if status != 200 {
+			return status, all
+		}
+		list, _ := out[field].([]any)
+		all = append(all, list...)
+		if page, _ = out["nextPageToken"].(string); page == "" {
+			return status, all
+		}
+	}
 }
 
 func namedSpace(name string) map[string]any {

@@ -40,11 +40,7 @@ func importSpace(name string, extra ...any) map[string]any {
 // createImport creates an import-mode space as token and returns its name.
 func createImport(t *testing.T, srv *Server, token string, body map[string]any) string {
 	t.Helper()
-	status, out := api(t, srv, token, "POST", "/v1/spaces", body)
-	if status != 200 {
-		t.Fatalf("create in import mode: %d %v", status, out)
-	}
-	return out["name"].(string)
+	return created(t, srv, token, "/v1/spaces", body)
 }
 
 func errReason(body map[string]any) string {

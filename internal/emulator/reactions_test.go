@@ -59,29 +59,14 @@ func TestReactions_rules(t *testing.T) {
 		`text = "x"`: -1,
 	}
 	for filter, want := range filters {
-		var names []string
-		token := ""
-		for {
-			status, out := api(t, srv, alice, "GET", reactions+"?filter="+url.QueryEscape(filter)+"&pageToken="+token, nil)
-			if want < 0 {
-				if status != 400 {
-					t.Errorf("filter %s: %d, want 400", filter, status)
-				}
-				break
-			}
-			if status != 200 {
-				t.Fatalf("filter %s: %d %v", filter, status, out)
-			}
-			list, _ := out["reactions"].([]any)
-			for _, r := range list {
-				names = append(names, r.(map[string]any)["name"].(string))
-			}
-			if token, _ = out["nextPageToken"].(string); token == "" {
-				break
-			}
-		}
-		if want >= 0 && len(names) != want {
-			t.Errorf("filter %s: %d reactions, want %d", filter, len(names), want)
+		status, list := listPages(t, srv, alice, reactions+"?filter="+url.QueryEscape(filter), "reactions")
+		switch {
+		case want < 0 && status != 400:
+			t.Errorf("filter %s: %d, want 400", filter, status)
+		case want >= 0 && status != 200:
+			t.Fatalf("filter %s: %d", filter, status)
+		case want >= 0 && len(list) != want:
+			t.Errorf("filter %s: %d reactions, want %d", filter, len(list), want)
 		}
 	}
 

@@ -27,6 +27,13 @@ import (
 // not among the provider's default user scopes.
 var customEmojiScopes = testenv.UserScopesPlus("https://www.googleapis.com/auth/chat.customemojis")
 
+// customEmojisOn needs custom emojis turned on in a live run, and adds the
+// custom emoji scope to the user's.
+func customEmojisOn(env *testenv.Env) {
+	env.RequireLiveFeature("GOOGLE_CHAT_ACC_CUSTOM_EMOJIS", "custom emojis turned on by an administrator")
+	env.UserScopes = customEmojiScopes
+}
+
 // emojiImage writes content to name in a temporary directory: the emulator
 // takes any bytes (the API checks the image itself).
 func emojiImage(t *testing.T, name, content string) string {
@@ -53,8 +60,7 @@ func customEmojiConfig(env *testenv.Env, emojiName, source string) string {
 
 func TestAccCustomEmoji_createImportReplaceAndDrift(t *testing.T) {
 	env := testenv.New(t)
-	env.RequireLiveFeature("GOOGLE_CHAT_ACC_CUSTOM_EMOJIS", "custom emojis turned on by an administrator")
-	env.UserScopes = customEmojiScopes
+	customEmojisOn(env)
 	const address = "google_chat_custom_emoji.logo"
 	emojiName := uniqueEmojiName()
 	source := emojiImage(t, "logo.png", "\x89PNG one")
@@ -124,8 +130,7 @@ func TestAccCustomEmoji_identity(t *testing.T) {
 		t.Skip("OpenTofu does not implement resource identity")
 	}
 	env := testenv.New(t)
-	env.RequireLiveFeature("GOOGLE_CHAT_ACC_CUSTOM_EMOJIS", "custom emojis turned on by an administrator")
-	env.UserScopes = customEmojiScopes
+	customEmojisOn(env)
 	const address = "google_chat_custom_emoji.logo"
 	emojiName := uniqueEmojiName()
 	source := emojiImage(t, "logo.png", "\x89PNG one")
@@ -157,8 +162,7 @@ func TestAccCustomEmoji_identity(t *testing.T) {
 func TestAccCustomEmoji_invalidInputMakesNoWrites(t *testing.T) {
 	env := testenv.New(t)
 	env.RequireEmulator()
-	env.RequireLiveFeature("GOOGLE_CHAT_ACC_CUSTOM_EMOJIS", "custom emojis turned on by an administrator")
-	env.UserScopes = customEmojiScopes
+	customEmojisOn(env)
 	const bad = "google_chat_custom_emoji.bad"
 	emoji := func(provider string, attrs ...string) string {
 		return env.Config(testenv.Resource("google_chat_custom_emoji", "bad", append([]string{"provider", provider}, attrs...)...))
@@ -186,8 +190,7 @@ func TestAccCustomEmoji_invalidInputMakesNoWrites(t *testing.T) {
 
 func TestAccCustomEmoji_importRejectsBadIDs(t *testing.T) {
 	env := testenv.New(t)
-	env.RequireLiveFeature("GOOGLE_CHAT_ACC_CUSTOM_EMOJIS", "custom emojis turned on by an administrator")
-	env.UserScopes = customEmojiScopes
+	customEmojisOn(env)
 	env.ParallelTest([]resource.TestStep{{
 		Config:        customEmojiConfig(env, ":imported:", emojiImage(t, "i.png", "i")),
 		ResourceName:  "google_chat_custom_emoji.logo",

@@ -62,7 +62,7 @@ resource "google_chat_membership" "dave" {
 			ImportState:     true,
 			ImportStateKind: resource.ImportBlockWithID,
 			SkipFunc:        testenv.SkipImportBlockUnderOpenTofu,
-			ImportStateIdFunc: func(s *terraformState) (string, error) {
+			ImportStateIdFunc: func(s *terraform.State) (string, error) {
 				return s.RootModule().Resources["google_chat_space.room"].Primary.ID + "/members/dave@example.com", nil
 			},
 			ImportPlanChecks: resource.ImportPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction("google_chat_membership.dave", plancheck.ResourceActionNoop)}},

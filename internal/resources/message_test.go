@@ -12,6 +12,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/terraform"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 	chat "google.golang.org/api/chat/v1"
 
@@ -69,7 +70,7 @@ resource "google_chat_message" "hello" {
 			ImportState:     true,
 			ImportStateKind: resource.ImportBlockWithID,
 			SkipFunc:        testenv.SkipImportBlockUnderOpenTofu,
-			ImportStateIdFunc: func(s *terraformState) (string, error) {
+			ImportStateIdFunc: func(s *terraform.State) (string, error) {
 				return s.RootModule().Resources["google_chat_space.room"].Primary.ID + "/messages/client-hello", nil
 			},
 			ImportPlanChecks: resource.ImportPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction("google_chat_message.hello", plancheck.ResourceActionNoop)}},

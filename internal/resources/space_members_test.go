@@ -7,6 +7,7 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
+	"github.com/hashicorp/terraform-plugin-testing/terraform"
 	chat "google.golang.org/api/chat/v1"
 
 	testenv "github.com/seed-da88c8a3/terraform-provider-googlechat/internal/acctest"
@@ -81,7 +82,7 @@ resource "google_chat_space_members" "room" {
 			ResourceName:                         "google_chat_space_members.room",
 			ImportState:                          true,
 			ImportStateVerifyIdentifierAttribute: "space",
-			ImportStateIdFunc: func(s *terraformState) (string, error) {
+			ImportStateIdFunc: func(s *terraform.State) (string, error) {
 				return s.RootModule().Resources["google_chat_space.room"].Primary.ID, nil
 			},
 		},

@@ -12,7 +12,6 @@ import (
 	"slices"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
@@ -23,10 +22,10 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
-	"golang.org/x/oauth2"
 
 	"github.com/seed-da88c8a3/terraform-provider-googlechat/internal/chatapi"
 	"github.com/seed-da88c8a3/terraform-provider-googlechat/internal/emulator"
+	"github.com/seed-da88c8a3/terraform-provider-googlechat/internal/testclient"
 )
 
 // uEnv is one test's emulator and the two clients the provider would build:
@@ -52,20 +51,10 @@ func newUEnvWith(t *testing.T, opts emulator.Options) *uEnv {
 	}
 }
 
-// uClient builds a client like the provider's, with one quick retry so
-// faults that the transport retries stay fast.
+// uClient is a client of srv (testclient.New).
 func uClient(t *testing.T, srv *emulator.Server, token string, mode chatapi.AuthMode) *chatapi.Client {
 	t.Helper()
-	client, err := chatapi.New(context.Background(), chatapi.Config{
-		Endpoint:    srv.URL + "/",
-		TokenSource: oauth2.StaticTokenSource(&oauth2.Token{AccessToken: token}),
-		Retry:       chatapi.RetryPolicy{MaxRetries: 1, MinBackoff: time.Millisecond, MaxBackoff: time.Millisecond, AttemptTimeout: 10 * time.Second},
-		AuthMode:    mode,
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return client
+	return testclient.New(t, srv.URL, token, mode)
 }
 
 // uHarness drives one resource.
