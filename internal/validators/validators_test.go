@@ -31,25 +31,22 @@ func TestEndpoint(t *testing.T) {
 	}
 }
 
-func TestDuration(t *testing.T) {
-	cases := map[string]bool{"60s": true, "1m30s": true, "250ms": true, "0s": false, "-1s": false, "60": false, "soon": false}
-	for value, ok := range cases {
-		resp := &validator.StringResponse{}
-		Duration().ValidateString(context.Background(), validator.StringRequest{Path: path.Root("request_timeout"), ConfigValue: types.StringValue(value)}, resp)
-		if resp.Diagnostics.HasError() == ok {
-			t.Errorf("Duration(%q): error=%v, want ok=%v", value, resp.Diagnostics, ok)
-		}
-	}
-}
-
-func TestImportTime(t *testing.T) {
-	cases := map[string]bool{"2019-06-01T09:00:00Z": true, "2000-01-01T00:00:00Z": true, "1999-12-31T23:59:59Z": false,
-		"2999-01-01T00:00:00Z": false, "2019-06-01": false}
-	for value, ok := range cases {
-		resp := &validator.StringResponse{}
-		ImportTime().ValidateString(context.Background(), validator.StringRequest{Path: path.Root("create_time"), ConfigValue: types.StringValue(value)}, resp)
-		if resp.Diagnostics.HasError() == ok {
-			t.Errorf("ImportTime(%q): error=%v, want ok=%v", value, resp.Diagnostics, ok)
+// TestValidators: each validator's accepted (true) and refused values.
+func TestValidators(t *testing.T) {
+	for name, tc := range map[string]struct {
+		v     validator.String
+		cases map[string]bool
+	}{
+		"Duration": {Duration(), map[string]bool{"60s": true, "1m30s": true, "250ms": true, "0s": false, "-1s": false, "60": false, "soon": false}},
+		"ImportTime": {ImportTime(), map[string]bool{"2019-06-01T09:00:00Z": true, "2000-01-01T00:00:00Z": true,
+			"1999-12-31T23:59:59Z": false, "2999-01-01T00:00:00Z": false, "2019-06-01": false}},
+	} {
+		for value, ok := range tc.cases {
+			resp := &validator.StringResponse{}
+			tc.v.ValidateString(context.Background(), validator.StringRequest{Path: path.Root("a"), ConfigValue: types.StringValue(value)}, resp)
+			if resp.Diagnostics.HasError() == ok {
+				t.Errorf("%s(%q): error=%v, want ok=%v", name, value, resp.Diagnostics, ok)
+			}
 		}
 	}
 }
