@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"net/url"
 	"slices"
 	"strings"
 	"testing"
@@ -61,6 +62,23 @@ func created(t *testing.T, srv *Server, token, path string, body map[string]any)
 		t.Fatalf("POST %s: %d %v", path, status, out)
 	}
 	return out["name"].(string)
+}
+
+// checkFilters lists path's field as token with each filter, all pages:
+// want elements, or 400 INVALID_ARGUMENT for a want below 0.
+func checkFilters(t *testing.T, srv *Server, token, path, field string, filters map[string]int) {
+	t.Helper()
+	for filter, want := range filters {
+		status, list := listPages(t, srv, token, path+"?filter="+url.QueryEscape(filter), field)
+		switch {
+		case want < 0 && status != 400:
+			t.Errorf("filter %s: %d, want 400", filter, status)
+		case want >= 0 && status != 200:
+			t.Fatalf("filter %s: %d", filter, status)
+		case want >= 0 && len(list) != want:
+			t.Errorf("filter %s: %d %s, want %d", filter, len(list), field, want)
+		}
+	}
 }
 
 // listPages GETs path (which has a query) as token, page after page, and
