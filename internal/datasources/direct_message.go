@@ -28,21 +28,18 @@ type directMessageModel struct {
 }
 
 func directMessageSchema() schema.Schema {
-	attributes := spaceAttributes()
-	attributes["user"] = schema.StringAttribute{
-		Required: true,
-		MarkdownDescription: "The other person, `users/{id}`, or `users/{email}` with user credentials only: " +
-			"`spaces.findDirectMessage` takes an email as an alias for `{user}` only when authenticated as a user, so " +
-			"with app credentials an email is refused before any API call. With app credentials this finds the app's " +
-			"direct message with that user; with user credentials, the caller's.",
-		Validators: []validator.String{stringvalidator.RegexMatches(convert.UserNamePattern, "must be users/{id or email}")},
-	}
-	return schema.Schema{
-		MarkdownDescription: "Finds the existing direct message with a user, with " +
-			"[`spaces.findDirectMessage`](https://developers.google.com/workspace/chat/api/reference/rest/v1/spaces/findDirectMessage). " +
-			"Fails with a clear error when there is none (create one with `google_chat_space`).",
-		Attributes: attributes,
-	}
+	return spaceSchemaWith("Finds the existing direct message with a user, with "+
+		"[`spaces.findDirectMessage`](https://developers.google.com/workspace/chat/api/reference/rest/v1/spaces/findDirectMessage). "+
+		"Fails with a clear error when there is none (create one with `google_chat_space`).", map[string]schema.Attribute{
+		"user": schema.StringAttribute{
+			Required: true,
+			MarkdownDescription: "The other person, `users/{id}`, or `users/{email}` with user credentials only: " +
+				"`spaces.findDirectMessage` takes an email as an alias for `{user}` only when authenticated as a user, so " +
+				"with app credentials an email is refused before any API call. With app credentials this finds the app's " +
+				"direct message with that user; with user credentials, the caller's.",
+			Validators: []validator.String{stringvalidator.RegexMatches(convert.UserNamePattern, "must be users/{id or email}")},
+		},
+	})
 }
 
 func readDirectMessage(ctx context.Context, client *chatapi.Client, config directMessageModel, diags *diag.Diagnostics) *directMessageModel {

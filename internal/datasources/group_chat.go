@@ -36,30 +36,27 @@ type groupChatModel struct {
 }
 
 func groupChatSchema() schema.Schema {
-	attributes := spaceAttributes()
-	attributes["members"] = schema.SetAttribute{
-		Required: true, ElementType: types.StringType,
-		MarkdownDescription: "The other people in the group chat, 1 to 49, each `users/{id}` or `users/{email}`, once (an ID and " +
-			"an email of the same person count as two), without the caller: the group chat found has exactly the caller and " +
-			"these people as joined human members. Chat apps (`users/app`) can't be named: apps in the group chat don't count.",
-		Validators: []validator.Set{
-			setvalidator.SizeBetween(1, maxGroupChatUsers),
-			setvalidator.ValueStringsAre(
-				stringvalidator.RegexMatches(convert.UserNamePattern, "must be users/{id or email}"),
-				stringvalidator.NoneOf(convert.CallingApp),
-			),
+	return spaceSchemaWith("Finds the caller's existing group chat (`space_type = \"GROUP_CHAT\"`) with exactly the given people, "+
+		"with [`spaces.findGroupChats`](https://developers.google.com/workspace/chat/api/reference/rest/v1/spaces/findGroupChats) "+
+		"(all pages). Needs user credentials (the method \"Requires user authentication\"), with the provider's default scopes "+
+		"(`chat.memberships` for the search, `chat.spaces` for the space's details). Only joined members count: invited people "+
+		"do not. Fails with a clear error when there is no such group chat (create one with `google_chat_space`), or when "+
+		"there are several (read the one you want with the `google_chat_space` data source and its `name`). `permission_settings` "+
+		"is always null: the API leaves it out of this method's answers.", map[string]schema.Attribute{
+		"members": schema.SetAttribute{
+			Required: true, ElementType: types.StringType,
+			MarkdownDescription: "The other people in the group chat, 1 to 49, each `users/{id}` or `users/{email}`, once (an ID and " +
+				"an email of the same person count as two), without the caller: the group chat found has exactly the caller and " +
+				"these people as joined human members. Chat apps (`users/app`) can't be named: apps in the group chat don't count.",
+			Validators: []validator.Set{
+				setvalidator.SizeBetween(1, maxGroupChatUsers),
+				setvalidator.ValueStringsAre(
+					stringvalidator.RegexMatches(convert.UserNamePattern, "must be users/{id or email}"),
+					stringvalidator.NoneOf(convert.CallingApp),
+				),
+			},
 		},
-	}
-	return schema.Schema{
-		MarkdownDescription: "Finds the caller's existing group chat (`space_type = \"GROUP_CHAT\"`) with exactly the given people, " +
-			"with [`spaces.findGroupChats`](https://developers.google.com/workspace/chat/api/reference/rest/v1/spaces/findGroupChats) " +
-			"(all pages). Needs user credentials (the method \"Requires user authentication\"), with the provider's default scopes " +
-			"(`chat.memberships` for the search, `chat.spaces` for the space's details). Only joined members count: invited people " +
-			"do not. Fails with a clear error when there is no such group chat (create one with `google_chat_space`), or when " +
-			"there are several (read the one you want with the `google_chat_space` data source and its `name`). `permission_settings` " +
-			"is always null: the API leaves it out of this method's answers.",
-		Attributes: attributes,
-	}
+	})
 }
 
 func readGroupChat(ctx context.Context, client *chatapi.Client, config groupChatModel, diags *diag.Diagnostics) *groupChatModel {

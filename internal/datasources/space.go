@@ -4,6 +4,7 @@ package datasources
 import (
 	"context"
 	"fmt"
+	"maps"
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/datasourcevalidator"
@@ -33,29 +34,26 @@ type spaceDataModel struct {
 }
 
 func spaceSchema() schema.Schema {
-	attributes := spaceAttributes()
-	attributes["name"] = schema.StringAttribute{
-		Optional: true, Computed: true,
-		MarkdownDescription: "Resource name of the space, `spaces/{space}`. Set exactly one of `name` and `display_name`; " +
-			"when the space is found by `display_name`, this is its name.",
-		Validators: []validator.String{stringvalidator.RegexMatches(convert.SpaceNamePattern,
-			"must be spaces/{space}")},
-	}
-	attributes["display_name"] = schema.StringAttribute{
-		Optional: true, Computed: true,
-		MarkdownDescription: "Finds the named space (`space_type = \"SPACE\"`) with exactly this display name among the " +
-			"spaces the caller is a member of (`spaces.list`), instead of by `name`; exactly one space must match, or " +
-			"the read fails with the number found. Set exactly one of `name` and `display_name`; when the space is read " +
-			"by `name`, this is its display name (empty for group chats and direct messages).",
-		Validators: []validator.String{stringvalidator.LengthBetween(1, 128)},
-	}
-	return schema.Schema{
-		MarkdownDescription: "Reads a Google Chat space the caller is a member of, by name or by display name, with " +
-			"[`spaces.get`](https://developers.google.com/workspace/chat/api/reference/rest/v1/spaces/get) (and " +
-			"[`spaces.list`](https://developers.google.com/workspace/chat/api/reference/rest/v1/spaces/list) to find a " +
-			"display name). Use it for spaces this configuration does not manage.",
-		Attributes: attributes,
-	}
+	return spaceSchemaWith("Reads a Google Chat space the caller is a member of, by name or by display name, with "+
+		"[`spaces.get`](https://developers.google.com/workspace/chat/api/reference/rest/v1/spaces/get) (and "+
+		"[`spaces.list`](https://developers.google.com/workspace/chat/api/reference/rest/v1/spaces/list) to find a "+
+		"display name). Use it for spaces this configuration does not manage.", map[string]schema.Attribute{
+		"name": schema.StringAttribute{
+			Optional: true, Computed: true,
+			MarkdownDescription: "Resource name of the space, `spaces/{space}`. Set exactly one of `name` and `display_name`; " +
+				"when the space is found by `display_name`, this is its name.",
+			Validators: []validator.String{stringvalidator.RegexMatches(convert.SpaceNamePattern,
+				"must be spaces/{space}")},
+		},
+		"display_name": schema.StringAttribute{
+			Optional: true, Computed: true,
+			MarkdownDescription: "Finds the named space (`space_type = \"SPACE\"`) with exactly this display name among the " +
+				"spaces the caller is a member of (`spaces.list`), instead of by `name`; exactly one space must match, or " +
+				"the read fails with the number found. Set exactly one of `name` and `display_name`; when the space is read " +
+				"by `name`, this is its display name (empty for group chats and direct messages).",
+			Validators: []validator.String{stringvalidator.LengthBetween(1, 128)},
+		},
+	})
 }
 
 // ConfigValidators: a space is found by name or by display name.
@@ -65,6 +63,15 @@ func spaceValidators() []datasource.ConfigValidator {
 
 // spaceAttributes are the computed attributes that describe a space, shared
 // by the space, direct message and spaces data sources.
+// spaceSchemaWith is the schema of a data source that reads one space: the
+// space's attributes, and the data source's own arguments in place of any of
+// the same name.
+func spaceSchemaWith(description string, own map[string]schema.Attribute) schema.Schema {
+	attributes := spaceAttributes()
+	maps.Copy(attributes, own)
+	return schema.Schema{MarkdownDescription: description, Attributes: attributes}
+}
+
 func spaceAttributes() map[string]schema.Attribute {
 	settingAttrs := map[string]schema.Attribute{
 		"managers_allowed":           schema.BoolAttribute{Computed: true, MarkdownDescription: "Whether space owners (`ROLE_MANAGER`) have this permission."},
