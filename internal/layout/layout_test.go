@@ -48,14 +48,15 @@ func TestLayout_noLongFiles(t *testing.T) {
 }
 
 var (
-	newResource  = regexp.MustCompile(`(?m)^func New\w+\(\) resource\.Resource \{`)
-	crudMethod   = regexp.MustCompile(`(?m)^func \(r \*\w+\) (Create|Read|Update|Delete|ImportState)\(`)
-	schemaMethod = regexp.MustCompile(`(?m)^func \(r \*\w+\) Schema\(`)
+	newResource   = regexp.MustCompile(`(?m)^func New\w+\(\) resource\.Resource \{`)
+	crudMethod    = regexp.MustCompile(`(?m)^func \(r \*\w+\) (Create|Read|Update|Delete|ImportState)\(`)
+	schemaMethod  = regexp.MustCompile(`(?m)^func \(r \*\w+\) Schema\(`)
+	shapeAsserted = regexp.MustCompile(`(?m)^var _ (managed|validated)Resource = \(\*\w+\)\(nil\)$`)
 )
 
 // TestLayout_resourcesShareOneShape checks DESIGN.md's file set for every
-// resource X: X.go with Create, Read, Update, Delete and ImportState in that
-// order; X_schema.go with Schema; X_plan.go and X_mappers.go.
+// resource X: X.go asserting managedResource (or validatedResource), with
+// Create, Read, Update, Delete and ImportState in that order; X_schema.go with Schema; X_plan.go and X_mappers.go.
 func TestLayout_resourcesShareOneShape(t *testing.T) {
 	dir := filepath.Join(root, "internal", "resources")
 	files, err := filepath.Glob(filepath.Join(dir, "*.go"))
@@ -73,6 +74,9 @@ func TestLayout_resourcesShareOneShape(t *testing.T) {
 		}
 		x := strings.TrimSuffix(filepath.Base(f), ".go")
 		resources = append(resources, x)
+		if !shapeAsserted.MatchString(src) {
+			t.Errorf("%s.go: no `var _ managedResource = ...` (or validatedResource): the compiler no longer checks its shape", x)
+		}
 		var order []string
 		for _, m := range crudMethod.FindAllStringSubmatch(src, -1) {
 			order = append(order, m[1])

@@ -16,13 +16,7 @@ import (
 	"github.com/seed-da88c8a3/terraform-provider-googlechat/internal/glue"
 )
 
-var (
-	_ resource.Resource                = (*customEmojiResource)(nil)
-	_ resource.ResourceWithConfigure   = (*customEmojiResource)(nil)
-	_ resource.ResourceWithImportState = (*customEmojiResource)(nil)
-	_ resource.ResourceWithIdentity    = (*customEmojiResource)(nil)
-	_ resource.ResourceWithModifyPlan  = (*customEmojiResource)(nil)
-)
+var _ managedResource = (*customEmojiResource)(nil)
 
 // NewCustomEmoji is the google_chat_custom_emoji resource.
 func NewCustomEmoji() resource.Resource {

@@ -18,13 +18,7 @@ import (
 	"github.com/seed-da88c8a3/terraform-provider-googlechat/internal/glue"
 )
 
-var (
-	_ resource.Resource                = (*membershipResource)(nil)
-	_ resource.ResourceWithConfigure   = (*membershipResource)(nil)
-	_ resource.ResourceWithImportState = (*membershipResource)(nil)
-	_ resource.ResourceWithIdentity    = (*membershipResource)(nil)
-	_ resource.ResourceWithModifyPlan  = (*membershipResource)(nil)
-)
+var _ managedResource = (*membershipResource)(nil)
 
 // NewMembership is the google_chat_membership resource.
 func NewMembership() resource.Resource {

@@ -21,14 +21,7 @@ import (
 	"github.com/seed-da88c8a3/terraform-provider-googlechat/internal/glue"
 )
 
-var (
-	_ resource.Resource                   = (*messageResource)(nil)
-	_ resource.ResourceWithConfigure      = (*messageResource)(nil)
-	_ resource.ResourceWithImportState    = (*messageResource)(nil)
-	_ resource.ResourceWithIdentity       = (*messageResource)(nil)
-	_ resource.ResourceWithValidateConfig = (*messageResource)(nil)
-	_ resource.ResourceWithModifyPlan     = (*messageResource)(nil)
-)
+var _ validatedResource = (*messageResource)(nil)
 
 // NewMessage is the google_chat_message resource.
 func NewMessage() resource.Resource {

@@ -16,13 +16,7 @@ import (
 	"github.com/seed-da88c8a3/terraform-provider-googlechat/internal/glue"
 )
 
-var (
-	_ resource.Resource                = (*messagePinResource)(nil)
-	_ resource.ResourceWithConfigure   = (*messagePinResource)(nil)
-	_ resource.ResourceWithImportState = (*messagePinResource)(nil)
-	_ resource.ResourceWithIdentity    = (*messagePinResource)(nil)
-	_ resource.ResourceWithModifyPlan  = (*messagePinResource)(nil)
-)
+var _ managedResource = (*messagePinResource)(nil)
 
 // NewMessagePin is the google_chat_message_pin resource.
 func NewMessagePin() resource.Resource {

@@ -20,14 +20,7 @@ import (
 // notification_setting*.go rather than space_notification_setting*.go, so
 // they stay apart from the space resource's space*.go.
 
-var (
-	_ resource.Resource                     = (*notificationSettingResource)(nil)
-	_ resource.ResourceWithConfigure        = (*notificationSettingResource)(nil)
-	_ resource.ResourceWithImportState      = (*notificationSettingResource)(nil)
-	_ resource.ResourceWithIdentity         = (*notificationSettingResource)(nil)
-	_ resource.ResourceWithModifyPlan       = (*notificationSettingResource)(nil)
-	_ resource.ResourceWithConfigValidators = (*notificationSettingResource)(nil)
-)
+var _ managedResource = (*notificationSettingResource)(nil)
 
 // NewSpaceNotificationSetting is the google_chat_space_notification_setting
 // resource.

@@ -18,13 +18,7 @@ import (
 	"github.com/seed-da88c8a3/terraform-provider-googlechat/internal/glue"
 )
 
-var (
-	_ resource.Resource                = (*reactionResource)(nil)
-	_ resource.ResourceWithConfigure   = (*reactionResource)(nil)
-	_ resource.ResourceWithImportState = (*reactionResource)(nil)
-	_ resource.ResourceWithIdentity    = (*reactionResource)(nil)
-	_ resource.ResourceWithModifyPlan  = (*reactionResource)(nil)
-)
+var _ managedResource = (*reactionResource)(nil)
 
 // NewReaction is the google_chat_reaction resource.
 func NewReaction() resource.Resource {

@@ -42,6 +42,23 @@ type modelGetter interface {
 	Get(context.Context, any) diag.Diagnostics
 }
 
+// managedResource is what every resource implements (DESIGN.md): CRUD and
+// Configure, import, a resource identity, and ModifyPlan for the plan-time
+// rules that need the client; validatedResource adds ValidateConfig for the
+// rules across attributes.
+type (
+	managedResource interface {
+		resource.ResourceWithConfigure
+		resource.ResourceWithImportState
+		resource.ResourceWithIdentity
+		resource.ResourceWithModifyPlan
+	}
+	validatedResource interface {
+		managedResource
+		resource.ResourceWithValidateConfig
+	}
+)
+
 // base is what every resource embeds: its type name, its identity (one
 // attribute, see identity.go), and the one client, which Configure takes from
 // the provider (nil until the provider is configured).

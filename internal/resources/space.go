@@ -20,14 +20,7 @@ import (
 	"github.com/seed-da88c8a3/terraform-provider-googlechat/internal/glue"
 )
 
-var (
-	_ resource.Resource                   = (*spaceResource)(nil)
-	_ resource.ResourceWithConfigure      = (*spaceResource)(nil)
-	_ resource.ResourceWithImportState    = (*spaceResource)(nil)
-	_ resource.ResourceWithIdentity       = (*spaceResource)(nil)
-	_ resource.ResourceWithValidateConfig = (*spaceResource)(nil)
-	_ resource.ResourceWithModifyPlan     = (*spaceResource)(nil)
-)
+var _ validatedResource = (*spaceResource)(nil)
 
 // NewSpace is the google_chat_space resource.
 func NewSpace() resource.Resource {

@@ -22,14 +22,7 @@ import (
 	"github.com/seed-da88c8a3/terraform-provider-googlechat/internal/glue"
 )
 
-var (
-	_ resource.Resource                   = (*spaceMembersResource)(nil)
-	_ resource.ResourceWithConfigure      = (*spaceMembersResource)(nil)
-	_ resource.ResourceWithImportState    = (*spaceMembersResource)(nil)
-	_ resource.ResourceWithIdentity       = (*spaceMembersResource)(nil)
-	_ resource.ResourceWithValidateConfig = (*spaceMembersResource)(nil)
-	_ resource.ResourceWithModifyPlan     = (*spaceMembersResource)(nil)
-)
+var _ validatedResource = (*spaceMembersResource)(nil)
 
 // NewSpaceMembers is the authoritative google_chat_space_members resource.
 func NewSpaceMembers() resource.Resource {

@@ -20,13 +20,7 @@ import (
 // The google_chat_user_section resource: a custom section of the caller's
 // Chat navigation panel (users.sections).
 
-var (
-	_ resource.Resource                = (*userSectionResource)(nil)
-	_ resource.ResourceWithConfigure   = (*userSectionResource)(nil)
-	_ resource.ResourceWithImportState = (*userSectionResource)(nil)
-	_ resource.ResourceWithIdentity    = (*userSectionResource)(nil)
-	_ resource.ResourceWithModifyPlan  = (*userSectionResource)(nil)
-)
+var _ managedResource = (*userSectionResource)(nil)
 
 // NewUserSection is the google_chat_user_section resource.
 func NewUserSection() resource.Resource {

@@ -21,13 +21,7 @@ import (
 // The google_chat_user_section_item resource: the section of the caller's
 // navigation panel a space sits in (users.sections.items).
 
-var (
-	_ resource.Resource                = (*userSectionItemResource)(nil)
-	_ resource.ResourceWithConfigure   = (*userSectionItemResource)(nil)
-	_ resource.ResourceWithImportState = (*userSectionItemResource)(nil)
-	_ resource.ResourceWithIdentity    = (*userSectionItemResource)(nil)
-	_ resource.ResourceWithModifyPlan  = (*userSectionItemResource)(nil)
-)
+var _ managedResource = (*userSectionItemResource)(nil)
 
 // NewUserSectionItem is the google_chat_user_section_item resource.
 func NewUserSectionItem() resource.Resource {
