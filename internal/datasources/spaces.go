@@ -95,7 +95,7 @@ func spacesSchema() schema.Schema {
 func readSpaces(ctx context.Context, client *chatapi.Client, config spacesModel, diags *diag.Diagnostics) *spacesModel {
 	var spaces []*chat.Space
 	var err error
-	ok := true
+	var ok bool
 	if config.Query.IsNull() {
 		var terms []string
 		for _, t := range convert.SetStrings(ctx, config.SpaceTypes, diags) {
