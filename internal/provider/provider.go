@@ -82,7 +82,8 @@ func (p *googleChatProvider) Schema(_ context.Context, _ provider.SchemaRequest,
 	// The defaults the descriptions quote are chatapi's own.
 	retry, limits := chatapi.DefaultRetryPolicy(), chatapi.DefaultRateLimits()
 	resp.Schema = schema.Schema{
-		MarkdownDescription: "The Google Chat provider manages Google Chat spaces, memberships and messages through the " +
+		MarkdownDescription: "The Google Chat provider manages Google Chat spaces, memberships, messages with their attachments, pins and " +
+			"reactions, custom emojis, and a user's notification settings and sidebar sections through the " +
 			"[Chat REST API v1](https://developers.google.com/workspace/chat/api/reference/rest). It authenticates either as a " +
 			"Chat app (app credentials: a service account) or as a user (OAuth user credentials, an access token, or a service " +
 			"account with domain-wide delegation). Every attribute is optional and falls back to an environment variable.",
@@ -198,19 +199,21 @@ func (p *googleChatProvider) Schema(_ context.Context, _ provider.SchemaRequest,
 				Optional: true,
 				MarkdownDescription: "Client-side quotas shared by every resource of this provider, so an operation that " +
 					"needs more calls than the API allows runs at the quota instead of drawing 429s. Writes and per-space " +
-					"reads are paced evenly (a burst of one second's worth); per-project reads may use a whole minute's " +
-					"quota at once. 0 turns a limit off. Defaults are the documented quotas.",
+					"reads are paced evenly (a burst of one second's worth); per-project reads may use a quarter of a minute's " +
+					"quota at once and then run at the quota's pace, so no 60 seconds pass the quota. 0 turns a limit off. " +
+					"Defaults are the documented quotas.",
 				Attributes: map[string]schema.Attribute{
 					"per_space_writes_per_minute": quotaAttribute("Writes per minute in one space: space updates and deletes, "+
-						"message creates, edits and deletes.", limits.PerSpaceWritesPerMinute),
+						"message creates, edits and deletes, pins and unpins, and attachment uploads.", limits.PerSpaceWritesPerMinute),
 					"space_writes_per_minute": quotaAttribute("Space creates, updates and deletes per minute, across spaces.",
 						limits.SpaceWritesPerMinute),
 					"membership_writes_per_minute": quotaAttribute("Membership creates, updates and deletes per minute, across spaces.",
 						limits.MembershipWritesPerMinute),
 					"per_space_reads_per_minute": quotaAttribute("Reads per minute in one space: space, membership, message, "+
-						"attachment and reaction gets and lists, and media downloads.", limits.PerSpaceReadsPerMinute),
-					"reads_per_minute": quotaAttribute("Reads per minute of each kind (spaces, memberships, messages, attachments, "+
-						"reactions), across spaces.", limits.ReadsPerMinute),
+						"attachment and reaction gets and lists (media downloads name no space, so they count only in "+
+						"`reads_per_minute`).", limits.PerSpaceReadsPerMinute),
+					"reads_per_minute": quotaAttribute("Reads per minute of each kind (spaces, memberships, messages, attachments "+
+						"with media downloads, reactions), across spaces.", limits.ReadsPerMinute),
 				},
 			},
 		},
