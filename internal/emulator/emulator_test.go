@@ -472,12 +472,21 @@ func TestFaultsQuotaAndAdmin(t *testing.T) {
 	}
 	srv.SetQuota(Quota{SpaceWritesPerSecond: 2})
 	var codes []int
+	var posted string
 	for range 3 {
-		code, _ := api(t, srv, alice, "POST", "/v1/"+space+"/messages", map[string]any{"text": "q"})
+		code, out := api(t, srv, alice, "POST", "/v1/"+space+"/messages", map[string]any{"text": "q"})
 		codes = append(codes, code)
+		if name, ok := out["name"].(string); ok {
+			posted = name
+		}
 	}
 	if fmt.Sprint(codes) != "[200 200 429]" {
 		t.Errorf("per-space quota of 2/s gave %v", codes)
+	}
+	// Reactions are per-space writes too ("reactions.create / delete", limits
+	// page): the space's bucket is empty.
+	if code, _ := api(t, srv, alice, "POST", "/v1/"+posted+"/reactions", map[string]any{"emoji": map[string]any{"unicode": "👍"}}); code != 429 {
+		t.Errorf("a reaction in a space over its write quota = %d, want 429", code)
 	}
 	// Reads: 2 a second per space, 3 a minute of each kind per project.
 	srv.SetQuota(Quota{SpaceReadsPerSecond: 2, ProjectReadsPerMinute: 3})
@@ -496,7 +505,7 @@ func TestFaultsQuotaAndAdmin(t *testing.T) {
 	}
 	srv.SetQuota(Quota{})
 	log := srv.Requests()
-	last := log[len(log)-7]
+	last := log[len(log)-8]
 	if last.RPC != "chat.spaces.messages.create" || last.Principal != alice || last.Status != 429 || !strings.Contains(last.Body, `"text":"q"`) {
 		t.Errorf("request log entry = %+v", last)
 	}

@@ -9,7 +9,8 @@ import (
 // Quota emulates the API's write quotas with token buckets; zero disables one.
 type Quota struct {
 	// SpaceWritesPerSecond limits writes per space (spaces.patch/delete,
-	// messages.create/patch/update/delete, media.upload). The API documents
+	// messages.create/patch/update/delete, reactions.create/delete,
+	// media.upload). The API documents
 	// 60 per minute.
 	SpaceWritesPerSecond float64 `json:"spaceWritesPerSecond,omitempty"`
 	// ProjectSpaceWritesPerMinute limits spaces.setup/create/patch/delete (60).
@@ -45,10 +46,10 @@ func (e *Emulator) SetQuota(q Quota) {
 // perSpaceWrites: the usage limits page's per-space writes, "spaces.patch /
 // delete, messages.create / patch / delete, reactions.create / delete,
 // media.upload: 60/min" (developers.google.com/workspace/chat/limits).
-// Reactions are not counted here yet.
 var perSpaceWrites = map[string]bool{
 	"chat.spaces.patch": true, "chat.spaces.delete": true, "chat.spaces.messages.create": true,
 	"chat.spaces.messages.patch": true, "chat.spaces.messages.update": true, "chat.spaces.messages.delete": true,
+	"chat.spaces.messages.reactions.create": true, "chat.spaces.messages.reactions.delete": true,
 	"chat.media.upload": true,
 }
 
