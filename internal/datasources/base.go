@@ -11,7 +11,10 @@ import (
 	"github.com/seed-da88c8a3/terraform-provider-googlechat/internal/glue"
 )
 
-var _ datasource.DataSourceWithConfigValidators = (*dataSource[struct{}])(nil)
+var (
+	_ datasource.DataSourceWithConfigure        = (*dataSource[struct{}])(nil)
+	_ datasource.DataSourceWithConfigValidators = (*dataSource[struct{}])(nil)
+)
 
 // dataSource is every data source: its type name, the one client (which
 // Configure takes from the provider; nil until the provider is configured),

@@ -65,6 +65,9 @@ func readGroupChat(ctx context.Context, client *chatapi.Client, config groupChat
 		return nil
 	}
 	members := convert.SetStrings(ctx, config.Members, diags)
+	if diags.HasError() {
+		return nil
+	}
 	spaces, err := client.FindGroupChats(ctx, members)
 	if err != nil {
 		glue.AddAttributeAPIError(diags, at, "Unable to Find Group Chat", "spaces.findGroupChats "+strings.Join(members, ", "), err, "")

@@ -61,8 +61,6 @@ func spaceValidators() []datasource.ConfigValidator {
 	return []datasource.ConfigValidator{datasourcevalidator.ExactlyOneOf(path.MatchRoot("name"), path.MatchRoot("display_name"))}
 }
 
-// spaceAttributes are the computed attributes that describe a space, shared
-// by the space, direct message and spaces data sources.
 // spaceSchemaWith is the schema of a data source that reads one space: the
 // space's attributes, and the data source's own arguments in place of any of
 // the same name.
@@ -72,6 +70,8 @@ func spaceSchemaWith(description string, own map[string]schema.Attribute) schema
 	return schema.Schema{MarkdownDescription: description, Attributes: attributes}
 }
 
+// spaceAttributes are the computed attributes that describe a space, shared
+// by the space, direct message, group chat and spaces data sources.
 func spaceAttributes() map[string]schema.Attribute {
 	settingAttrs := map[string]schema.Attribute{
 		"managers_allowed":           schema.BoolAttribute{Computed: true, MarkdownDescription: "Whether space owners (`ROLE_MANAGER`) have this permission."},

@@ -101,6 +101,9 @@ func readSpaces(ctx context.Context, client *chatapi.Client, config spacesModel,
 		for _, t := range convert.SetStrings(ctx, config.SpaceTypes, diags) {
 			terms = append(terms, fmt.Sprintf("space_type = %q", t))
 		}
+		if diags.HasError() {
+			return nil
+		}
 		if spaces, err = client.ListSpaces(ctx, strings.Join(terms, " OR ")); err != nil {
 			glue.AddAPIError(diags, "Unable to List Chat Spaces", "spaces.list", err, "")
 			return nil

@@ -28,7 +28,7 @@
 //   - faults.go: fault rules and their injection into ServeHTTP.
 //   - chaos.go: chaos mode, seeded random faults on every API call (calls
 //     with the test-only X-Emulator-No-Chaos: 1 header are exempt).
-//   - quota.go: write quotas (token buckets).
+//   - quota.go: write and read quotas (token buckets).
 //   - directory.go: users, groups, apps, the administrators and the
 //     principals calling.
 //   - adminaccess.go: administrator access (useAdminAccess=true): who may
@@ -51,7 +51,8 @@
 //     and delete.
 //   - spaces_create.go: spaces.create, spaces.setup and DM pairing.
 //   - spaces_patch.go: spaces.patch, one update function per updateMask kind.
-//   - spaces_search.go: spaces.search; search.go: its query grammar.
+//   - spaces_search.go: spaces.search; search.go: its query rules;
+//     search_parse.go: their lexer and parser.
 //   - members.go: spaces.members.
 //   - messages.go: shared message rules, spaces.messages.get and delete.
 //   - messages_create.go: spaces.messages.create and threading.
@@ -62,4 +63,9 @@
 //   - media.go: media.upload (served under /upload/v1/), media.download,
 //     and the uploads and attachment files.
 //   - readstate.go: users.spaces.getSpaceReadState.
+//   - pins.go, reactions.go, custom_emojis.go: spaces.messagePins,
+//     spaces.messages.reactions and customEmojis.
+//   - notification_settings.go: users.spaces.spaceNotificationSetting.
+//   - sections.go: users.sections; section_items.go: users.sections.items.
+//   - group_chats.go: spaces.findGroupChats.
 package emulator

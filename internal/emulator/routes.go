@@ -92,7 +92,7 @@ var apiRoutes = []apiRoute{
 	{http.MethodGet, "users/{user}/spaces/{space}/spaceNotificationSetting", "chat.users.spaces.spaceNotificationSetting.get", (*Emulator).getSpaceNotificationSetting},
 	{http.MethodPatch, "users/{user}/spaces/{space}/spaceNotificationSetting", "chat.users.spaces.spaceNotificationSetting.patch", (*Emulator).patchSpaceNotificationSetting},
 
-	// users.sections and users.sections.items: sections.go
+	// users.sections: sections.go; users.sections.items: section_items.go
 	{http.MethodPost, "users/{user}/sections", "chat.users.sections.create", (*Emulator).createSection},
 	{http.MethodGet, "users/{user}/sections", "chat.users.sections.list", (*Emulator).listSections},
 	{http.MethodPatch, "users/{user}/sections/{section}", "chat.users.sections.patch", (*Emulator).patchSection},
@@ -123,7 +123,7 @@ type pathParams struct {
 	attachment string
 	// {media}: an attachment's attachmentDataRef.resourceName (media.download)
 	media string
-	// {section}: a user's section ID; {item}: a section item's ID (sections.go)
+	// {section}: a user's section ID; {item}: a section item's ID (section_items.go)
 	section, item string
 }
 

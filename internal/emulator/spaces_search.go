@@ -9,7 +9,7 @@ import (
 )
 
 // spaces.search: "Returns a list of spaces in a Google Workspace
-// organization." The query grammar is in search.go; the rules here quote
+// organization." The query grammar is in search.go (search_parse.go parses it); the rules here quote
 // the discovery document's method and parameter descriptions (revision
 // 20261029) or say "guess:".
 

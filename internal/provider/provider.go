@@ -204,7 +204,7 @@ func (p *googleChatProvider) Schema(_ context.Context, _ provider.SchemaRequest,
 					"Defaults are the documented quotas.",
 				Attributes: map[string]schema.Attribute{
 					"per_space_writes_per_minute": quotaAttribute("Writes per minute in one space: space updates and deletes, "+
-						"message creates, edits and deletes, pins and unpins, and attachment uploads.", limits.PerSpaceWritesPerMinute),
+						"message creates, edits and deletes, reactions, pins and unpins, and attachment uploads.", limits.PerSpaceWritesPerMinute),
 					"space_writes_per_minute": quotaAttribute("Space creates, updates and deletes per minute, across spaces.",
 						limits.SpaceWritesPerMinute),
 					"membership_writes_per_minute": quotaAttribute("Membership creates, updates and deletes per minute, across spaces.",

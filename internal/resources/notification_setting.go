@@ -20,7 +20,10 @@ import (
 // notification_setting*.go rather than space_notification_setting*.go, so
 // they stay apart from the space resource's space*.go.
 
-var _ managedResource = (*notificationSettingResource)(nil)
+var (
+	_ managedResource                       = (*notificationSettingResource)(nil)
+	_ resource.ResourceWithConfigValidators = (*notificationSettingResource)(nil)
+)
 
 // NewSpaceNotificationSetting is the google_chat_space_notification_setting
 // resource.
