@@ -81,10 +81,7 @@ func (r *messageResource) ModifyPlan(ctx context.Context, req resource.ModifyPla
 	// isNull reads the configuration's raw value, not the whole model:
 	// this runs for every message in every plan. A configuration that can't
 	// be read raw (never seen: Terraform sends a known object) reads as null.
-	isNull := func(attribute string) bool {
-		value, found, ok := rawAttribute(req.Config, attribute)
-		return !ok || !found || value.IsNull()
-	}
+	isNull := func(attribute string) bool { return rawIsNull(req.Config, attribute, true) }
 	if r.client != nil && r.client.AuthMode == chatapi.AuthModeUser {
 		for _, attribute := range []string{"cards_v2", "accessory_widgets", "private_message_viewer"} {
 			if !isNull(attribute) {
@@ -376,8 +373,5 @@ func attachmentContent(a attachmentModel) ([]byte, error) {
 }
 
 // attachmentsNull says whether from's attachments are null (false when
-// unknown, or when from can't be read raw).
-func attachmentsNull(from attributeGetter) bool {
-	value, found, ok := rawAttribute(from, "attachments")
-	return ok && (!found || value.IsNull())
-}
+// unknown, or when from can't be read raw: the caller then decodes it whole).
+func attachmentsNull(from attributeGetter) bool { return rawIsNull(from, "attachments", false) }

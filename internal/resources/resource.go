@@ -232,6 +232,16 @@ func rawAttribute(from attributeGetter, attribute string) (value tftypes.Value, 
 	return value, false, false
 }
 
+// rawIsNull says whether from's attribute is null or absent, from its raw
+// value; a value that can't be read raw answers ifUnreadable.
+func rawIsNull(from attributeGetter, attribute string, ifUnreadable bool) bool {
+	value, found, ok := rawAttribute(from, attribute)
+	if !ok {
+		return ifUnreadable
+	}
+	return !found || value.IsNull()
+}
+
 // saveState records model as the resource's state, and the identity from
 // the state's attribute of the same name (see setIdentity).
 func saveState(ctx context.Context, state *tfsdk.State, identity *tfsdk.ResourceIdentity, model any, attribute string, diags *diag.Diagnostics) {

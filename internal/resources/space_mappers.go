@@ -259,16 +259,16 @@ func sameInstant(recorded types.String, answer string) bool {
 // cheaper (chatapi.Client.ReadSpace), if the list entry carries everything
 // the prior state holds.
 func readSpace(c *chatapi.Client, ctx context.Context, name string, prior spaceModel) (*chat.Space, error) {
-	return c.ReadSpace(ctx, name, func(entry *chat.Space) bool { return listEntryCarries(entry, prior) })
+	return c.ReadSpace(ctx, name, func(entry *chat.Space) bool { return spaceEntryCarries(entry, prior) })
 }
 
-// listEntryCarries says whether a spaces.list entry has every part of the
+// spaceEntryCarries says whether a spaces.list entry has every part of the
 // space that prior records. Nothing documents which fields spaces.list
 // fills (the emulator leaves out permissionSettings, guide S14), and a part
 // the entry leaves out would read as drift, or keep a stale value; such a
 // space is read with spaces.get instead, which costs one read and shows
 // any real change.
-func listEntryCarries(entry *chat.Space, prior spaceModel) bool {
+func spaceEntryCarries(entry *chat.Space, prior spaceModel) bool {
 	has := func(v types.String) bool { return convert.Known(v) && v.ValueString() != "" }
 	switch {
 	case !has(prior.SpaceType), entry.ImportMode || prior.ImportMode.ValueBool():

@@ -399,8 +399,8 @@ func TestListEntryCarries(t *testing.T) {
 	for _, tc := range cases {
 		entry := full()
 		tc.entry(entry)
-		if got := listEntryCarries(entry, tc.prior); got != tc.want {
-			t.Errorf("%s: listEntryCarries = %v, want %v", tc.name, got, tc.want)
+		if got := spaceEntryCarries(entry, tc.prior); got != tc.want {
+			t.Errorf("%s: spaceEntryCarries = %v, want %v", tc.name, got, tc.want)
 		}
 	}
 }
