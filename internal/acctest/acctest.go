@@ -348,10 +348,12 @@ func (e *Env) CheckSpaceLive(displayName string) func(*terraform.State) error {
 }
 
 // CheckCreatedBy verifies in the emulator's request log that principal made
-// the call that created the named space.
+// the call that created the named space: answered 200, or (chaos) committed
+// before its answer was lost.
 func (e *Env) CheckCreatedBy(displayName, principal string) error {
 	for _, r := range e.Emulator.Requests() {
-		if (r.RPC == "chat.spaces.setup" || r.RPC == "chat.spaces.create") && r.Status == 200 && strings.Contains(r.Body, displayName) {
+		if (r.RPC == "chat.spaces.setup" || r.RPC == "chat.spaces.create") && (r.Status == 200 || r.Committed) &&
+			strings.Contains(r.Body, displayName) {
 			if r.Principal != principal {
 				return fmt.Errorf("%s was created by %s, want %s", displayName, r.Principal, principal)
 			}
