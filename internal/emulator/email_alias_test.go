@@ -42,8 +42,8 @@ func TestEmailAliases_byMethodAndCaller(t *testing.T) {
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			status, out := api(t, srv, tc.token, tc.method, tc.path, tc.body)
-			if status != tc.wantStatus || errStatus(out) != tc.wantError {
-				t.Fatalf("got %d %s (%v), want %d %s", status, errStatus(out), out, tc.wantStatus, tc.wantError)
+			if !answered(t, status, out, tc.wantStatus, tc.wantError) {
+				t.FailNow()
 			}
 			if tc.wantField != "" && out[tc.wantField] != tc.wantValue {
 				t.Errorf("%s = %v, want %s", tc.wantField, out[tc.wantField], tc.wantValue)

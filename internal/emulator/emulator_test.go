@@ -34,6 +34,17 @@ func api(t *testing.T, srv *Server, token, method, path string, body any) (int, 
 	return resp.StatusCode, out
 }
 
+// answered reports on t an answer other than wantStatus with the error
+// status wantError ("" for none), and says whether it was the one wanted.
+func answered(t *testing.T, status int, out map[string]any, wantStatus int, wantError string) bool {
+	t.Helper()
+	if status != wantStatus || errStatus(out) != wantError {
+		t.Errorf("got %d %s (%v), want %d %s", status, errStatus(out), out, wantStatus, wantError)
+		return false
+	}
+	return true
+}
+
 func errStatus(body map[string]any) string {
 	if e, ok := body["error"].(map[string]any); ok {
 		return fmt.Sprint(e["status"])
@@ -162,9 +173,7 @@ func TestSetUp_rules(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			srv := NewTestServer(t, Options{Users: slices.Concat(manyUsers, []string{"alice@example.com", "bob@example.com", "carol@example.com"})})
 			status, out := api(t, srv, tc.token, "POST", "/v1/spaces:setup", tc.body)
-			if status != tc.wantStatus || errStatus(out) != tc.wantError {
-				t.Errorf("got %d %s (%v), want %d %s", status, errStatus(out), out, tc.wantStatus, tc.wantError)
-			}
+			answered(t, status, out, tc.wantStatus, tc.wantError)
 			for _, r := range srv.Requests() {
 				if r.Committed {
 					t.Errorf("a refused setup must not change state: %+v", r)
@@ -251,9 +260,7 @@ func TestCreate_rules(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			srv := NewTestServer(t, Options{})
 			status, out := api(t, srv, tc.token, "POST", "/v1/spaces"+tc.query, tc.body)
-			if status != tc.wantStatus || errStatus(out) != tc.wantError {
-				t.Errorf("got %d %s (%v), want %d %s", status, errStatus(out), out, tc.wantStatus, tc.wantError)
-			}
+			answered(t, status, out, tc.wantStatus, tc.wantError)
 		})
 	}
 }
@@ -369,9 +376,7 @@ func TestPatch_rules(t *testing.T) {
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			status, out := api(t, srv, alice, "PATCH", "/v1/"+tc.target+"?updateMask="+tc.mask, tc.body)
-			if status != tc.wantStatus || errStatus(out) != tc.wantError {
-				t.Errorf("got %d %s (%v), want %d %s", status, errStatus(out), out, tc.wantStatus, tc.wantError)
-			}
+			answered(t, status, out, tc.wantStatus, tc.wantError)
 		})
 	}
 	_, got := api(t, srv, alice, "GET", "/v1/"+space, nil)

@@ -77,8 +77,8 @@ func TestImport_createRules(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			srv := NewTestServer(t, Options{Now: func() time.Time { return importNow }})
 			status, out := api(t, srv, tc.token, "POST", "/v1/spaces", tc.body)
-			if status != tc.wantStatus || errStatus(out) != tc.wantError {
-				t.Fatalf("got %d %s (%v), want %d %s", status, errStatus(out), out, tc.wantStatus, tc.wantError)
+			if !answered(t, status, out, tc.wantStatus, tc.wantError) {
+				t.FailNow()
 			}
 			if status != 200 {
 				return

@@ -57,9 +57,7 @@ func TestMessages_createRules(t *testing.T) {
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			status, out := api(t, srv, tc.token, "POST", "/v1/"+space+"/messages"+tc.query, tc.body)
-			if status != tc.wantStatus || errStatus(out) != tc.wantError {
-				t.Errorf("got %d %s (%v), want %d %s", status, errStatus(out), out, tc.wantStatus, tc.wantError)
-			}
+			answered(t, status, out, tc.wantStatus, tc.wantError)
 		})
 	}
 	status, got := api(t, srv, app, "GET", "/v1/"+space+"/messages/client-"+strings.Repeat("a", 56), nil)

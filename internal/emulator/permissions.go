@@ -226,19 +226,8 @@ func allowedByRole(rec *spaceRecord, p *principal, setting string) bool {
 	}
 	role := rec.role(p)
 	var s *chat.PermissionSetting
-	switch setting {
-	case "modify_space_details":
-		s = perms.ModifySpaceDetails
-	case "toggle_history":
-		s = perms.ToggleHistory
-	case "manage_members_and_groups":
-		s = perms.ManageMembersAndGroups
-	case "manage_apps":
-		s = perms.ManageApps
-	case "post_messages":
-		s = perms.PostMessages
-	case "reply_messages":
-		s = perms.ReplyMessages
+	if field, ok := permissionFields(perms)[setting]; ok {
+		s = *field
 	}
 	if s == nil || role == "" {
 		return false
@@ -250,6 +239,23 @@ func allowedByRole(rec *spaceRecord, p *principal, setting string) bool {
 		return s.AssistantManagersAllowed
 	default:
 		return s.MembersAllowed
+	}
+}
+
+// permissionFields names each setting of p by its update-mask key, as a
+// pointer to p's field. post_messages is "Output only" (discovery
+// document), so no mask sets it; the other eight are "Optional".
+func permissionFields(p *chat.PermissionSettings) map[string]**chat.PermissionSetting {
+	return map[string]**chat.PermissionSetting{
+		"manage_members_and_groups": &p.ManageMembersAndGroups,
+		"modify_space_details":      &p.ModifySpaceDetails,
+		"toggle_history":            &p.ToggleHistory,
+		"use_at_mention_all":        &p.UseAtMentionAll,
+		"manage_apps":               &p.ManageApps,
+		"manage_webhooks":           &p.ManageWebhooks,
+		"post_messages":             &p.PostMessages,
+		"reply_messages":            &p.ReplyMessages,
+		"view_space_membership":     &p.ViewSpaceMembership,
 	}
 }
 
@@ -288,22 +294,10 @@ func applyPermissionMask(current, in *chat.PermissionSettings, path string) *cha
 	}
 	all := path == "permission_settings"
 	name := strings.TrimPrefix(path, "permission_settings.")
-	fields := map[string]struct {
-		dst **chat.PermissionSetting
-		src *chat.PermissionSetting
-	}{
-		"manage_members_and_groups": {&out.ManageMembersAndGroups, in.ManageMembersAndGroups},
-		"modify_space_details":      {&out.ModifySpaceDetails, in.ModifySpaceDetails},
-		"toggle_history":            {&out.ToggleHistory, in.ToggleHistory},
-		"use_at_mention_all":        {&out.UseAtMentionAll, in.UseAtMentionAll},
-		"manage_apps":               {&out.ManageApps, in.ManageApps},
-		"manage_webhooks":           {&out.ManageWebhooks, in.ManageWebhooks},
-		"reply_messages":            {&out.ReplyMessages, in.ReplyMessages},
-		"view_space_membership":     {&out.ViewSpaceMembership, in.ViewSpaceMembership},
-	}
-	for key, f := range fields {
-		if all || key == name {
-			*f.dst = pick(f.src)
+	src := permissionFields(in)
+	for key, dst := range permissionFields(out) {
+		if key != "post_messages" && (all || key == name) {
+			*dst = pick(*src[key])
 		}
 	}
 	return out

@@ -1,12 +1,15 @@
 package resources_test
 
 import (
+	"context"
 	"regexp"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/plancheck"
 
 	testenv "github.com/seed-da88c8a3/terraform-provider-googlechat/internal/acctest"
+	"github.com/seed-da88c8a3/terraform-provider-googlechat/internal/chatapi"
 )
 
 // Shared HCL fixtures of the acceptance tests.
@@ -50,6 +53,17 @@ func outOfBand(t *testing.T, change func() error) func() {
 		if err := change(); err != nil {
 			t.Fatal(err)
 		}
+	}
+}
+
+// createdAgainAfter is a step that removes the object of address outside
+// Terraform, with the user's client, and then wants a plan that creates it
+// again from config, and an empty plan after that apply.
+func createdAgainAfter(t *testing.T, env *testenv.Env, address, config string, remove func(context.Context, *chatapi.Client) error) resource.TestStep {
+	return resource.TestStep{
+		PreConfig:        outOfBand(t, func() error { return remove(context.Background(), env.Client(chatapi.AuthModeUser)) }),
+		Config:           config,
+		ConfigPlanChecks: emptyPlanAfterApply(plancheck.ExpectResourceAction(address, plancheck.ResourceActionCreate)),
 	}
 }
 

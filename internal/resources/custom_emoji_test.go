@@ -109,16 +109,9 @@ func TestAccCustomEmoji_createImportReplaceAndDrift(t *testing.T) {
 			},
 			Check: captureName(address, &name),
 		},
-		{
-			// Deleted outside Terraform: created again.
-			PreConfig: outOfBand(t, func() error {
-				return env.Client(chatapi.AuthModeUser).DeleteCustomEmoji(context.Background(), name)
-			}),
-			Config: customEmojiConfig(env, emojiName, source),
-			ConfigPlanChecks: emptyPlanAfterApply(
-				plancheck.ExpectResourceAction(address, plancheck.ResourceActionCreate),
-			),
-		},
+		// Deleted outside Terraform: created again.
+		createdAgainAfter(t, env, address, customEmojiConfig(env, emojiName, source),
+			func(ctx context.Context, c *chatapi.Client) error { return c.DeleteCustomEmoji(ctx, name) }),
 	}, "google_chat_custom_emoji")
 }
 

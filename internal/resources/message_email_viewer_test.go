@@ -1,7 +1,6 @@
 package resources_test
 
 import (
-	"fmt"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
@@ -21,14 +20,8 @@ func TestAccMessage_privateMessageByEmailFromApp(t *testing.T) {
 		ProtoV6ProviderFactories: env.ProviderFactories(),
 		CheckDestroy:             env.CheckDestroy("google_chat_message", "google_chat_space"),
 		Steps: []resource.TestStep{{
-			Config: appSpaceConfig(env, named("private-email")) + fmt.Sprintf(`
-resource "google_chat_message" "private" {
-  provider               = googlechatapp
-  space                  = google_chat_space.room.name
-  text                   = "Hello private world!"
-  private_message_viewer = %q
-}
-`, env.User(1)),
+			Config: appSpaceConfig(env, named("private-email")) +
+				messageHCL("private", "googlechatapp", roomName, "Hello private world!", "private_message_viewer", testenv.Quote(env.User(1))),
 			ConfigStateChecks: []statecheck.StateCheck{
 				statecheck.ExpectKnownValue("google_chat_message.private", tfjsonpath.New("private_message_viewer"), knownvalue.StringExact(env.User(1))),
 			},

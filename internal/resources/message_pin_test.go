@@ -60,14 +60,9 @@ func TestAccMessagePin_pinImportDriftAndReplace(t *testing.T) {
 				return s.RootModule().Resources["google_chat_space.room"].Primary.Attributes["name"] + "/messages/client-welcome", nil
 			},
 		},
-		{
-			// Unpinned outside Terraform: the plan pins it again.
-			PreConfig: outOfBand(t, func() error { return env.Client(chatapi.AuthModeUser).DeleteMessagePin(context.Background(), pin) }),
-			Config:    pinConfig(env, name, `"${google_chat_message.welcome.space}/messages/${google_chat_message.welcome.message_id}"`),
-			ConfigPlanChecks: emptyPlanAfterApply(
-				plancheck.ExpectResourceAction(address, plancheck.ResourceActionCreate),
-			),
-		},
+		// Unpinned outside Terraform: the plan pins it again.
+		createdAgainAfter(t, env, address, pinConfig(env, name, `"${google_chat_message.welcome.space}/messages/${google_chat_message.welcome.message_id}"`),
+			func(ctx context.Context, c *chatapi.Client) error { return c.DeleteMessagePin(ctx, pin) }),
 		{
 			// Another message: the pin is replaced.
 			Config: pinConfig(env, name, "google_chat_message.rules.name"),

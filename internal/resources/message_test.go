@@ -163,14 +163,8 @@ resource "google_chat_message" "card" {
 func TestAccMessage_privateMessage(t *testing.T) {
 	env := testenv.New(t)
 	env.ParallelTest([]resource.TestStep{{
-		Config: appSpaceConfig(env, named("private")) + fmt.Sprintf(`
-resource "google_chat_message" "private" {
-  provider               = googlechatapp
-  space                  = google_chat_space.room.name
-  text                   = "Hello private world!"
-  private_message_viewer = %q
-}
-`, appUser(env, 1)),
+		Config: appSpaceConfig(env, named("private")) +
+			messageHCL("private", "googlechatapp", roomName, "Hello private world!", "private_message_viewer", testenv.Quote(appUser(env, 1))),
 		ConfigStateChecks: []statecheck.StateCheck{
 			statecheck.ExpectKnownValue("google_chat_message.private", tfjsonpath.New("private_message_viewer"), knownvalue.StringExact(appUser(env, 1))),
 		},

@@ -126,14 +126,8 @@ resource "google_chat_message" "card" {
 		},
 		{
 			// A private message names its viewer by ID, as configured.
-			Config: config("Hello again", "Second") + fmt.Sprintf(`
-resource "google_chat_message" "private" {
-  provider               = googlechatapp
-  space                  = google_chat_space.room.name
-  text                   = "Just for you"
-  private_message_viewer = %q
-}
-`, appUser(env, 1)),
+			Config: config("Hello again", "Second") +
+				messageHCL("private", "googlechatapp", roomName, "Just for you", "private_message_viewer", testenv.Quote(appUser(env, 1))),
 			ConfigPlanChecks: emptyPlanAfterApply(plancheck.ExpectKnownValue("google_chat_message.private", tfjsonpath.New("private_message_viewer"), knownvalue.StringExact(appUser(env, 1)))),
 		},
 	}, "google_chat_message", "google_chat_space")

@@ -61,16 +61,9 @@ func TestAccReaction_createReplaceImportAndDrift(t *testing.T) {
 			ResourceName: address, ImportState: true, ImportStateVerify: true,
 			ImportStateVerifyIgnore: []string{"timeouts"},
 		},
-		{
-			// Removed outside Terraform: the plan adds it again.
-			PreConfig: outOfBand(t, func() error {
-				return env.Client(chatapi.AuthModeUser).DeleteReaction(context.Background(), reaction)
-			}),
-			Config: reactionConfig(env, name, "🎉"),
-			ConfigPlanChecks: emptyPlanAfterApply(
-				plancheck.ExpectResourceAction(address, plancheck.ResourceActionCreate),
-			),
-		},
+		// Removed outside Terraform: the plan adds it again.
+		createdAgainAfter(t, env, address, reactionConfig(env, name, "🎉"),
+			func(ctx context.Context, c *chatapi.Client) error { return c.DeleteReaction(ctx, reaction) }),
 	}, "google_chat_reaction", "google_chat_message", "google_chat_space")
 }
 
