@@ -34,6 +34,16 @@ func api(t *testing.T, srv *Server, token, method, path string, body any) (int, 
 	return resp.StatusCode, out
 }
 
+// postCase is a request body a caller posts, and the answer it must get:
+// a status, and the error status ("" for none).
+type postCase struct {
+	name       string
+	token      string
+	body       map[string]any
+	wantStatus int
+	wantError  string
+}
+
 // answered reports on t an answer other than wantStatus with the error
 // status wantError ("" for none), and says whether it was the one wanted.
 func answered(t *testing.T, status int, out map[string]any, wantStatus int, wantError string) bool {
@@ -146,13 +156,7 @@ func TestSetUp_rules(t *testing.T) {
 	for i := range manyUsers {
 		manyUsers[i] = fmt.Sprintf("u%d@example.com", i)
 	}
-	cases := []struct {
-		name       string
-		token      string
-		body       map[string]any
-		wantStatus int
-		wantError  string
-	}{
+	cases := []postCase{
 		{"app credentials are refused", app, namedSpace("A"), 403, "PERMISSION_DENIED"},
 		{"spaceType is required", alice, map[string]any{"space": map[string]any{"displayName": "A"}}, 400, "INVALID_ARGUMENT"},
 		{"SPACE needs displayName", alice, map[string]any{"space": map[string]any{"spaceType": "SPACE"}}, 400, "INVALID_ARGUMENT"},

@@ -55,13 +55,7 @@ func errReason(body map[string]any) string {
 }
 
 func TestImport_createRules(t *testing.T) {
-	cases := []struct {
-		name       string
-		token      string
-		body       map[string]any
-		wantStatus int
-		wantError  string
-	}{
+	cases := []postCase{
 		{"named space", alice, importSpace("Import"), 200, ""},
 		{"group chat", alice, map[string]any{"spaceType": "GROUP_CHAT", "importMode": true}, 200, ""},
 		{"no direct messages", alice, map[string]any{"spaceType": "DIRECT_MESSAGE", "importMode": true}, 400, "INVALID_ARGUMENT"},
