@@ -282,9 +282,14 @@ func shouldRetry(parent context.Context, resp *http.Response, err error) (bool, 
 }
 
 // isTransient: connection resets, truncated answers and attempt timeouts.
+// net.ErrClosed ("use of closed network connection") is a reset seen from
+// the writing side: when the peer resets a connection while a request body
+// is still being sent, Go's transport closes the connection on its read
+// side and the write fails with this error instead of ECONNRESET.
 func isTransient(err error) bool {
 	if errors.Is(err, context.DeadlineExceeded) || errors.Is(err, syscall.ECONNRESET) ||
-		errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF) || errors.Is(err, syscall.EPIPE) {
+		errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF) || errors.Is(err, syscall.EPIPE) ||
+		errors.Is(err, net.ErrClosed) {
 		return true
 	}
 	var netErr net.Error

@@ -8,6 +8,7 @@ import (
 	"net"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"strings"
 	"sync"
 	"testing"
@@ -530,5 +531,63 @@ func TestGaveUpError_saysWhetherAWriteMayHaveBeenApplied(t *testing.T) {
 		if !errors.As(err, &gaveUp) || gaveUp.Write != want || strings.Contains(err.Error(), applied) != want {
 			t.Errorf("%s: %v (Write %v), want a write: %v", method, err, gaveUp != nil && gaveUp.Write, want)
 		}
+	}
+}
+
+// failFirst fails the first round trip with err, as Go's transport does
+// before any answer, and sends the rest through base.
+type failFirst struct {
+	base  http.RoundTripper
+	err   error
+	calls int
+}
+
+func (f *failFirst) RoundTrip(req *http.Request) (*http.Response, error) {
+	f.calls++
+	if f.calls == 1 {
+		if req.Body != nil {
+			_, _ = io.Copy(io.Discard, io.LimitReader(req.Body, 3)) // part of the body went out
+			req.Body.Close()
+		}
+		return nil, f.err
+	}
+	return f.base.RoundTrip(req)
+}
+
+// A connection the peer resets while a body is being written fails the write
+// with "use of closed network connection" (CI saw it on a media.upload under
+// the connection-reset faults): it is retried like the reset, body and all,
+// and an error that is no lost connection is not.
+func TestRetryTransport_writeOnAClosedConnectionIsRetried(t *testing.T) {
+	closed := &url.Error{Op: "Post", URL: "http://127.0.0.1/upload", Err: &net.OpError{Op: "write", Net: "tcp", Err: net.ErrClosed}}
+	cases := []struct {
+		name      string
+		err       error
+		wantCalls int
+		wantOK    bool
+	}{
+		{"write on a closed connection", closed, 2, true},
+		{"refused certificate", &url.Error{Op: "Post", URL: "http://127.0.0.1/upload", Err: errors.New("x509: certificate signed by unknown authority")}, 1, false},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			var bodies []string
+			srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+				b, _ := io.ReadAll(r.Body)
+				bodies = append(bodies, string(b))
+			}))
+			defer srv.Close()
+			var waits []time.Duration
+			rt := testTransport(RetryPolicy{MaxRetries: 2, MinBackoff: time.Millisecond, MaxBackoff: time.Millisecond}, &waits)
+			base := &failFirst{base: http.DefaultTransport, err: tc.err}
+			rt.base = base
+			_, err := send(t, rt, WithIdempotent(context.Background()), http.MethodPost, srv.URL, "the whole file")
+			if (err == nil) != tc.wantOK || base.calls != tc.wantCalls {
+				t.Fatalf("err %v after %d calls, want ok=%v after %d", err, base.calls, tc.wantOK, tc.wantCalls)
+			}
+			if tc.wantOK && (len(bodies) != 1 || bodies[0] != "the whole file") {
+				t.Errorf("the retry sent %q, want the whole body once", bodies)
+			}
+		})
 	}
 }
