@@ -571,12 +571,7 @@ func TestRetryTransport_writeOnAClosedConnectionIsRetried(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			var bodies []string
-			srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-				b, _ := io.ReadAll(r.Body)
-				bodies = append(bodies, string(b))
-			}))
-			defer srv.Close()
+			srv := newScriptedServer(t)
 			var waits []time.Duration
 			rt := testTransport(RetryPolicy{MaxRetries: 2, MinBackoff: time.Millisecond, MaxBackoff: time.Millisecond}, &waits)
 			base := &failFirst{base: http.DefaultTransport, err: tc.err}
@@ -585,8 +580,10 @@ func TestRetryTransport_writeOnAClosedConnectionIsRetried(t *testing.T) {
 			if (err == nil) != tc.wantOK || base.calls != tc.wantCalls {
 				t.Fatalf("err %v after %d calls, want ok=%v after %d", err, base.calls, tc.wantOK, tc.wantCalls)
 			}
-			if tc.wantOK && (len(bodies) != 1 || bodies[0] != "the whole file") {
-				t.Errorf("the retry sent %q, want the whole body once", bodies)
+			srv.mu.Lock()
+			defer srv.mu.Unlock()
+			if tc.wantOK && (len(srv.bodies) != 1 || srv.bodies[0] != "the whole file") {
+				t.Errorf("the retry sent %q, want the whole body once", srv.bodies)
 			}
 		})
 	}

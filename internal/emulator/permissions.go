@@ -243,8 +243,8 @@ func allowedByRole(rec *spaceRecord, p *principal, setting string) bool {
 }
 
 // permissionFields names each setting of p by its update-mask key, as a
-// pointer to p's field. post_messages is "Output only" (discovery
-// document), so no mask sets it; the other eight are "Optional".
+// pointer to p's field: the eight of permissionMasks, and post_messages,
+// which is "Output only" (discovery document) and so set by no mask.
 func permissionFields(p *chat.PermissionSettings) map[string]**chat.PermissionSetting {
 	return map[string]**chat.PermissionSetting{
 		"manage_members_and_groups": &p.ManageMembersAndGroups,
@@ -294,10 +294,10 @@ func applyPermissionMask(current, in *chat.PermissionSettings, path string) *cha
 	}
 	all := path == "permission_settings"
 	name := strings.TrimPrefix(path, "permission_settings.")
-	src := permissionFields(in)
-	for key, dst := range permissionFields(out) {
-		if key != "post_messages" && (all || key == name) {
-			*dst = pick(*src[key])
+	dst, src := permissionFields(out), permissionFields(in)
+	for _, key := range permissionMasks {
+		if all || key == name {
+			*dst[key] = pick(*src[key])
 		}
 	}
 	return out

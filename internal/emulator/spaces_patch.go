@@ -26,7 +26,8 @@ const (
 	maskAccessPermissions                 // access_settings.access_permission_settings[.<setting>]
 )
 
-// Space patch masks, after normalizeMask.
+// Space patch masks, after normalizeMask. permission_settings.post_messages
+// is not one: the discovery document marks postMessages "Output only".
 var (
 	permissionMasks = []string{
 		"manage_members_and_groups", "modify_space_details", "toggle_history", "use_at_mention_all",

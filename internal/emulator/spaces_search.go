@@ -9,9 +9,9 @@ import (
 )
 
 // spaces.search: "Returns a list of spaces in a Google Workspace
-// organization." The query grammar is in search.go (search_parse.go parses it); the rules here quote
-// the discovery document's method and parameter descriptions (revision
-// 20261029) or say "guess:".
+// organization." The query grammar is in search.go (search_parse.go parses
+// it); the rules here quote the discovery document's method and parameter
+// descriptions (revision 20261029) or say "guess:".
 
 // Page sizes: "If unspecified, at most 100 spaces are returned. The
 // maximum value is 1000 when `useAdminAccess` is set to `true`. Otherwise,
