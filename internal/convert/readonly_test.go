@@ -2,13 +2,12 @@ package convert
 
 import (
 	"encoding/json"
-	"os"
-	"os/exec"
-	"path/filepath"
 	"strings"
 	"testing"
 
 	chat "google.golang.org/api/chat/v1"
+
+	gen "github.com/seed-da88c8a3/terraform-provider-googlechat/internal/discovery/generate"
 )
 
 // configuredCard is a cards_v2 value as a configuration writes it.
@@ -140,29 +139,9 @@ func TestStripOutputOnly(t *testing.T) {
 // discovery document of the google.golang.org/api version go.mod requires:
 // run `go generate ./internal/convert` when it fails.
 func TestReadOnlyTable_matchesDiscovery(t *testing.T) {
-	out, err := exec.Command("go", "list", "-m", "-f", "{{.Dir}}", "google.golang.org/api").Output()
-	if err != nil {
-		t.Skipf("go list -m google.golang.org/api: %v", err)
-	}
-	raw, err := os.ReadFile(filepath.Join(strings.TrimSpace(string(out)), "chat", "v1", "chat-api.json"))
-	if err != nil {
+	var doc gen.Document
+	if err := gen.Load("", &doc); err != nil {
 		t.Skip(err)
-	}
-	type prop struct {
-		Ref                  string `json:"$ref"`
-		ReadOnly             bool   `json:"readOnly"`
-		Description          string `json:"description"`
-		Items                *prop  `json:"items"`
-		AdditionalProperties *prop  `json:"additionalProperties"`
-	}
-	var doc struct {
-		Revision string `json:"revision"`
-		Schemas  map[string]struct {
-			Properties map[string]*prop `json:"properties"`
-		} `json:"schemas"`
-	}
-	if err := json.Unmarshal(raw, &doc); err != nil {
-		t.Fatal(err)
 	}
 	if doc.Revision != DiscoveryRevision {
 		t.Errorf("readonly_gen.go is from revision %s, go.mod's google.golang.org/api has %s: run go generate ./internal/convert", DiscoveryRevision, doc.Revision)
@@ -173,13 +152,8 @@ func TestReadOnlyTable_matchesDiscovery(t *testing.T) {
 	outputOnly := 0
 	for name, s := range doc.Schemas {
 		for field, p := range s.Properties {
-			want := apiField{outputOnly: p.ReadOnly || strings.HasPrefix(p.Description, "Output only"), schema: p.Ref}
-			if p.Items != nil && p.Items.Ref != "" {
-				want.schema = p.Items.Ref
-			}
-			if p.AdditionalProperties != nil && p.AdditionalProperties.Ref != "" {
-				want.schema, want.isMap = p.AdditionalProperties.Ref, true
-			}
+			ref, isMap := p.SchemaRef()
+			want := apiField{outputOnly: p.OutputOnly(), schema: ref, isMap: isMap}
 			if want.outputOnly {
 				outputOnly++
 			}

@@ -1,13 +1,11 @@
 package emulator
 
 import (
-	"encoding/json"
-	"os"
-	"os/exec"
-	"path/filepath"
 	"sort"
 	"strings"
 	"testing"
+
+	gen "github.com/seed-da88c8a3/terraform-provider-googlechat/internal/discovery/generate"
 )
 
 // dig walks decoded JSON by object keys and array indexes ("0").
@@ -280,54 +278,27 @@ func TestEnrich_everyOutputOnlyFieldOfTheDiscoveryDocument(t *testing.T) {
 	}
 }
 
-// discoveryDoc is the part of chat-api.json these tests read.
-type discoveryDoc struct {
-	Schemas map[string]struct {
-		Properties map[string]*discoveryProperty `json:"properties"`
-	} `json:"schemas"`
-}
-
-type discoveryProperty struct {
-	Ref                  string             `json:"$ref"`
-	ReadOnly             bool               `json:"readOnly"`
-	Description          string             `json:"description"`
-	Items                *discoveryProperty `json:"items"`
-	AdditionalProperties *discoveryProperty `json:"additionalProperties"`
-}
-
-func (p *discoveryProperty) ref() string {
-	switch {
-	case p.Ref != "":
-		return p.Ref
-	case p.Items != nil && p.Items.Ref != "":
-		return p.Items.Ref
-	case p.AdditionalProperties != nil && p.AdditionalProperties.Ref != "":
-		return p.AdditionalProperties.Ref
-	}
-	return ""
-}
-
-func (p *discoveryProperty) outputOnly() bool {
-	return p.ReadOnly || strings.HasPrefix(p.Description, "Output only")
-}
+// discoveryDoc is chat-api.json, with what these tests ask of it.
+type discoveryDoc struct{ gen.Document }
 
 // readDiscovery reads the discovery document of the google.golang.org/api
 // version go.mod requires.
 func readDiscovery(t *testing.T) *discoveryDoc {
 	t.Helper()
-	dir, err := exec.Command("go", "list", "-m", "-f", "{{.Dir}}", "google.golang.org/api").Output()
-	if err != nil {
-		t.Skipf("go list -m google.golang.org/api: %v", err)
-	}
-	raw, err := os.ReadFile(filepath.Join(strings.TrimSpace(string(dir)), "chat", "v1", "chat-api.json"))
-	if err != nil {
+	var doc discoveryDoc
+	if err := gen.Load("", &doc.Document); err != nil {
 		t.Skip(err)
 	}
-	var doc discoveryDoc
-	if err := json.Unmarshal(raw, &doc); err != nil {
-		t.Fatal(err)
-	}
 	return &doc
+}
+
+// properties are the fields of a schema (none for a name the document
+// does not have).
+func (d *discoveryDoc) properties(schema string) map[string]*gen.Property {
+	if s := d.Schemas[schema]; s != nil {
+		return s.Properties
+	}
+	return nil
 }
 
 // outputOnlyBelow lists Schema.field for every output-only field of the
@@ -342,11 +313,11 @@ func (d *discoveryDoc) outputOnlyBelow(roots ...string) map[string]bool {
 			return
 		}
 		visited[schema] = true
-		for name, p := range d.Schemas[schema].Properties {
-			if p.outputOnly() {
+		for name, p := range d.properties(schema) {
+			if p.OutputOnly() {
 				out[schema+"."+name] = true
 			}
-			if ref := p.ref(); ref != "" {
+			if ref, _ := p.SchemaRef(); ref != "" {
 				visit(ref)
 			}
 		}
@@ -365,11 +336,13 @@ func (d *discoveryDoc) mark(schema string, v any, seen map[string]bool) {
 			d.mark(schema, item, seen)
 		}
 	case map[string]any:
-		props := d.Schemas[schema].Properties
+		props := d.properties(schema)
 		for key, item := range node {
 			seen[schema+"."+key] = true
-			if p := props[key]; p != nil && p.ref() != "" {
-				d.mark(p.ref(), item, seen)
+			if p := props[key]; p != nil {
+				if ref, _ := p.SchemaRef(); ref != "" {
+					d.mark(ref, item, seen)
+				}
 			}
 		}
 	}

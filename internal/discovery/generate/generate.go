@@ -34,6 +34,52 @@ func Load(path string, doc any) error {
 	return nil
 }
 
+// Document is the part of the discovery document that describes its
+// schemas, for the generators and for the tests that check a table or the
+// emulator against it.
+type Document struct {
+	Revision string             `json:"revision"`
+	Version  string             `json:"version"`
+	Schemas  map[string]*Schema `json:"schemas"`
+}
+
+// Schema is one schema of the document.
+type Schema struct {
+	Properties map[string]*Property `json:"properties"`
+}
+
+// Property is one field of a schema.
+type Property struct {
+	Ref                  string    `json:"$ref"`
+	Type                 string    `json:"type"`
+	ReadOnly             bool      `json:"readOnly"`
+	Description          string    `json:"description"`
+	Items                *Property `json:"items"`
+	AdditionalProperties *Property `json:"additionalProperties"`
+}
+
+// OutputOnly reports whether the API fills the field and ignores it in a
+// request: "readOnly": true, or a description that starts "Output only" (the
+// document marks some fields only the second way).
+func (p *Property) OutputOnly() bool {
+	return p.ReadOnly || strings.HasPrefix(p.Description, "Output only")
+}
+
+// SchemaRef names the schema the field's value is: the object itself, each
+// element of an array, or each value of a map (isMap). It is "" for a
+// scalar field.
+func (p *Property) SchemaRef() (ref string, isMap bool) {
+	switch {
+	case p.Ref != "":
+		return p.Ref, false
+	case p.Items != nil && p.Items.Ref != "":
+		return p.Items.Ref, false
+	case p.AdditionalProperties != nil && p.AdditionalProperties.Ref != "":
+		return p.AdditionalProperties.Ref, true
+	}
+	return "", false
+}
+
 // WriteGo formats generated Go source and writes it to path.
 func WriteGo(path string, src []byte) error {
 	formatted, err := format.Source(src)
