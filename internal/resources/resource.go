@@ -340,6 +340,21 @@ func boolChangedAfterCreate(_ context.Context, req planmodifier.BoolRequest, res
 const emailNeedsUserCredentials = "the Chat API accepts an email as users/{email} only with user credentials; " +
 	"use users/{id} or a provider with user credentials"
 
+// userOnlyPlan starts the ModifyPlan of a resource only users may manage:
+// a plan that creates one is refused with app credentials (the error points
+// at at). It reports whether the plan updates an existing resource, the only
+// plan the caller's own rules are left to shape.
+func userOnlyPlan(client *chatapi.Client, req resource.ModifyPlanRequest, diags *diag.Diagnostics, at path.Path, action, methods string) (updating bool) {
+	switch {
+	case req.Plan.Raw.IsNull():
+		return false
+	case req.State.Raw.IsNull():
+		glue.RequireUser(client, diags, at, action, methods)
+		return false
+	}
+	return true
+}
+
 // isEmailUser reports whether name is users/{email}.
 func isEmailUser(name string) bool {
 	return strings.HasPrefix(name, "users/") && strings.Contains(name, "@")

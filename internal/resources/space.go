@@ -55,15 +55,17 @@ var (
 )
 
 func (r *spaceResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	// What the configuration set, not what the plan filled in, decides which
+	// settings are sent.
+	config, ok := getModel[spaceModel](ctx, req.Config, &resp.Diagnostics)
+	if !ok {
+		return
+	}
 	ctx, cancel, plan, ok := beginWith[spaceModel](ctx, r.client, req.Plan, timeouts.Value.Create, &resp.Diagnostics)
 	if !ok {
 		return
 	}
 	defer cancel()
-	var config spaceModel
-	if resp.Diagnostics.Append(req.Config.Get(ctx, &config)...); resp.Diagnostics.HasError() {
-		return
-	}
 	members, diags := initialMemberships(ctx, plan.InitialMembers)
 	resp.Diagnostics.Append(diags...)
 	if resp.Diagnostics.HasError() {
@@ -183,15 +185,17 @@ func (r *spaceResource) Read(ctx context.Context, req resource.ReadRequest, resp
 }
 
 func (r *spaceResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	// What the configuration set, not what the plan filled in, decides which
+	// settings are sent.
+	config, ok := getModel[spaceModel](ctx, req.Config, &resp.Diagnostics)
+	if !ok {
+		return
+	}
 	ctx, cancel, plan, state, ok := beginUpdate[spaceModel](ctx, r.client, req, &resp.Diagnostics)
 	if !ok {
 		return
 	}
 	defer cancel()
-	var config spaceModel
-	if resp.Diagnostics.Append(req.Config.Get(ctx, &config)...); resp.Diagnostics.HasError() {
-		return
-	}
 	name := state.Name.ValueString()
 	result := state
 	for _, patch := range spacePatches(plan, state, config) {

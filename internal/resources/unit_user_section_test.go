@@ -131,6 +131,37 @@ func TestUnitUserSection_ModifyPlan(t *testing.T) {
 
 // Create positions, update renames and positions, Read follows, destroy
 // deletes; a section gone is removed with a warning.
+// App credentials are refused at plan; a plan that keeps the section keeps
+// the item's name (it carries the section), a move leaves it to the apply.
+func TestUnitUserSectionItem_ModifyPlan(t *testing.T) {
+	_, app := uAppHarness(t, NewUserSectionItem())
+	var config userSectionItemModel
+	app.null(&config)
+	config.Space, config.Section = types.StringValue("spaces/AAAA"), types.StringValue("users/me/sections/work")
+	uWantError(t, app.modifyPlan(&config, nil, nil).diags, uRoot("section"), "lets only users arrange their sections")
+
+	_, h := uUserHarness(t, NewUserSectionItem())
+	state := config
+	state.Name, state.ID = types.StringValue("users/1/sections/work/items/AAAA"), types.StringValue("spaces/AAAA")
+	plan := config
+	plan.Name, plan.ID = types.StringUnknown(), state.ID
+	for _, tc := range []struct {
+		section, want string
+	}{
+		{"users/1/sections/work", state.Name.ValueString()},
+		{"users/me/sections/play", ""},
+	} {
+		plan.Section = types.StringValue(tc.section)
+		res := h.modifyPlan(&plan, &plan, &state)
+		uNoErrors(t, "ModifyPlan", res.diags)
+		var name types.String
+		res.plan.GetAttribute(context.Background(), path.Root("name"), &name)
+		if got := name.ValueString(); got != tc.want || (tc.want == "") != name.IsUnknown() {
+			t.Errorf("section %s: name %v, want %q (unknown when empty)", tc.section, name, tc.want)
+		}
+	}
+}
+
 func TestUnitUserSection_CreateUpdateDelete(t *testing.T) {
 	env, h := uUserHarness(t, NewUserSection())
 	var config userSectionModel

@@ -8,7 +8,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/seed-da88c8a3/terraform-provider-googlechat/internal/convert"
-	"github.com/seed-da88c8a3/terraform-provider-googlechat/internal/glue"
 )
 
 // ModifyPlan refuses app credentials before any write: items.list and move
@@ -17,12 +16,8 @@ import (
 // name carries the section). Client-dependent, so here rather than in an
 // attribute plan modifier (see DESIGN.md).
 func (r *userSectionItemResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	if req.Plan.Raw.IsNull() {
-		return
-	}
-	if req.State.Raw.IsNull() {
-		glue.RequireUser(r.client, &resp.Diagnostics, path.Root("section"), "arrange their sections",
-			"users.sections.items.list and move")
+	if !userOnlyPlan(r.client, req, &resp.Diagnostics, path.Root("section"), "arrange their sections",
+		"users.sections.items.list and move") {
 		return
 	}
 	var planned, prior, name types.String

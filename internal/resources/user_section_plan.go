@@ -6,8 +6,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/types"
-
-	"github.com/seed-da88c8a3/terraform-provider-googlechat/internal/glue"
 )
 
 // ModifyPlan refuses app credentials before any write: every users.sections
@@ -15,12 +13,8 @@ import (
 // to apply makes sort_order unknown. Client-dependent, so here rather than
 // in an attribute plan modifier (see DESIGN.md).
 func (r *userSectionResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	if req.Plan.Raw.IsNull() {
-		return
-	}
-	if req.State.Raw.IsNull() {
-		glue.RequireUser(r.client, &resp.Diagnostics, path.Root("display_name"), "manage their sections",
-			"users.sections.create, list, patch, position and delete")
+	if !userOnlyPlan(r.client, req, &resp.Diagnostics, path.Root("display_name"), "manage their sections",
+		"users.sections.create, list, patch, position and delete") {
 		return
 	}
 	var planned, prior types.String
