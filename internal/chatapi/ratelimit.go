@@ -40,9 +40,11 @@ func DefaultRateLimits() RateLimits {
 // the quota instead of bursting into 429s (and the API's unpublished
 // per-space burst limits). Per-space reads are paced the same way (the
 // limits page gives them per second). The per-project read quotas are per
-// minute and large: their buckets hold a quarter of a minute's quota and
-// refill at the rest over the minute, so no 60-second window ever holds more
-// than the quota, and only a refresh of thousands of objects waits.
+// minute and large: their buckets hold a quarter of a minute's quota, so
+// only a refresh of thousands of objects waits. Every bucket refills at the
+// rest of its quota over the minute, so no 60-second window ever holds more
+// than the quota (the strictest reading of "per minute", which the emulator
+// enforces).
 type limiter struct {
 	limits     RateLimits
 	mu         sync.Mutex
@@ -70,27 +72,36 @@ func newLimiter(limits RateLimits) *limiter {
 		reads: map[readKind]*rate.Limiter{}}
 	for _, kind := range []readKind{spaceReads, membershipReads, messageReads, attachmentReads, reactionReads} {
 		if limits.ReadsPerMinute > 0 {
-			burst := max(1, int(limits.ReadsPerMinute/4))
-			l.reads[kind] = rate.NewLimiter(rate.Limit(max(limits.ReadsPerMinute-float64(burst), 1)/60), burst)
+			l.reads[kind] = perMinute(limits.ReadsPerMinute, limits.ReadsPerMinute/4)
 		}
 	}
 	return l
 }
 
-func bucket(perMinute float64) *rate.Limiter {
-	if perMinute <= 0 {
+// bucket paces calls at a per-minute quota, one second of it at once (nil
+// for no quota).
+func bucket(quota float64) *rate.Limiter {
+	if quota <= 0 {
 		return nil
 	}
-	return rate.NewLimiter(rate.Limit(perMinute/60), max(1, int(perMinute/60)))
+	return perMinute(quota, quota/60)
 }
 
-// perSpace is space's bucket in buckets, made at perMinute on first use.
-func (l *limiter) perSpace(buckets map[string]*rate.Limiter, space string, perMinute float64) *rate.Limiter {
+// perMinute is a bucket of burst calls that refills at the rest of the
+// quota over a minute: a full bucket and a minute of refill make the quota,
+// never more.
+func perMinute(quota, burst float64) *rate.Limiter {
+	n := max(1, int(burst))
+	return rate.NewLimiter(rate.Limit(max(quota-float64(n), 1)/60), n)
+}
+
+// perSpace is space's bucket in buckets, made at quota on first use.
+func (l *limiter) perSpace(buckets map[string]*rate.Limiter, space string, quota float64) *rate.Limiter {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	b, ok := buckets[space]
 	if !ok {
-		b = bucket(perMinute)
+		b = bucket(quota)
 		buckets[space] = b
 	}
 	return b

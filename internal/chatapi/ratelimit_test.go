@@ -5,6 +5,8 @@ import (
 	"net/http"
 	"testing"
 	"time"
+
+	"golang.org/x/time/rate"
 )
 
 func TestWriteClass(t *testing.T) {
@@ -129,4 +131,32 @@ func TestLimiter_readBuckets(t *testing.T) {
 	ok("spaces/A/messages/M", "the space's fifth read")
 	waits("spaces/A/messages/M", "the space's sixth read in a second")
 	ok("spaces/D/messages/M", "another space's read")
+}
+
+// No 60-second window holds more calls than a quota: a full bucket and a
+// minute of refill make the quota at most (the emulator counts per-minute
+// quotas in a sliding window), and no bucket is so slow that it gives less
+// than nine tenths of it.
+func TestLimiter_noMinuteHoldsMoreThanTheQuota(t *testing.T) {
+	for _, limits := range []RateLimits{DefaultRateLimits(),
+		{PerSpaceWritesPerMinute: 7, SpaceWritesPerMinute: 90, MembershipWritesPerMinute: 2, PerSpaceReadsPerMinute: 61, ReadsPerMinute: 5}} {
+		l := newLimiter(limits)
+		buckets := map[string]struct {
+			b     *rate.Limiter
+			quota float64
+		}{
+			"per-space writes":  {l.perSpace(l.spaces, "A", limits.PerSpaceWritesPerMinute), limits.PerSpaceWritesPerMinute},
+			"space writes":      {l.space, limits.SpaceWritesPerMinute},
+			"membership writes": {l.member, limits.MembershipWritesPerMinute},
+			"per-space reads":   {l.perSpace(l.spaceReads, "A", limits.PerSpaceReadsPerMinute), limits.PerSpaceReadsPerMinute},
+			"message reads":     {l.reads[messageReads], limits.ReadsPerMinute},
+		}
+		for name, c := range buckets {
+			inAMinute := float64(c.b.Burst()) + float64(c.b.Limit())*60
+			if inAMinute > c.quota+1e-9 || inAMinute < 0.9*c.quota {
+				t.Errorf("%v %s: a full bucket and a minute of refill admit %.2f, want at most %v and at least nine tenths of it",
+					limits, name, inAMinute, c.quota)
+			}
+		}
+	}
 }

@@ -28,7 +28,7 @@
 //   - faults.go: fault rules and their injection into ServeHTTP.
 //   - chaos.go: chaos mode, seeded random faults on every API call (calls
 //     with the test-only X-Emulator-No-Chaos: 1 header are exempt).
-//   - quota.go: write and read quotas (token buckets).
+//   - quota.go: write and read quotas (per-second buckets, per-minute windows).
 //   - directory.go: users, groups, apps, the administrators and the
 //     principals calling.
 //   - adminaccess.go: administrator access (useAdminAccess=true): who may

@@ -6,7 +6,14 @@ import (
 	"time"
 )
 
-// Quota emulates the API's write quotas with token buckets; zero disables one.
+// Quota emulates the API's quotas; zero disables one. A per-second quota is
+// a token bucket holding one second of calls. A per-minute quota is the
+// strictest reading of "N per minute": at most N calls in any 60 seconds.
+// A token bucket holding a minute's calls would let twice that through a
+// 60-second window (a full bucket, then a minute of refill), and nothing on
+// the usage limits page says the API is that lenient (a guess, written
+// down: the page does not say how its minutes are measured; a client that
+// keeps to the sliding window keeps to every other reading too).
 type Quota struct {
 	// SpaceWritesPerSecond limits writes per space (spaces.patch/delete,
 	// messages.create/patch/update/delete, reactions.create/delete,
@@ -26,22 +33,34 @@ type Quota struct {
 	ProjectReadsPerMinute float64 `json:"projectReadsPerMinute,omitempty"`
 }
 
+// bucket is a per-second quota: tokens refill at the quota's rate, up to
+// one second's worth.
 type bucket struct {
 	tokens float64
 	last   time.Time
 }
 
+// window is a per-minute quota: the times of the calls it admitted in the
+// last minute, oldest first.
+type window struct {
+	admitted []time.Time
+}
+
 type quotaState struct {
 	limits  Quota
 	buckets map[string]*bucket
+	windows map[string]*window
 }
 
-// SetQuota replaces the quota configuration and refills every bucket.
+// SetQuota replaces the quota configuration and refills every quota.
 func (e *Emulator) SetQuota(q Quota) {
 	e.mu.Lock()
 	defer e.mu.Unlock()
-	e.quota = quotaState{limits: q, buckets: map[string]*bucket{}}
+	e.quota = quotaState{limits: q, buckets: map[string]*bucket{}, windows: map[string]*window{}}
 }
+
+// quotaWindow is how far back a per-minute quota counts.
+const quotaWindow = time.Minute
 
 // perSpaceWrites: the usage limits page's per-space writes, "spaces.patch /
 // delete, messages.create / patch / delete, reactions.create / delete,
@@ -82,47 +101,86 @@ var projectReads = map[string]string{
 	"chat.spaces.messages.reactions.list": "reactions",
 }
 
-// checkQuota takes a token from every bucket c counts against (e.mu held).
+// checkQuota admits c against every quota it counts against, or refuses it
+// with 429 and takes nothing from any of them (e.mu held).
 func (e *Emulator) checkQuota(c *call) *apiError {
 	q := e.quota.limits
-	type take struct {
-		key   string
-		rate  float64 // tokens per second
-		burst float64
-	}
-	var takes []take
+	var perSecond []take
+	var perMinute []take
 	if q.SpaceWritesPerSecond > 0 && perSpaceWrites[c.rpc] && c.space != "" {
-		takes = append(takes, take{"space:" + c.space, q.SpaceWritesPerSecond, q.SpaceWritesPerSecond})
-	}
-	if q.ProjectSpaceWritesPerMinute > 0 && projectSpaceWrites[c.rpc] {
-		takes = append(takes, take{"project:spaces", q.ProjectSpaceWritesPerMinute / 60, q.ProjectSpaceWritesPerMinute})
-	}
-	if q.ProjectMembershipWritesPerMinute > 0 && projectMembershipWrites[c.rpc] {
-		takes = append(takes, take{"project:members", q.ProjectMembershipWritesPerMinute / 60, q.ProjectMembershipWritesPerMinute})
+		perSecond = append(perSecond, take{"space:" + c.space, q.SpaceWritesPerSecond})
 	}
 	if q.SpaceReadsPerSecond > 0 && perSpaceReads[c.rpc] && c.space != "" {
-		takes = append(takes, take{"space-reads:" + c.space, q.SpaceReadsPerSecond, q.SpaceReadsPerSecond})
+		perSecond = append(perSecond, take{"space-reads:" + c.space, q.SpaceReadsPerSecond})
+	}
+	if q.ProjectSpaceWritesPerMinute > 0 && projectSpaceWrites[c.rpc] {
+		perMinute = append(perMinute, take{"project:spaces", q.ProjectSpaceWritesPerMinute})
+	}
+	if q.ProjectMembershipWritesPerMinute > 0 && projectMembershipWrites[c.rpc] {
+		perMinute = append(perMinute, take{"project:members", q.ProjectMembershipWritesPerMinute})
 	}
 	if kind := projectReads[c.rpc]; q.ProjectReadsPerMinute > 0 && kind != "" {
-		takes = append(takes, take{"project-reads:" + kind, q.ProjectReadsPerMinute / 60, q.ProjectReadsPerMinute})
+		perMinute = append(perMinute, take{"project-reads:" + kind, q.ProjectReadsPerMinute})
 	}
 	now := e.opts.Now()
-	for _, t := range takes {
-		b := e.quota.buckets[t.key]
-		if b == nil {
-			b = &bucket{tokens: max(t.burst, 1), last: now}
-			e.quota.buckets[t.key] = b
-		}
-		b.tokens = min(max(t.burst, 1), b.tokens+now.Sub(b.last).Seconds()*t.rate)
-		b.last = now
-		if b.tokens < 1 {
-			return quotaError(fmt.Sprintf("Quota exceeded for quota metric '%s' (%s).", quotaMetric(t.key), t.key))
+	for _, t := range perSecond {
+		if e.quota.bucketAt(t, now).tokens < 1 {
+			return t.refused()
 		}
 	}
-	for _, t := range takes {
+	for _, t := range perMinute {
+		if len(e.quota.windowAt(t.key, now).admitted) >= max(int(t.limit), 1) {
+			return t.refused()
+		}
+	}
+	for _, t := range perSecond {
 		e.quota.buckets[t.key].tokens--
 	}
+	for _, t := range perMinute {
+		w := e.quota.windows[t.key]
+		w.admitted = append(w.admitted, now)
+	}
 	return nil
+}
+
+// take is one quota a call counts against: its key and its limit (calls a
+// second for a bucket, a minute for a window).
+type take struct {
+	key   string
+	limit float64
+}
+
+func (t take) refused() *apiError {
+	return quotaError(fmt.Sprintf("Quota exceeded for quota metric '%s' (%s).", quotaMetric(t.key), t.key))
+}
+
+// bucketAt is t's bucket, refilled up to now.
+func (s *quotaState) bucketAt(t take, now time.Time) *bucket {
+	capacity := max(t.limit, 1)
+	b := s.buckets[t.key]
+	if b == nil {
+		b = &bucket{tokens: capacity, last: now}
+		s.buckets[t.key] = b
+	}
+	b.tokens = min(capacity, b.tokens+now.Sub(b.last).Seconds()*t.limit)
+	b.last = now
+	return b
+}
+
+// windowAt is key's window, with the calls older than a minute before now
+// dropped.
+func (s *quotaState) windowAt(key string, now time.Time) *window {
+	w := s.windows[key]
+	if w == nil {
+		w = &window{}
+		s.windows[key] = w
+	}
+	drop := 0
+	for drop < len(w.admitted) && !w.admitted[drop].After(now.Add(-quotaWindow)) {
+		drop++
+	}
+	w.admitted = w.admitted[drop:]
+	return w
 }
 
 // quotaMetric names a bucket's quota in the API's words.

@@ -200,8 +200,8 @@ func (p *googleChatProvider) Schema(_ context.Context, _ provider.SchemaRequest,
 				MarkdownDescription: "Client-side quotas shared by every resource of this provider, so an operation that " +
 					"needs more calls than the API allows runs at the quota instead of drawing 429s. Writes and per-space " +
 					"reads are paced evenly (a burst of one second's worth); per-project reads may use a quarter of a minute's " +
-					"quota at once and then run at the quota's pace, so no 60 seconds pass the quota. 0 turns a limit off. " +
-					"Defaults are the documented quotas.",
+					"quota at once. Each then runs at the rest of its quota over the minute, so no 60 seconds ever hold more " +
+					"calls than the quota. 0 turns a limit off. Defaults are the documented quotas.",
 				Attributes: map[string]schema.Attribute{
 					"per_space_writes_per_minute": quotaAttribute("Writes per minute in one space: space updates and deletes, "+
 						"message creates, edits and deletes, reactions, pins and unpins, and attachment uploads.", limits.PerSpaceWritesPerMinute),

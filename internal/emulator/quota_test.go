@@ -1,0 +1,44 @@
+package emulator
+
+import (
+	"fmt"
+	"testing"
+	"time"
+)
+
+// A per-minute quota admits at most its limit in any 60 seconds: half a
+// minute after a burst nothing is admitted (a bucket refilling at the limit
+// would admit half the limit again), and a call is admitted again only when
+// the one it replaces is a minute old. A refused call takes nothing: the
+// project's per-minute count is not spent by a call its space refused.
+func TestQuota_perMinuteIsASlidingWindow(t *testing.T) {
+	clock := &importClock{now: importNow}
+	srv := NewTestServer(t, Options{Now: clock.Now})
+	first := setup(t, srv, alice, namedSpace("Window one"))
+	second := setup(t, srv, alice, namedSpace("Window two"))
+	third := setup(t, srv, alice, namedSpace("Window three"))
+	srv.SetQuota(Quota{ProjectSpaceWritesPerMinute: 4, SpaceWritesPerSecond: 1})
+	patch := func(space string) int {
+		t.Helper()
+		code, _ := api(t, srv, alice, "PATCH", "/v1/"+space+"?updateMask=displayName",
+			map[string]any{"displayName": fmt.Sprintf("%s at %s", space, clock.Now().Sub(importNow))})
+		return code
+	}
+	var codes []int
+	at := func(offset time.Duration, spaces ...string) {
+		clock.advance(importNow.Add(offset).Sub(clock.Now()))
+		for _, space := range spaces {
+			codes = append(codes, patch(space))
+		}
+	}
+	at(0, first, second, first)                 // the second patch of first is over its per-space 1/s
+	at(time.Second, first, second)              // four spaces.patch admitted by now
+	at(30*time.Second, third)                   // a bucket would have refilled two
+	at(time.Minute, first, second)              // the two at 0 are a minute old: no longer counted
+	at(time.Minute+500*time.Millisecond, third) // full again: 1s, 1s, 1m, 1m
+	at(time.Minute+time.Second, third)          // the two at 1s leave the window
+	want := []int{200, 200, 429, 200, 200, 429, 200, 200, 429, 200}
+	if fmt.Sprint(codes) != fmt.Sprint(want) {
+		t.Errorf("codes %v, want %v", codes, want)
+	}
+}
