@@ -95,8 +95,8 @@ func TestBenchmarks(t *testing.T) {
 		"(GOGC=100). A lower GOGC would buy memory with the CPU above; not done.")
 	r.add("- **With latency**, the wall time is the same as without it: the per-resource cost above, not the API's latency, " +
 		"sets the pace at Terraform's default parallelism; list reads cut a latency-bound plan's reads and time.")
-	r.add("- **Throttled** writes are paced by `rate_limits` at the quota (a burst of one second's worth), so the apply stays " +
-		"near the floor with almost no 429s.\n")
+	r.add("- **Throttled** writes are paced by `rate_limits` just under the quota (a burst of one second's worth, then the rest " +
+		"of the minute's quota over the minute), so the apply stays near the floor with almost no 429s.\n")
 
 	out := strings.Join(r.lines, "\n") + "\n"
 	if err := os.WriteFile(filepath.Join(h.root, "BENCHMARKS.md"), []byte(out), 0o644); err != nil {
