@@ -89,10 +89,14 @@ func bucket(quota float64) *rate.Limiter {
 
 // perMinute is a bucket of burst calls that refills at the rest of the
 // quota over a minute: a full bucket and a minute of refill make the quota,
-// never more.
+// never more. A quota of one call (the whole burst) refills just slower
+// than a call a minute.
 func perMinute(quota, burst float64) *rate.Limiter {
 	n := max(1, int(burst))
-	return rate.NewLimiter(rate.Limit(max(quota-float64(n), 1)/60), n)
+	if rest := quota - float64(n); rest >= 1 {
+		return rate.NewLimiter(rate.Limit(rest/60), n)
+	}
+	return rate.NewLimiter(rate.Limit(1.0/61), n)
 }
 
 // perSpace is space's bucket in buckets, made at quota on first use.

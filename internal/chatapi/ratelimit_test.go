@@ -136,8 +136,12 @@ func TestLimiter_readBuckets(t *testing.T) {
 // No 60-second window holds more calls than a quota: a full bucket and a
 // minute of refill make the quota at most (the emulator counts per-minute
 // quotas in a sliding window), and no bucket is so slow that it gives less
-// than nine tenths of it.
+// than nine tenths of it. A quota of one a minute waits more than a minute
+// between calls.
 func TestLimiter_noMinuteHoldsMoreThanTheQuota(t *testing.T) {
+	if one := bucket(1); one.Burst() != 1 || float64(one.Limit())*60 >= 1 {
+		t.Errorf("a quota of 1: burst %d and %.3f refilled in a minute, want 1 and less than 1", one.Burst(), float64(one.Limit())*60)
+	}
 	for _, limits := range []RateLimits{DefaultRateLimits(),
 		{PerSpaceWritesPerMinute: 7, SpaceWritesPerMinute: 90, MembershipWritesPerMinute: 2, PerSpaceReadsPerMinute: 61, ReadsPerMinute: 5}} {
 		l := newLimiter(limits)

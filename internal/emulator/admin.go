@@ -103,6 +103,10 @@ func (e *Emulator) serveAdmin(w http.ResponseWriter, r *http.Request) {
 			writeError(w, invalidArgument("quota: %v", err))
 			return
 		}
+		if err := q.validate(); err != nil {
+			writeError(w, invalidArgument("quota: %v", err))
+			return
+		}
 		e.SetQuota(q)
 		writeJSON(w, http.StatusOK, q)
 	default:

@@ -2,6 +2,7 @@ package emulator
 
 import (
 	"fmt"
+	"math"
 	"strings"
 	"time"
 )
@@ -31,6 +32,24 @@ type Quota struct {
 	// ProjectReadsPerMinute limits each kind of read per project (space,
 	// membership, message, attachment and reaction reads): 3000 each.
 	ProjectReadsPerMinute float64 `json:"projectReadsPerMinute,omitempty"`
+}
+
+// validate refuses what the quotas cannot count: a negative quota, or a
+// per-minute quota that is not a whole number (a window of 60 seconds holds
+// whole calls; SetQuota itself rounds one down, and a fraction below 1 up
+// to 1).
+func (q Quota) validate() error {
+	for name, v := range map[string]float64{"spaceWritesPerSecond": q.SpaceWritesPerSecond, "spaceReadsPerSecond": q.SpaceReadsPerSecond,
+		"projectSpaceWritesPerMinute": q.ProjectSpaceWritesPerMinute, "projectMembershipWritesPerMinute": q.ProjectMembershipWritesPerMinute,
+		"projectReadsPerMinute": q.ProjectReadsPerMinute} {
+		switch {
+		case v < 0:
+			return fmt.Errorf("%s is %v: a quota is 0 (off) or more", name, v)
+		case strings.HasSuffix(name, "PerMinute") && v != math.Trunc(v):
+			return fmt.Errorf("%s is %v: a per-minute quota is a whole number of calls", name, v)
+		}
+	}
+	return nil
 }
 
 // bucket is a per-second quota: tokens refill at the quota's rate, up to

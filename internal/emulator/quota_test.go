@@ -2,6 +2,8 @@ package emulator
 
 import (
 	"fmt"
+	"net/http"
+	"strings"
 	"testing"
 	"time"
 )
@@ -40,5 +42,27 @@ func TestQuota_perMinuteIsASlidingWindow(t *testing.T) {
 	want := []int{200, 200, 429, 200, 200, 429, 200, 200, 429, 200}
 	if fmt.Sprint(codes) != fmt.Sprint(want) {
 		t.Errorf("codes %v, want %v", codes, want)
+	}
+}
+
+// The admin endpoint refuses a quota the emulator cannot count as written.
+func TestQuota_adminRefusesWhatItCannotCount(t *testing.T) {
+	srv := NewTestServer(t, Options{})
+	for body, want := range map[string]int{
+		`{"projectReadsPerMinute": 3000, "spaceReadsPerSecond": 15}`: 200,
+		`{"spaceWritesPerSecond": 0.5}`:                              200,
+		`{"projectSpaceWritesPerMinute": 2.5}`:                       400,
+		`{"projectMembershipWritesPerMinute": -1}`:                   400,
+		`{"spaceReadsPerSecond": -2}`:                                400,
+	} {
+		req, _ := http.NewRequest("PUT", srv.URL+"/__emulator/quota", strings.NewReader(body))
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != want {
+			t.Errorf("PUT quota %s = %d, want %d", body, resp.StatusCode, want)
+		}
 	}
 }

@@ -129,8 +129,6 @@ func TestUnitUserSection_ModifyPlan(t *testing.T) {
 	}
 }
 
-// Create positions, update renames and positions, Read follows, destroy
-// deletes; a section gone is removed with a warning.
 // App credentials are refused at plan; a plan that keeps the section keeps
 // the item's name (it carries the section), a move leaves it to the apply.
 func TestUnitUserSectionItem_ModifyPlan(t *testing.T) {
@@ -162,6 +160,8 @@ func TestUnitUserSectionItem_ModifyPlan(t *testing.T) {
 	}
 }
 
+// Create positions, update renames and positions, Read follows, destroy
+// deletes; a section gone is removed with a warning.
 func TestUnitUserSection_CreateUpdateDelete(t *testing.T) {
 	env, h := uUserHarness(t, NewUserSection())
 	var config userSectionModel
