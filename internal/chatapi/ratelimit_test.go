@@ -89,7 +89,8 @@ func TestReadClass(t *testing.T) {
 		{"GET", "/v1/spaces/AAA/messages/M.N/attachments/A", "AAA", attachmentReads},
 		{"GET", "/v1/spaces/AAA/messages/M.N/reactions", "AAA", reactionReads},
 		{"GET", "/v1/media/spaces/AAA/messages/M/attachments/A", "", attachmentReads},
-		{"GET", "/v1/customEmojis/E", "", ""},
+		{"GET", "/v1/customEmojis/E", "", customEmojiReads},
+		{"GET", "/v1/customEmojis", "", customEmojiReads},
 		{"GET", "/v1/users/me/sections", "", ""},
 		{"PATCH", "/v1/spaces/AAA", "", ""},
 	}

@@ -30,8 +30,12 @@ type Quota struct {
 	// media.download). The API documents 900 a minute, 15 a second.
 	SpaceReadsPerSecond float64 `json:"spaceReadsPerSecond,omitempty"`
 	// ProjectReadsPerMinute limits each kind of read per project (space,
-	// membership, message, attachment and reaction reads): 3000 each.
+	// membership, message, attachment, reaction and custom emoji reads):
+	// 3000 each.
 	ProjectReadsPerMinute float64 `json:"projectReadsPerMinute,omitempty"`
+	// ProjectCustomEmojiWritesPerMinute limits customEmojis.create/delete
+	// (600 on the current limits page).
+	ProjectCustomEmojiWritesPerMinute float64 `json:"projectCustomEmojiWritesPerMinute,omitempty"`
 }
 
 // validate refuses what the quotas cannot count: a negative quota, or a
@@ -41,7 +45,7 @@ type Quota struct {
 func (q Quota) validate() error {
 	for name, v := range map[string]float64{"spaceWritesPerSecond": q.SpaceWritesPerSecond, "spaceReadsPerSecond": q.SpaceReadsPerSecond,
 		"projectSpaceWritesPerMinute": q.ProjectSpaceWritesPerMinute, "projectMembershipWritesPerMinute": q.ProjectMembershipWritesPerMinute,
-		"projectReadsPerMinute": q.ProjectReadsPerMinute} {
+		"projectReadsPerMinute": q.ProjectReadsPerMinute, "projectCustomEmojiWritesPerMinute": q.ProjectCustomEmojiWritesPerMinute} {
 		switch {
 		case v < 0:
 			return fmt.Errorf("%s is %v: a quota is 0 (off) or more", name, v)
@@ -111,14 +115,18 @@ var perSpaceReads = map[string]bool{
 // projectReads: the usage limits page's per-project read quotas, each 3000
 // a minute: "Space reads (get / list / findDirectMessage)", "Membership
 // reads", "Message reads (get / list)", "Attachment reads", "Reaction
-// reads".
+// reads", and on the current page "CustomEmoji reads (get / list)".
 var projectReads = map[string]string{
 	"chat.spaces.get": "spaces", "chat.spaces.list": "spaces", "chat.spaces.findDirectMessage": "spaces",
 	"chat.spaces.members.get": "members", "chat.spaces.members.list": "members",
 	"chat.spaces.messages.get": "messages", "chat.spaces.messages.list": "messages",
 	"chat.spaces.messages.attachments.get": "attachments", "chat.media.download": "attachments",
-	"chat.spaces.messages.reactions.list": "reactions",
+	"chat.spaces.messages.reactions.list": "reactions", "chat.customEmojis.get": "customEmojis", "chat.customEmojis.list": "customEmojis",
 }
+
+// projectCustomEmojiWrites: "CustomEmoji writes per minute (customEmojis.
+// create / delete): 600", on the current limits page.
+var projectCustomEmojiWrites = map[string]bool{"chat.customEmojis.create": true, "chat.customEmojis.delete": true}
 
 // checkQuota admits c against every quota it counts against, or refuses it
 // with 429 and takes nothing from any of them (e.mu held).
@@ -137,6 +145,9 @@ func (e *Emulator) checkQuota(c *call) *apiError {
 	}
 	if q.ProjectMembershipWritesPerMinute > 0 && projectMembershipWrites[c.rpc] {
 		perMinute = append(perMinute, take{"project:members", q.ProjectMembershipWritesPerMinute})
+	}
+	if q.ProjectCustomEmojiWritesPerMinute > 0 && projectCustomEmojiWrites[c.rpc] {
+		perMinute = append(perMinute, take{"project:customEmojis", q.ProjectCustomEmojiWritesPerMinute})
 	}
 	if kind := projectReads[c.rpc]; q.ProjectReadsPerMinute > 0 && kind != "" {
 		perMinute = append(perMinute, take{"project-reads:" + kind, q.ProjectReadsPerMinute})

@@ -1,6 +1,7 @@
 package emulator
 
 import (
+	"encoding/base64"
 	"fmt"
 	"net/http"
 	"strings"
@@ -64,5 +65,35 @@ func TestQuota_adminRefusesWhatItCannotCount(t *testing.T) {
 		if resp.StatusCode != want {
 			t.Errorf("PUT quota %s = %d, want %d", body, resp.StatusCode, want)
 		}
+	}
+}
+
+// Custom emojis have their own per-project quotas on the current limits
+// page: writes (create, delete) and reads (get, list), each in a window.
+func TestQuota_customEmojis(t *testing.T) {
+	srv := NewTestServer(t, Options{Now: (&importClock{now: importNow}).Now})
+	srv.SetQuota(Quota{ProjectCustomEmojiWritesPerMinute: 2, ProjectReadsPerMinute: 2})
+	png := base64.StdEncoding.EncodeToString([]byte("\x89PNG not really"))
+	var codes []int
+	var made string
+	for _, emoji := range []string{":one:", ":two:", ":three:"} {
+		code, out := api(t, srv, alice, "POST", "/v1/customEmojis",
+			map[string]any{"emojiName": emoji, "payload": map[string]any{"filename": "e.png", "fileContent": png}})
+		codes = append(codes, code)
+		if name, ok := out["name"].(string); ok {
+			made = name
+		}
+	}
+	for _, path := range []string{"/v1/" + made, "/v1/customEmojis", "/v1/" + made} {
+		code, _ := api(t, srv, alice, "GET", path, nil)
+		codes = append(codes, code)
+	}
+	// The writes' window is full: a delete is refused too; space reads are
+	// another kind, with a window of their own.
+	code, _ := api(t, srv, alice, "DELETE", "/v1/"+made, nil)
+	spaces, _ := api(t, srv, alice, "GET", "/v1/spaces", nil)
+	codes = append(codes, code, spaces)
+	if want := "[200 200 429 200 200 429 429 200]"; fmt.Sprint(codes) != want {
+		t.Errorf("codes %v, want %s", codes, want)
 	}
 }

@@ -213,7 +213,7 @@ func (p *googleChatProvider) Schema(_ context.Context, _ provider.SchemaRequest,
 						"attachment and reaction gets and lists (media downloads name no space, so they count only in "+
 						"`reads_per_minute`).", limits.PerSpaceReadsPerMinute),
 					"reads_per_minute": quotaAttribute("Reads per minute of each kind (spaces, memberships, messages, attachments "+
-						"with media downloads, reactions), across spaces.", limits.ReadsPerMinute),
+						"with media downloads, reactions, custom emojis), across spaces.", limits.ReadsPerMinute),
 				},
 			},
 		},
