@@ -224,7 +224,7 @@ func TestReads_pacedUnderTheReadQuota(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv.SetQuota(emulator.Quota{SpaceReadsPerSecond: 15, ProjectReadsPerMinute: 3000})
+	srv.SetQuota(emulator.Quota{SpaceReadsPerSecond: 15, SpaceReadsPerMinute: 900, ProjectReadsPerMinute: 3000})
 	paced, err := chatapi.New(ctx, chatapi.Config{Endpoint: srv.URL + "/", AuthMode: chatapi.AuthModeUser,
 		RateLimits: chatapi.DefaultRateLimits(), Retry: chatapi.DefaultRetryPolicy(),
 		TokenSource: oauth2.StaticTokenSource(&oauth2.Token{AccessToken: "user:alice@example.com"})})

@@ -18,9 +18,12 @@ import (
 type Quota struct {
 	// SpaceWritesPerSecond limits writes per space (spaces.patch/delete,
 	// messages.create/patch/update/delete, reactions.create/delete,
-	// media.upload). The API documents
-	// 60 per minute.
+	// media.upload). The API documents 60 per minute; a second's bucket
+	// stands for its unpublished per-space burst limits.
 	SpaceWritesPerSecond float64 `json:"spaceWritesPerSecond,omitempty"`
+	// SpaceWritesPerMinute limits the same writes per space in a window
+	// (60).
+	SpaceWritesPerMinute float64 `json:"spaceWritesPerMinute,omitempty"`
 	// ProjectSpaceWritesPerMinute limits spaces.setup/create/patch/delete (60).
 	ProjectSpaceWritesPerMinute float64 `json:"projectSpaceWritesPerMinute,omitempty"`
 	// ProjectMembershipWritesPerMinute limits members.create/patch/delete (300).
@@ -29,6 +32,8 @@ type Quota struct {
 	// members.get/list, messages.get/list, attachments.get, reactions.list,
 	// media.download). The API documents 900 a minute, 15 a second.
 	SpaceReadsPerSecond float64 `json:"spaceReadsPerSecond,omitempty"`
+	// SpaceReadsPerMinute limits the same reads per space in a window (900).
+	SpaceReadsPerMinute float64 `json:"spaceReadsPerMinute,omitempty"`
 	// ProjectReadsPerMinute limits each kind of read per project (space,
 	// membership, message, attachment, reaction and custom emoji reads):
 	// 3000 each.
@@ -45,7 +50,8 @@ type Quota struct {
 func (q Quota) validate() error {
 	for name, v := range map[string]float64{"spaceWritesPerSecond": q.SpaceWritesPerSecond, "spaceReadsPerSecond": q.SpaceReadsPerSecond,
 		"projectSpaceWritesPerMinute": q.ProjectSpaceWritesPerMinute, "projectMembershipWritesPerMinute": q.ProjectMembershipWritesPerMinute,
-		"projectReadsPerMinute": q.ProjectReadsPerMinute, "projectCustomEmojiWritesPerMinute": q.ProjectCustomEmojiWritesPerMinute} {
+		"projectReadsPerMinute": q.ProjectReadsPerMinute, "projectCustomEmojiWritesPerMinute": q.ProjectCustomEmojiWritesPerMinute,
+		"spaceWritesPerMinute": q.SpaceWritesPerMinute, "spaceReadsPerMinute": q.SpaceReadsPerMinute} {
 		switch {
 		case v < 0:
 			return fmt.Errorf("%s is %v: a quota is 0 (off) or more", name, v)
@@ -140,6 +146,12 @@ func (e *Emulator) checkQuota(c *call) *apiError {
 	if q.SpaceReadsPerSecond > 0 && perSpaceReads[c.rpc] && c.space != "" {
 		perSecond = append(perSecond, take{"space-reads:" + c.space, q.SpaceReadsPerSecond})
 	}
+	if q.SpaceWritesPerMinute > 0 && perSpaceWrites[c.rpc] && c.space != "" {
+		perMinute = append(perMinute, take{"space-minute:" + c.space, q.SpaceWritesPerMinute})
+	}
+	if q.SpaceReadsPerMinute > 0 && perSpaceReads[c.rpc] && c.space != "" {
+		perMinute = append(perMinute, take{"space-reads-minute:" + c.space, q.SpaceReadsPerMinute})
+	}
 	if q.ProjectSpaceWritesPerMinute > 0 && projectSpaceWrites[c.rpc] {
 		perMinute = append(perMinute, take{"project:spaces", q.ProjectSpaceWritesPerMinute})
 	}
@@ -215,7 +227,7 @@ func (s *quotaState) windowAt(key string, now time.Time) *window {
 
 // quotaMetric names a bucket's quota in the API's words.
 func quotaMetric(key string) string {
-	if strings.HasPrefix(key, "space-reads:") || strings.HasPrefix(key, "project-reads:") {
+	if strings.HasPrefix(key, "space-reads") || strings.HasPrefix(key, "project-reads:") {
 		return "Read requests"
 	}
 	return "Write requests"

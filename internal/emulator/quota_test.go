@@ -97,3 +97,33 @@ func TestQuota_customEmojis(t *testing.T) {
 		t.Errorf("codes %v, want %s", codes, want)
 	}
 }
+
+// The per-space quotas also count a window of their own, per space, beside
+// their per-second buckets.
+func TestQuota_perSpaceMinute(t *testing.T) {
+	clock := &importClock{now: importNow}
+	srv := NewTestServer(t, Options{Now: clock.Now})
+	first := setup(t, srv, alice, namedSpace("Minute one"))
+	second := setup(t, srv, alice, namedSpace("Minute two"))
+	srv.SetQuota(Quota{SpaceWritesPerMinute: 2, SpaceReadsPerMinute: 2})
+	var codes []int
+	call := func(method, space, path string, body any) {
+		code, out := api(t, srv, alice, method, "/v1/"+space+path, body)
+		codes = append(codes, code)
+		if code == 429 && !strings.Contains(fmt.Sprint(out), "minute:"+strings.TrimPrefix(space, "spaces/")) {
+			t.Errorf("%s %s%s: 429 without naming the space's minute quota: %v", method, space, path, out)
+		}
+	}
+	for _, space := range []string{first, first, first, second} {
+		call("POST", space, "/messages", map[string]any{"text": "hi"})
+	}
+	for _, space := range []string{first, first, first} {
+		call("GET", space, "", nil)
+	}
+	clock.advance(time.Minute)
+	call("POST", first, "/messages", map[string]any{"text": "again"})
+	call("GET", first, "", nil)
+	if want := "[200 200 429 200 200 200 429 200 200]"; fmt.Sprint(codes) != want {
+		t.Errorf("codes %v, want %s", codes, want)
+	}
+}
