@@ -3,6 +3,7 @@ package emulator
 import (
 	"fmt"
 	"math"
+	"reflect"
 	"strings"
 	"time"
 )
@@ -45,18 +46,17 @@ type Quota struct {
 
 // validate refuses what the quotas cannot count: a negative quota, or a
 // per-minute quota that is not a whole number (a window of 60 seconds holds
-// whole calls; SetQuota itself rounds one down, and a fraction below 1 up
-// to 1).
+// whole calls; checkQuota itself rounds one down, and a fraction below 1
+// up to 1).
 func (q Quota) validate() error {
-	for name, v := range map[string]float64{"spaceWritesPerSecond": q.SpaceWritesPerSecond, "spaceReadsPerSecond": q.SpaceReadsPerSecond,
-		"projectSpaceWritesPerMinute": q.ProjectSpaceWritesPerMinute, "projectMembershipWritesPerMinute": q.ProjectMembershipWritesPerMinute,
-		"projectReadsPerMinute": q.ProjectReadsPerMinute, "projectCustomEmojiWritesPerMinute": q.ProjectCustomEmojiWritesPerMinute,
-		"spaceWritesPerMinute": q.SpaceWritesPerMinute, "spaceReadsPerMinute": q.SpaceReadsPerMinute} {
-		switch {
-		case v < 0:
-			return fmt.Errorf("%s is %v: a quota is 0 (off) or more", name, v)
-		case strings.HasSuffix(name, "PerMinute") && v != math.Trunc(v):
-			return fmt.Errorf("%s is %v: a per-minute quota is a whole number of calls", name, v)
+	v := reflect.ValueOf(q)
+	for i := range v.NumField() {
+		name, _, _ := strings.Cut(v.Type().Field(i).Tag.Get("json"), ",")
+		switch limit := v.Field(i).Float(); {
+		case limit < 0:
+			return fmt.Errorf("%s is %v: a quota is 0 (off) or more", name, limit)
+		case strings.HasSuffix(name, "PerMinute") && limit != math.Trunc(limit):
+			return fmt.Errorf("%s is %v: a per-minute quota is a whole number of calls", name, limit)
 		}
 	}
 	return nil
@@ -69,23 +69,19 @@ type bucket struct {
 	last   time.Time
 }
 
-// window is a per-minute quota: the times of the calls it admitted in the
-// last minute, oldest first.
-type window struct {
-	admitted []time.Time
-}
-
 type quotaState struct {
 	limits  Quota
 	buckets map[string]*bucket
-	windows map[string]*window
+	// windows hold, per per-minute quota, the times of the calls it
+	// admitted in the last minute, oldest first.
+	windows map[string][]time.Time
 }
 
 // SetQuota replaces the quota configuration and refills every quota.
 func (e *Emulator) SetQuota(q Quota) {
 	e.mu.Lock()
 	defer e.mu.Unlock()
-	e.quota = quotaState{limits: q, buckets: map[string]*bucket{}, windows: map[string]*window{}}
+	e.quota = quotaState{limits: q, buckets: map[string]*bucket{}, windows: map[string][]time.Time{}}
 }
 
 // quotaWindow is how far back a per-minute quota counts.
@@ -171,7 +167,7 @@ func (e *Emulator) checkQuota(c *call) *apiError {
 		}
 	}
 	for _, t := range perMinute {
-		if len(e.quota.windowAt(t.key, now).admitted) >= max(int(t.limit), 1) {
+		if e.quota.admittedWithin(t.key, now) >= max(int(t.limit), 1) {
 			return t.refused()
 		}
 	}
@@ -179,8 +175,7 @@ func (e *Emulator) checkQuota(c *call) *apiError {
 		e.quota.buckets[t.key].tokens--
 	}
 	for _, t := range perMinute {
-		w := e.quota.windows[t.key]
-		w.admitted = append(w.admitted, now)
+		e.quota.windows[t.key] = append(e.quota.windows[t.key], now)
 	}
 	return nil
 }
@@ -209,20 +204,16 @@ func (s *quotaState) bucketAt(t take, now time.Time) *bucket {
 	return b
 }
 
-// windowAt is key's window, with the calls older than a minute before now
-// dropped.
-func (s *quotaState) windowAt(key string, now time.Time) *window {
-	w := s.windows[key]
-	if w == nil {
-		w = &window{}
-		s.windows[key] = w
-	}
+// admittedWithin counts the calls key's window admitted in the minute
+// before now, after dropping the older ones.
+func (s *quotaState) admittedWithin(key string, now time.Time) int {
+	admitted := s.windows[key]
 	drop := 0
-	for drop < len(w.admitted) && !w.admitted[drop].After(now.Add(-quotaWindow)) {
+	for drop < len(admitted) && !admitted[drop].After(now.Add(-quotaWindow)) {
 		drop++
 	}
-	w.admitted = w.admitted[drop:]
-	return w
+	s.windows[key] = admitted[drop:]
+	return len(admitted) - drop
 }
 
 // quotaMetric names a bucket's quota in the API's words.

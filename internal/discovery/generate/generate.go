@@ -51,7 +51,6 @@ type Schema struct {
 // Property is one field of a schema.
 type Property struct {
 	Ref                  string    `json:"$ref"`
-	Type                 string    `json:"type"`
 	ReadOnly             bool      `json:"readOnly"`
 	Description          string    `json:"description"`
 	Items                *Property `json:"items"`
