@@ -17,7 +17,7 @@ func (c *Client) CreateCustomEmoji(ctx context.Context, emoji *chat.CustomEmoji)
 	return out, done(err)
 }
 
-// GetCustomEmoji calls customEmojis.get: name is customEmojis/{id}, or
+// GetCustomEmoji calls customEmojis.get: name is customEmojis/{customEmoji}, or
 // customEmojis/:emoji-name: ("You can use the emoji name as an alias").
 func (c *Client) GetCustomEmoji(ctx context.Context, name string) (*chat.CustomEmoji, error) {
 	ctx, done := c.traceCall(ctx)

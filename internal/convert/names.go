@@ -1,6 +1,11 @@
 package convert
 
-import "regexp"
+import (
+	"regexp"
+
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+)
 
 // API resource names and enum values shared by resources and data sources,
 // compiled once.
@@ -22,6 +27,38 @@ var (
 	MessagePinNamePattern = regexp.MustCompile(`^spaces/[A-Za-z0-9_-]+/messagePins/[A-Za-z0-9_.-]+$`)
 	ThreadNamePattern     = regexp.MustCompile(`^spaces/[A-Za-z0-9_-]+/threads/[A-Za-z0-9_.-]+$`)
 )
+
+// Plan-time checks of the names above, one per kind, so that every attribute
+// taking that kind of name refuses the same values with the same words (the
+// API's own format).
+func ValidSpaceName() validator.String {
+	return stringvalidator.RegexMatches(SpaceNamePattern, "must be spaces/{space}")
+}
+
+func ValidMessageName() validator.String {
+	return stringvalidator.RegexMatches(MessageNamePattern, "must be spaces/{space}/messages/{message}")
+}
+
+func ValidThreadName() validator.String {
+	return stringvalidator.RegexMatches(ThreadNamePattern, "must be spaces/{space}/threads/{thread}")
+}
+
+func ValidUserName() validator.String {
+	return stringvalidator.RegexMatches(UserNamePattern, "must be users/{id or email}")
+}
+
+func ValidGroupName() validator.String {
+	return stringvalidator.RegexMatches(GroupNamePattern, "must be groups/{id}")
+}
+
+func ValidCustomEmojiName() validator.String {
+	return stringvalidator.RegexMatches(CustomEmojiNamePattern, "must be customEmojis/{customEmoji}")
+}
+
+func ValidEmojiName() validator.String {
+	return stringvalidator.RegexMatches(EmojiNamePattern, "must start and end with a colon, be lowercase, and hold only "+
+		"letters, digits, and single hyphens or underscores between words, such as :team-logo:")
+}
 
 // Space types (Space.spaceType).
 const (

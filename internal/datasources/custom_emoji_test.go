@@ -53,7 +53,7 @@ data "google_chat_custom_emoji" "e" {
 		{Config: config("googlechatapp", fmt.Sprintf("name = %q", emoji.Name)), ExpectError: regexp.MustCompile(`User Credentials Required`)},
 		{Config: config("googlechat", fmt.Sprintf("name = %q\n  emoji_name = %q", emoji.Name, emojiName)),
 			ExpectError: regexp.MustCompile(`2 attributes specified when one \(and only one\)`)},
-		{Config: config("googlechat", `emoji_name = "Logo"`), ExpectError: regexp.MustCompile(`must be an emoji name`)},
+		{Config: config("googlechat", `emoji_name = "Logo"`), ExpectError: regexp.MustCompile(`must start and end with a colon`)},
 		// The last configuration is valid: the test's destroy plans it.
 		{Config: config("googlechat", fmt.Sprintf("name = %q", emoji.Name)), ConfigStateChecks: checks},
 	})

@@ -51,7 +51,7 @@ func groupChatSchema() schema.Schema {
 			Validators: []validator.Set{
 				setvalidator.SizeBetween(1, maxGroupChatUsers),
 				setvalidator.ValueStringsAre(
-					stringvalidator.RegexMatches(convert.UserNamePattern, "must be users/{id or email}"),
+					convert.ValidUserName(),
 					stringvalidator.NoneOf(convert.CallingApp),
 				),
 			},

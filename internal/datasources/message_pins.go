@@ -3,7 +3,6 @@ package datasources
 import (
 	"context"
 
-	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
@@ -39,7 +38,7 @@ func messagePinsSchema() schema.Schema {
 		Attributes: map[string]schema.Attribute{
 			"space": schema.StringAttribute{
 				Required: true, MarkdownDescription: "The space, `spaces/{space}`.",
-				Validators: []validator.String{stringvalidator.RegexMatches(convert.SpaceNamePattern, "must be spaces/{space}")},
+				Validators: []validator.String{convert.ValidSpaceName()},
 			},
 			"pins": schema.ListNestedAttribute{
 				Computed: true, MarkdownDescription: "The pins, in the API's order.",

@@ -3,7 +3,6 @@ package datasources
 import (
 	"context"
 
-	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
@@ -43,7 +42,7 @@ func reactionsSchema() schema.Schema {
 		Attributes: map[string]schema.Attribute{
 			"message": schema.StringAttribute{
 				Required: true, MarkdownDescription: "The message, `spaces/{space}/messages/{message}`.",
-				Validators: []validator.String{stringvalidator.RegexMatches(convert.MessageNamePattern, "must be spaces/{space}/messages/{message}")},
+				Validators: []validator.String{convert.ValidMessageName()},
 			},
 			"filter": schema.StringAttribute{
 				Optional: true,
@@ -57,7 +56,7 @@ func reactionsSchema() schema.Schema {
 					"name":          computed("Resource name, `spaces/{space}/messages/{message}/reactions/{reaction}`."),
 					"user":          computed("Who reacted, `users/{id}`."),
 					"emoji_unicode": computed("The Unicode emoji; null for a custom emoji."),
-					"custom_emoji":  computed("The custom emoji, `customEmojis/{id}`; null for a Unicode emoji."),
+					"custom_emoji":  computed("The custom emoji, `customEmojis/{customEmoji}`; null for a Unicode emoji."),
 				}},
 			},
 		},

@@ -164,7 +164,7 @@ func (r *customEmojiResource) Delete(ctx context.Context, req resource.DeleteReq
 	}
 }
 
-// ImportState takes the emoji's name, customEmojis/{id}, or its emoji name
+// ImportState takes the emoji's name, customEmojis/{customEmoji}, or its emoji name
 // (":party-parrot:" or customEmojis/:party-parrot:), which Read turns into
 // the resource name. source and filename stay null: the image can't be
 // read back.

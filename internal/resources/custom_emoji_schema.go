@@ -33,8 +33,7 @@ func (r *customEmojiResource) Schema(ctx context.Context, _ resource.SchemaReque
 					"An emoji of this name that already exists is reported with an import command, never adopted. Changing it " +
 					"replaces the emoji.",
 				Validators: []validator.String{
-					stringvalidator.RegexMatches(convert.EmojiNamePattern, "must start and end with a colon, be lowercase, and hold only "+
-						"letters, digits, and single hyphens or underscores between words, such as :team-logo:"),
+					convert.ValidEmojiName(),
 				},
 			},
 			"source": schema.StringAttribute{

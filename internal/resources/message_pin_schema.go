@@ -3,7 +3,6 @@ package resources
 import (
 	"context"
 
-	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
@@ -29,7 +28,7 @@ func (r *messagePinResource) Schema(ctx context.Context, _ resource.SchemaReques
 				PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplace()},
 				MarkdownDescription: "The message to pin, `spaces/{space}/messages/{message}` (a client-assigned ID such as " +
 					"`client-welcome` works too), usually `google_chat_message.NAME.name`. Changing it replaces the pin.",
-				Validators: []validator.String{stringvalidator.RegexMatches(convert.MessageNamePattern, "must be spaces/{space}/messages/{message}")},
+				Validators: []validator.String{convert.ValidMessageName()},
 			},
 		},
 	}

@@ -237,7 +237,7 @@ func reactionAdvice(client *chatapi.Client, err error) string {
 	case chatapi.IsPermissionDenied(err):
 		return "The caller must be a member of the message's space, and may remove only its own reactions."
 	case chatapi.IsNotFound(err):
-		return "Check that the message (spaces/{space}/messages/{message}) and any custom emoji (customEmojis/{id}) exist and the caller can see them."
+		return "Check that the message (spaces/{space}/messages/{message}) and any custom emoji (customEmojis/{customEmoji}) exist and the caller can see them."
 	}
 	return ""
 }

@@ -31,7 +31,7 @@ func (r *reactionResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 				MarkdownDescription: "The message to react to, `spaces/{space}/messages/{message}` (for example " +
 					"`google_chat_message.x.name`). The caller must be a member of its space. Changing it replaces the reaction.",
 				Validators: []validator.String{
-					stringvalidator.RegexMatches(convert.MessageNamePattern, "must be spaces/{space}/messages/{message}"),
+					convert.ValidMessageName(),
 				},
 			},
 			"emoji_unicode": schema.StringAttribute{
@@ -46,10 +46,10 @@ func (r *reactionResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 			},
 			"custom_emoji": schema.StringAttribute{
 				Optional: true, PlanModifiers: replace,
-				MarkdownDescription: "A custom emoji of the organization, `customEmojis/{id}` (its resource name, not its " +
+				MarkdownDescription: "A custom emoji of the organization, `customEmojis/{customEmoji}` (its resource name, not its " +
 					"`:name:`). Changing it replaces the reaction.",
 				Validators: []validator.String{
-					stringvalidator.RegexMatches(convert.CustomEmojiNamePattern, "must be customEmojis/{id}"),
+					convert.ValidCustomEmojiName(),
 				},
 			},
 			"user": schema.StringAttribute{
