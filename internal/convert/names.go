@@ -4,7 +4,6 @@ import (
 	"regexp"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 )
 
 // API resource names and enum values shared by resources and data sources,
@@ -30,35 +29,17 @@ var (
 
 // Plan-time checks of the names above, one per kind, so that every attribute
 // taking that kind of name refuses the same values with the same words (the
-// API's own format).
-func ValidSpaceName() validator.String {
-	return stringvalidator.RegexMatches(SpaceNamePattern, "must be spaces/{space}")
-}
-
-func ValidMessageName() validator.String {
-	return stringvalidator.RegexMatches(MessageNamePattern, "must be spaces/{space}/messages/{message}")
-}
-
-func ValidThreadName() validator.String {
-	return stringvalidator.RegexMatches(ThreadNamePattern, "must be spaces/{space}/threads/{thread}")
-}
-
-func ValidUserName() validator.String {
-	return stringvalidator.RegexMatches(UserNamePattern, "must be users/{id or email}")
-}
-
-func ValidGroupName() validator.String {
-	return stringvalidator.RegexMatches(GroupNamePattern, "must be groups/{id}")
-}
-
-func ValidCustomEmojiName() validator.String {
-	return stringvalidator.RegexMatches(CustomEmojiNamePattern, "must be customEmojis/{customEmoji}")
-}
-
-func ValidEmojiName() validator.String {
-	return stringvalidator.RegexMatches(EmojiNamePattern, "must start and end with a colon, be lowercase, and hold only "+
-		"letters, digits, and single hyphens or underscores between words, such as :team-logo:")
-}
+// API's own format). They hold no state, so attributes share them.
+var (
+	ValidSpaceName       = stringvalidator.RegexMatches(SpaceNamePattern, "must be spaces/{space}")
+	ValidMessageName     = stringvalidator.RegexMatches(MessageNamePattern, "must be spaces/{space}/messages/{message}")
+	ValidThreadName      = stringvalidator.RegexMatches(ThreadNamePattern, "must be spaces/{space}/threads/{thread}")
+	ValidUserName        = stringvalidator.RegexMatches(UserNamePattern, "must be users/{id or email}")
+	ValidGroupName       = stringvalidator.RegexMatches(GroupNamePattern, "must be groups/{id}")
+	ValidCustomEmojiName = stringvalidator.RegexMatches(CustomEmojiNamePattern, "must be customEmojis/{customEmoji}")
+	ValidEmojiName       = stringvalidator.RegexMatches(EmojiNamePattern, "must start and end with a colon, be lowercase, "+
+		"and hold only letters, digits, and single hyphens or underscores between words, such as :team-logo:")
+)
 
 // Space types (Space.spaceType).
 const (

@@ -18,13 +18,13 @@ func TestValidNames(t *testing.T) {
 		good, bad []string
 		format    string
 	}{
-		{ValidSpaceName(), []string{"spaces/AAAA_b-9"}, []string{"AAAA", "spaces/", "spaces/A/messages/B", "spaces/A B"}, "spaces/{space}"},
-		{ValidMessageName(), []string{"spaces/A/messages/B.c_d-1"}, []string{"spaces/A", "spaces/A/messages/", "messages/B"}, "spaces/{space}/messages/{message}"},
-		{ValidThreadName(), []string{"spaces/A/threads/T"}, []string{"threads/T", "spaces/A/messages/T"}, "spaces/{space}/threads/{thread}"},
-		{ValidUserName(), []string{"users/123", "users/bob@example.com", "users/app"}, []string{"bob@example.com", "users/", "users/a/b"}, "users/{id or email}"},
-		{ValidGroupName(), []string{"groups/eng"}, []string{"groups/eng@example.com", "eng"}, "groups/{id}"},
-		{ValidCustomEmojiName(), []string{"customEmojis/abc"}, []string{":abc:", "customEmojis/", "customEmojis/a/b"}, "customEmojis/{customEmoji}"},
-		{ValidEmojiName(), []string{":team-logo:", ":a_b:", ":x1:"}, []string{"team-logo", ":Team:", ":a--b:", ":a-:", "::"}, "start and end with a colon"},
+		{ValidSpaceName, []string{"spaces/AAAA_b-9"}, []string{"AAAA", "spaces/", "spaces/A/messages/B", "spaces/A B"}, "spaces/{space}"},
+		{ValidMessageName, []string{"spaces/A/messages/B.c_d-1"}, []string{"spaces/A", "spaces/A/messages/", "messages/B"}, "spaces/{space}/messages/{message}"},
+		{ValidThreadName, []string{"spaces/A/threads/T"}, []string{"threads/T", "spaces/A/messages/T"}, "spaces/{space}/threads/{thread}"},
+		{ValidUserName, []string{"users/123", "users/bob@example.com", "users/app"}, []string{"bob@example.com", "users/", "users/a/b"}, "users/{id or email}"},
+		{ValidGroupName, []string{"groups/eng"}, []string{"groups/eng@example.com", "eng"}, "groups/{id}"},
+		{ValidCustomEmojiName, []string{"customEmojis/abc"}, []string{":abc:", "customEmojis/", "customEmojis/a/b"}, "customEmojis/{customEmoji}"},
+		{ValidEmojiName, []string{":team-logo:", ":a_b:", ":x1:"}, []string{"team-logo", ":Team:", ":a--b:", ":a-:", "::"}, "start and end with a colon"},
 	}
 	for _, tc := range cases {
 		check := func(value string) []string {

@@ -40,7 +40,7 @@ func customEmojiSchema() schema.Schema {
 				Optional: true, Computed: true,
 				MarkdownDescription: "Resource name, `customEmojis/{customEmoji}`. Exactly one of `name` and `emoji_name`.",
 				Validators: []validator.String{
-					convert.ValidCustomEmojiName(),
+					convert.ValidCustomEmojiName,
 					stringvalidator.ExactlyOneOf(path.MatchRoot("name"), path.MatchRoot("emoji_name")),
 				},
 			},
@@ -48,7 +48,7 @@ func customEmojiSchema() schema.Schema {
 				Optional: true, Computed: true,
 				MarkdownDescription: "The emoji name, such as `:team-logo:`. Exactly one of `name` and `emoji_name`.",
 				Validators: []validator.String{
-					convert.ValidEmojiName(),
+					convert.ValidEmojiName,
 				},
 			},
 			"uid":                 computed("Unique key of the custom emoji."),

@@ -36,7 +36,7 @@ func directMessageSchema() schema.Schema {
 				"`spaces.findDirectMessage` takes an email as an alias for `{user}` only when authenticated as a user, so " +
 				"with app credentials an email is refused before any API call. With app credentials this finds the app's " +
 				"direct message with that user; with user credentials, the caller's.",
-			Validators: []validator.String{convert.ValidUserName()},
+			Validators: []validator.String{convert.ValidUserName},
 		},
 	})
 }

@@ -51,7 +51,7 @@ func groupChatSchema() schema.Schema {
 			Validators: []validator.Set{
 				setvalidator.SizeBetween(1, maxGroupChatUsers),
 				setvalidator.ValueStringsAre(
-					convert.ValidUserName(),
+					convert.ValidUserName,
 					stringvalidator.NoneOf(convert.CallingApp),
 				),
 			},

@@ -46,7 +46,7 @@ func membersSchema() schema.Schema {
 		Attributes: map[string]schema.Attribute{
 			"space": schema.StringAttribute{
 				Required: true, MarkdownDescription: "The space, `spaces/{space}`.",
-				Validators: []validator.String{convert.ValidSpaceName()},
+				Validators: []validator.String{convert.ValidSpaceName},
 			},
 			"role": schema.StringAttribute{
 				Optional: true, MarkdownDescription: "Only members with this role: `ROLE_MEMBER` or `ROLE_MANAGER` (the roles the API's filter supports).",

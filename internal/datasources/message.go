@@ -64,13 +64,13 @@ func messageSchema() schema.Schema {
 				MarkdownDescription: "Resource name of the message, `spaces/{space}/messages/{message}`, where `{message}` " +
 					"is the system-assigned ID or a client-assigned ID (`client-...`), as the API accepts both. Set either " +
 					"`name`, or `space` and `message_id`; when the message is read by those, this is its system name.",
-				Validators: []validator.String{convert.ValidMessageName()},
+				Validators: []validator.String{convert.ValidMessageName},
 			},
 			"space": schema.StringAttribute{
 				Optional: true, Computed: true,
 				MarkdownDescription: "The space the message is in, `spaces/{space}`. Set it with `message_id` to read a " +
 					"message by its client-assigned ID; otherwise it is the space of `name`.",
-				Validators: []validator.String{convert.ValidSpaceName()},
+				Validators: []validator.String{convert.ValidSpaceName},
 			},
 			"message_id": schema.StringAttribute{
 				Optional: true, Computed: true,

@@ -38,7 +38,7 @@ func messagePinsSchema() schema.Schema {
 		Attributes: map[string]schema.Attribute{
 			"space": schema.StringAttribute{
 				Required: true, MarkdownDescription: "The space, `spaces/{space}`.",
-				Validators: []validator.String{convert.ValidSpaceName()},
+				Validators: []validator.String{convert.ValidSpaceName},
 			},
 			"pins": schema.ListNestedAttribute{
 				Computed: true, MarkdownDescription: "The pins, in the API's order.",

@@ -42,7 +42,7 @@ func reactionsSchema() schema.Schema {
 		Attributes: map[string]schema.Attribute{
 			"message": schema.StringAttribute{
 				Required: true, MarkdownDescription: "The message, `spaces/{space}/messages/{message}`.",
-				Validators: []validator.String{convert.ValidMessageName()},
+				Validators: []validator.String{convert.ValidMessageName},
 			},
 			"filter": schema.StringAttribute{
 				Optional: true,

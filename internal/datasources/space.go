@@ -42,7 +42,7 @@ func spaceSchema() schema.Schema {
 			Optional: true, Computed: true,
 			MarkdownDescription: "Resource name of the space, `spaces/{space}`. Set exactly one of `name` and `display_name`; " +
 				"when the space is found by `display_name`, this is its name.",
-			Validators: []validator.String{convert.ValidSpaceName()},
+			Validators: []validator.String{convert.ValidSpaceName},
 		},
 		"display_name": schema.StringAttribute{
 			Optional: true, Computed: true,

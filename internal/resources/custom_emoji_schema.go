@@ -33,7 +33,7 @@ func (r *customEmojiResource) Schema(ctx context.Context, _ resource.SchemaReque
 					"An emoji of this name that already exists is reported with an import command, never adopted. Changing it " +
 					"replaces the emoji.",
 				Validators: []validator.String{
-					convert.ValidEmojiName(),
+					convert.ValidEmojiName,
 				},
 			},
 			"source": schema.StringAttribute{

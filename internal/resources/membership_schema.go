@@ -46,7 +46,7 @@ func (r *membershipResource) Schema(ctx context.Context, _ resource.SchemaReques
 				Optional: true, PlanModifiers: replace,
 				MarkdownDescription: "A Google group, `groups/{id}` (the Cloud Identity group ID; emails are not accepted). Only in " +
 					"named spaces, and only with user credentials. Changing it replaces the membership.",
-				Validators: []validator.String{convert.ValidGroupName()},
+				Validators: []validator.String{convert.ValidGroupName},
 			},
 			"use_admin_access": useAdminAccessAttribute("spaces.members.create, get, patch and delete"),
 			"role": schema.StringAttribute{

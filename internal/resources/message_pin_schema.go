@@ -28,7 +28,7 @@ func (r *messagePinResource) Schema(ctx context.Context, _ resource.SchemaReques
 				PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplace()},
 				MarkdownDescription: "The message to pin, `spaces/{space}/messages/{message}` (a client-assigned ID such as " +
 					"`client-welcome` works too), usually `google_chat_message.NAME.name`. Changing it replaces the pin.",
-				Validators: []validator.String{convert.ValidMessageName()},
+				Validators: []validator.String{convert.ValidMessageName},
 			},
 		},
 	}

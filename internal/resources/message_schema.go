@@ -76,7 +76,7 @@ func (r *messageResource) Schema(ctx context.Context, _ resource.SchemaRequest, 
 					"A change of instant posts the message again.", "A change of instant posts the message again.")},
 				MarkdownDescription: "Set it to reply to an existing thread, `spaces/{space}/threads/{thread}` (for example " +
 					"another message's `thread_name`); otherwise the thread the message landed in. A change posts the message again.",
-				Validators: []validator.String{convert.ValidThreadName()},
+				Validators: []validator.String{convert.ValidThreadName},
 			},
 			"message_reply_option": schema.StringAttribute{
 				Optional: true, PlanModifiers: replaceAfterCreate,
@@ -104,7 +104,7 @@ func (r *messageResource) Schema(ctx context.Context, _ resource.SchemaRequest, 
 					"the API refuse it, the apply fails with the API's error and `users/{id}` is the fix. Unset, the message is " +
 					"visible to every member and the plan says so (null); after an import the API's viewer is recorded. A " +
 					"change posts the message again.",
-				Validators: []validator.String{convert.ValidUserName()},
+				Validators: []validator.String{convert.ValidUserName},
 			},
 			"notification_type": schema.StringAttribute{
 				Optional: true,

@@ -31,7 +31,7 @@ func (r *reactionResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 				MarkdownDescription: "The message to react to, `spaces/{space}/messages/{message}` (for example " +
 					"`google_chat_message.x.name`). The caller must be a member of its space. Changing it replaces the reaction.",
 				Validators: []validator.String{
-					convert.ValidMessageName(),
+					convert.ValidMessageName,
 				},
 			},
 			"emoji_unicode": schema.StringAttribute{
@@ -49,7 +49,7 @@ func (r *reactionResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 				MarkdownDescription: "A custom emoji of the organization, `customEmojis/{customEmoji}` (its resource name, not its " +
 					"`:name:`). Changing it replaces the reaction.",
 				Validators: []validator.String{
-					convert.ValidCustomEmojiName(),
+					convert.ValidCustomEmojiName,
 				},
 			},
 			"user": schema.StringAttribute{

@@ -37,7 +37,7 @@ func spaceAttribute(description string) schema.StringAttribute {
 	return schema.StringAttribute{
 		Required: true, MarkdownDescription: description,
 		PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplace()},
-		Validators:    []validator.String{convert.ValidSpaceName()},
+		Validators:    []validator.String{convert.ValidSpaceName},
 	}
 }
 

@@ -22,7 +22,7 @@ func (r *spaceMembersResource) Schema(ctx context.Context, _ resource.SchemaRequ
 				"app credentials the plan refuses a new one); the value stays as written, and drift shows a member as " +
 				"written here. Unset means nobody with this role.",
 			Validators: []validator.Set{setvalidator.ValueStringsAre(
-				convert.ValidUserName(), stringvalidator.NoneOf(convert.CallingApp))},
+				convert.ValidUserName, stringvalidator.NoneOf(convert.CallingApp))},
 		}
 	}
 	resp.Schema = schema.Schema{
