@@ -13,8 +13,10 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework-jsontypes/jsontypes"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
@@ -214,4 +216,26 @@ func TestUnitMessageDataSource_Read(t *testing.T) {
 	wantAttributeError(t, diags, path.Root("message_id"), "spaces.messages.get "+space.Name+"/messages/client-missing failed: 404")
 	_, diags = dsRead(t, NewMessage(), app, map[string]string{"name": space.Name + "/messages/client-missing"})
 	wantAttributeError(t, diags, path.Root("name"), "failed: 404")
+}
+
+// Space.displayName "Supports up to 128 characters": the lookup's limit
+// counts characters, not bytes.
+func TestSpaceLookupDisplayNameCountsCharacters(t *testing.T) {
+	var resp datasource.SchemaResponse
+	NewSpace().Schema(context.Background(), datasource.SchemaRequest{}, &resp)
+	attribute := resp.Schema.Attributes["display_name"].(schema.StringAttribute)
+	errors := func(value string) int {
+		var out validator.StringResponse
+		for _, v := range attribute.Validators {
+			v.ValidateString(context.Background(), validator.StringRequest{Path: path.Root("display_name"),
+				ConfigValue: types.StringValue(value)}, &out)
+		}
+		return out.Diagnostics.ErrorsCount()
+	}
+	if n := errors(strings.Repeat("界", 128)); n != 0 {
+		t.Errorf("128 characters refused (%d errors)", n)
+	}
+	if errors(strings.Repeat("界", 129)) == 0 {
+		t.Error("129 characters accepted")
+	}
 }

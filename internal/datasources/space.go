@@ -50,7 +50,7 @@ func spaceSchema() schema.Schema {
 				"spaces the caller is a member of (`spaces.list`), instead of by `name`; exactly one space must match, or " +
 				"the read fails with the number found. Set exactly one of `name` and `display_name`; when the space is read " +
 				"by `name`, this is its display name (empty for group chats and direct messages).",
-			Validators: []validator.String{stringvalidator.LengthBetween(1, 128)},
+			Validators: []validator.String{stringvalidator.UTF8LengthBetween(1, 128)},
 		},
 	})
 }

@@ -30,7 +30,7 @@ func TestAccMessage_invalidInputMakesNoWrites(t *testing.T) {
 		{"message ID in uppercase", app(`text = "x"
   message_id = "client-MESSAGE-ID"`), attributeError(bad, "message_id", "must begin with client-")},
 		{"message ID of 64 characters", app(fmt.Sprintf("text = \"x\"\n  message_id = %q", "client-"+strings.Repeat("a", 57))), attributeError(bad, "message_id", "must begin with client-")},
-		{"thread key over 4000 characters", app(fmt.Sprintf("text = \"x\"\n  thread_key = %q", strings.Repeat("k", 4001))), attributeError(bad, "thread_key", "string length must be between 1 and 4000")},
+		{"thread key over 4000 characters", app(fmt.Sprintf("text = \"x\"\n  thread_key = %q", strings.Repeat("k", 4001))), attributeError(bad, "thread_key", "UTF-8 character count must be between 1 and 4000")},
 		{"thread key and thread name", app(`text = "x"
   thread_key = "k"
   thread_name = "spaces/AAAAAAAAAAA/threads/BBB"`), attributeError(bad, "thread_key", "cannot be specified when")},

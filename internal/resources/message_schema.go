@@ -66,7 +66,7 @@ func (r *messageResource) Schema(ctx context.Context, _ resource.SchemaRequest, 
 					"at most 4,000 characters. Keys are scoped to the app that sets them. Takes effect only with a " +
 					"`message_reply_option` that replies. A change posts the message again.",
 				Validators: []validator.String{
-					stringvalidator.LengthBetween(1, maxThreadKey),
+					stringvalidator.UTF8LengthBetween(1, maxThreadKey),
 					stringvalidator.ConflictsWith(path.MatchRoot("thread_name")),
 				},
 			},

@@ -46,9 +46,9 @@ func TestAccSpace_invalidConfigurationsMakeNoWrites(t *testing.T) {
 	providerBlock := `provider["` + host + `/hashicorp/googlechat"]`
 	cases := []invalidCase{
 		{"SPACE needs display_name", space(`description = "d"`), blockError("display_name is required when space_type is SPACE")},
-		{"display_name too long", space(fmt.Sprintf("display_name = %q", strings.Repeat("x", 129))), attributeError(bad, "display_name", "string length must be between 1 and 128")},
-		{"description too long", space(fmt.Sprintf("display_name = \"x\"\n  description = %q", strings.Repeat("d", 4097))), attributeError(bad, "description", "string length must be between 1 and 4096")},
-		{"guidelines too long", space(fmt.Sprintf("display_name = \"x\"\n  guidelines = %q", strings.Repeat("g", 5001))), attributeError(bad, "guidelines", "string length must be between 1 and 5000")},
+		{"display_name too long", space(fmt.Sprintf("display_name = %q", strings.Repeat("x", 129))), attributeError(bad, "display_name", "UTF-8 character count must be between 1 and 128")},
+		{"description too long", space(fmt.Sprintf("display_name = \"x\"\n  description = %q", strings.Repeat("d", 4097))), attributeError(bad, "description", "UTF-8 character count must be between 1 and 4096")},
+		{"guidelines too long", space(fmt.Sprintf("display_name = \"x\"\n  guidelines = %q", strings.Repeat("g", 5001))), attributeError(bad, "guidelines", "UTF-8 character count must be between 1 and 5000")},
 		{"unknown space_type", space(`space_type = "ROOM"`), attributeError(bad, "space_type", `value must be one of`)},
 		{"GROUP_CHAT with display_name", space(`space_type = "GROUP_CHAT"
   display_name = "x"

@@ -52,17 +52,17 @@ func (r *spaceResource) Schema(ctx context.Context, _ resource.SchemaRequest, re
 				Optional: true,
 				MarkdownDescription: "The space's name, at most 128 characters. Required for `SPACE`, not allowed for the other " +
 					"types. Must be unique in the organization (the API answers `ALREADY_EXISTS` otherwise). Updated in place.",
-				Validators: []validator.String{stringvalidator.LengthBetween(1, 128)},
+				Validators: []validator.String{stringvalidator.UTF8LengthBetween(1, 128)},
 			},
 			"description": schema.StringAttribute{
 				Optional:            true,
 				MarkdownDescription: "What the space is about, at most 4,096 characters. Not allowed for `DIRECT_MESSAGE`. Updated in place.",
-				Validators:          []validator.String{stringvalidator.LengthBetween(1, 4096)},
+				Validators:          []validator.String{stringvalidator.UTF8LengthBetween(1, 4096)},
 			},
 			"guidelines": schema.StringAttribute{
 				Optional:            true,
 				MarkdownDescription: "The space's rules and etiquette, at most 5,000 characters. Not allowed for `DIRECT_MESSAGE`. Updated in place.",
-				Validators:          []validator.String{stringvalidator.LengthBetween(1, 5000)},
+				Validators:          []validator.String{stringvalidator.UTF8LengthBetween(1, 5000)},
 			},
 			"history_state": schema.StringAttribute{
 				Optional: true,

@@ -32,7 +32,7 @@ func (r *userSectionResource) Schema(ctx context.Context, _ resource.SchemaReque
 				MarkdownDescription: "The section's name in the navigation panel: 1 to 80 characters, not only whitespace (\"Supports " +
 					"up to 80 characters\", required for a custom section). Need not be unique. Changes in place.",
 				Validators: []validator.String{
-					stringvalidator.LengthBetween(1, maxSectionDisplayName),
+					stringvalidator.UTF8LengthBetween(1, maxSectionDisplayName),
 					stringvalidator.RegexMatches(regexp.MustCompile(`\S`), "must not be only whitespace"),
 				},
 			},

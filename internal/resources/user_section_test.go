@@ -219,9 +219,9 @@ func TestAccUserSection_invalidConfigurations(t *testing.T) {
 		return env.Config(testenv.Resource("google_chat_user_section_item", "bad", "provider", provider, "space", space, "section", section))
 	}
 	planRefusesAll(t, env, "sections", []invalidCase{
-		{"an empty display name", section("googlechat", `""`), regexp.MustCompile(`(?s)Attribute display_name string length must be between 1 and 80`)},
+		{"an empty display name", section("googlechat", `""`), regexp.MustCompile(`(?s)Attribute display_name UTF-8 character count must be between 1 and 80`)},
 		{"81 characters", section("googlechat", testenv.Quote(strings.Repeat("é", 81))),
-			regexp.MustCompile(`(?s)Attribute display_name string length must be between 1 and 80`)},
+			regexp.MustCompile(`(?s)Attribute display_name UTF-8 character count must be between 1 and 80`)},
 		{"only whitespace", section("googlechat", `"   "`), regexp.MustCompile(`(?s)Attribute display_name must not be only whitespace`)},
 		{"a relative position the API lacks", section("googlechat", `"Work"`, "position", `"MIDDLE"`),
 			regexp.MustCompile(`(?s)Attribute position must be START, END or a number from 1`)},
