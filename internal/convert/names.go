@@ -15,8 +15,11 @@ var (
 	MembershipNamePattern = regexp.MustCompile(`^spaces/[A-Za-z0-9_-]+/members/[^/\s]+$`)
 	MessageNamePattern    = regexp.MustCompile(`^spaces/[A-Za-z0-9_-]+/messages/[A-Za-z0-9_.-]+$`)
 	// CustomEmojiNamePattern: "Format: customEmojis/{customEmoji}"
-	// (CustomEmoji.name).
-	CustomEmojiNamePattern = regexp.MustCompile(`^customEmojis/[^/\s]+$`)
+	// (CustomEmoji.name), the name the server assigns. The emoji-name alias
+	// (customEmojis/:team-logo:) is documented only for customEmojis.get and
+	// delete, and an answer names the emoji by its ID, so the alias is not a
+	// resource name: a reference to it would change at apply.
+	CustomEmojiNamePattern = regexp.MustCompile(`^customEmojis/[^/\s:]+$`)
 	// EmojiNamePattern: "Emoji names must start and end with colons, must be
 	// lowercase and can only contain alphanumeric characters, hyphens, and
 	// underscores. Hyphens and underscores should be used to separate words

@@ -23,7 +23,7 @@ func TestValidNames(t *testing.T) {
 		{ValidThreadName, []string{"spaces/A/threads/T"}, []string{"threads/T", "spaces/A/messages/T"}, "spaces/{space}/threads/{thread}"},
 		{ValidUserName, []string{"users/123", "users/bob@example.com", "users/app"}, []string{"bob@example.com", "users/", "users/a/b"}, "users/{id or email}"},
 		{ValidGroupName, []string{"groups/eng"}, []string{"groups/eng@example.com", "eng"}, "groups/{id}"},
-		{ValidCustomEmojiName, []string{"customEmojis/abc"}, []string{":abc:", "customEmojis/", "customEmojis/a/b"}, "customEmojis/{customEmoji}"},
+		{ValidCustomEmojiName, []string{"customEmojis/abc"}, []string{":abc:", "customEmojis/", "customEmojis/a/b", "customEmojis/:abc:"}, "customEmojis/{customEmoji}"},
 		{ValidEmojiName, []string{":team-logo:", ":a_b:", ":x1:"}, []string{"team-logo", ":Team:", ":a--b:", ":a-:", "::"}, "start and end with a colon"},
 	}
 	for _, tc := range cases {

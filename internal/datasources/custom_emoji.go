@@ -38,7 +38,8 @@ func customEmojiSchema() schema.Schema {
 		Attributes: map[string]schema.Attribute{
 			"name": schema.StringAttribute{
 				Optional: true, Computed: true,
-				MarkdownDescription: "Resource name, `customEmojis/{customEmoji}`. Exactly one of `name` and `emoji_name`.",
+				MarkdownDescription: "Resource name, `customEmojis/{customEmoji}` (to look up by `:emoji-name:`, set `emoji_name`). " +
+					"Exactly one of `name` and `emoji_name`.",
 				Validators: []validator.String{
 					convert.ValidCustomEmojiName,
 					stringvalidator.ExactlyOneOf(path.MatchRoot("name"), path.MatchRoot("emoji_name")),

@@ -170,11 +170,12 @@ func (r *customEmojiResource) Delete(ctx context.Context, req resource.DeleteReq
 // read back.
 func (r *customEmojiResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
 	canonical := func(id string) (string, bool) {
-		if convert.CustomEmojiNamePattern.MatchString(id) {
+		alias := strings.TrimPrefix(id, "customEmojis/")
+		switch {
+		case convert.CustomEmojiNamePattern.MatchString(id):
 			return id, true
-		}
-		if convert.EmojiNamePattern.MatchString(id) {
-			return customEmojiAlias(id), true
+		case convert.EmojiNamePattern.MatchString(alias):
+			return customEmojiAlias(alias), true
 		}
 		return "", false
 	}

@@ -88,6 +88,10 @@ func TestAccReaction_invalidInputMakesNoWrites(t *testing.T) {
 			attributeError(bad, "emoji_unicode", "must be a Unicode emoji")},
 		{"custom emoji by its :name:", user("message", message, "custom_emoji", `":party-parrot:"`),
 			attributeError(bad, "custom_emoji", "must be customEmojis/{customEmoji}")},
+		// The alias customEmojis.get takes, not a resource name: the answer
+		// would name the emoji by its ID.
+		{"custom emoji by its alias", user("message", message, "custom_emoji", `"customEmojis/:party-parrot:"`),
+			attributeError(bad, "custom_emoji", "must be customEmojis/{customEmoji}")},
 		{"both emojis", user("message", message, "emoji_unicode", `"👍"`, "custom_emoji", `"customEmojis/x"`),
 			attributeError(bad, "emoji_unicode", "2 attributes specified when one (and only one) of")},
 		{"no emoji", user("message", message), blockError("No attribute specified when one (and only one) of")},

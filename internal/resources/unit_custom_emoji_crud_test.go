@@ -123,13 +123,16 @@ func TestUnitCustomEmojiImport_ThenConfigDoesNotReplace(t *testing.T) {
 		!read.Source.IsNull() || !read.SourceSHA256.IsNull() || read.UID.ValueString() != existing.Uid {
 		t.Errorf("imported %+v", read)
 	}
-	// By the emoji name too, made the resource name by Read.
-	byAlias := h.read(h.importState(":made-elsewhere:"))
-	uNoErrors(t, "import by emoji name", byAlias.diags)
-	if got := uModel[customEmojiModel](byAlias); got.Name.ValueString() != existing.Name || byAlias.identityOf("name") != existing.Name {
-		t.Errorf("by alias: %v identity %q", got.Name, byAlias.identityOf("name"))
+	// By the emoji name too, bare or as the get's alias, made the resource
+	// name by Read.
+	for _, alias := range []string{":made-elsewhere:", "customEmojis/:made-elsewhere:"} {
+		byAlias := h.read(h.importState(alias))
+		uNoErrors(t, "import by "+alias, byAlias.diags)
+		if got := uModel[customEmojiModel](byAlias); got.Name.ValueString() != existing.Name || byAlias.identityOf("name") != existing.Name {
+			t.Errorf("by %s: %v identity %q", alias, got.Name, byAlias.identityOf("name"))
+		}
 	}
-	uWantBadImportIDs(t, h, "made-elsewhere", "spaces/AAA", "customEmojis/a/b")
+	uWantBadImportIDs(t, h, "made-elsewhere", "spaces/AAA", "customEmojis/a/b", "customEmojis/:Made:")
 
 	config := uCustomEmojiConfig(h, ":made-elsewhere:", uEmojiFile(t, "local.png", "local bytes"))
 	plan := uEmojiPlan(read, config)
