@@ -45,10 +45,13 @@ var (
 // returns nil for a path outside the API.
 func Match(httpMethod, path string) *Method {
 	compileOnce.Do(func() {
+		// An ID may hold a colon: customEmojis.get and delete take the
+		// emoji name as an alias, customEmojis/:example-emoji: (their
+		// name parameter's pattern is ^customEmojis/[^/]+$).
 		placeholder := regexp.MustCompile(`\\\{[^}]+\\\}`)
 		patterns = make([]*regexp.Regexp, len(Methods))
 		for i, m := range Methods {
-			patterns[i] = regexp.MustCompile("^" + placeholder.ReplaceAllString(regexp.QuoteMeta(m.FlatPath), `[^/:]+`) + "$")
+			patterns[i] = regexp.MustCompile("^" + placeholder.ReplaceAllString(regexp.QuoteMeta(m.FlatPath), `[^/]+`) + "$")
 		}
 	})
 	// Behind a proxy the API may sit below a path of its own: start at the
