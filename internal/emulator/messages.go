@@ -73,6 +73,11 @@ func (e *Emulator) checkMessageContent(c *call, in *chat.Message) *apiError {
 	if in.Text == "" && len(in.CardsV2) == 0 && len(in.Cards) == 0 && len(in.AccessoryWidgets) == 0 && len(in.Attachment) == 0 {
 		return invalidArgument("A message needs text, cardsV2, accessoryWidgets or an attachment.")
 	}
+	// "You can add accessory widgets to messages that contain text, cards,
+	// or both text and cards." (discovery, Message.accessoryWidgets)
+	if len(in.AccessoryWidgets) > 0 && in.Text == "" && len(in.CardsV2) == 0 && len(in.Cards) == 0 {
+		return invalidArgument("accessoryWidgets can only be added to a message with text or cards.")
+	}
 	if c.caller.kind == kindUser && (len(in.CardsV2) > 0 || len(in.Cards) > 0 || len(in.AccessoryWidgets) > 0 || in.PrivateMessageViewer != nil) {
 		return invalidArgument("cardsV2, accessoryWidgets and privateMessageViewer require app authentication.")
 	}

@@ -35,6 +35,8 @@ func TestMessages_createRules(t *testing.T) {
 	}{
 		{"app text", app, "", map[string]any{"text": "hello"}, 200, ""},
 		{"app card and widgets", app, "", map[string]any{"text": "t", "cardsV2": []any{card}, "accessoryWidgets": []any{map[string]any{"buttonList": map[string]any{"buttons": []any{map[string]any{"text": "Go"}}}}}}, 200, ""},
+		{"widgets alone", app, "", map[string]any{"accessoryWidgets": []any{map[string]any{"buttonList": map[string]any{"buttons": []any{map[string]any{"text": "Go"}}}}}}, 400, "INVALID_ARGUMENT"},
+		{"widgets with a card", app, "", map[string]any{"cardsV2": []any{card}, "accessoryWidgets": []any{map[string]any{"buttonList": map[string]any{"buttons": []any{map[string]any{"text": "Go"}}}}}}, 200, ""},
 		{"user text", bob, "", map[string]any{"text": "hi from bob"}, 200, ""},
 		{"user card", bob, "", map[string]any{"cardsV2": []any{card}}, 400, "INVALID_ARGUMENT"},
 		{"user private message", bob, "", map[string]any{"text": "x", "privateMessageViewer": map[string]any{"name": "users/carol@example.com"}}, 400, "INVALID_ARGUMENT"},
@@ -110,6 +112,21 @@ func TestMessages_requestIDAndThreads(t *testing.T) {
 	newKey := post(app, "?messageReplyOption=REPLY_MESSAGE_OR_FAIL", map[string]any{"text": "x", "thread": map[string]any{"threadKey": "fresh"}})
 	if newKey["threadReply"] == true {
 		t.Error("REPLY_MESSAGE_OR_FAIL with a new key starts a thread")
+	}
+}
+
+// "You can add accessory widgets to messages that contain text, cards, or
+// both text and cards" holds for edits too.
+func TestMessages_widgetsNeedTextOrCardsAfterAnEdit(t *testing.T) {
+	srv := NewTestServer(t, Options{})
+	space := appSpace(t, srv, "Widgets")
+	widgets := []any{map[string]any{"buttonList": map[string]any{"buttons": []any{map[string]any{"text": "Go"}}}}}
+	_, m := api(t, srv, app, "POST", "/v1/"+space+"/messages", map[string]any{"text": "t", "accessoryWidgets": widgets})
+	if status, out := api(t, srv, app, "PATCH", "/v1/"+m["name"].(string)+"?updateMask=text", map[string]any{"text": ""}); status != 400 {
+		t.Errorf("clearing the text under widgets = %d (%v), want 400", status, out)
+	}
+	if status, out := api(t, srv, app, "PATCH", "/v1/"+m["name"].(string)+"?updateMask=text,cards_v2", map[string]any{"cardsV2": []any{card}}); status != 200 {
+		t.Errorf("trading the text for a card = %d (%v), want 200", status, out)
 	}
 }
 

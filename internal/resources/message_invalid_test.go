@@ -22,7 +22,9 @@ func TestAccMessage_invalidInputMakesNoWrites(t *testing.T) {
 	user := func(attrs string) string { return message("googlechat", attrs) }
 	twoCardsWithoutIDs := `cards_v2 = jsonencode([{ card = { header = { title = "a" } } }, { card = { header = { title = "b" } } }])`
 	cases := []invalidCase{
-		{"no content", app(`fallback_text = "x"`), blockError("A message needs at least one of text, cards_v2, accessory_widgets or attachments")},
+		{"no content", app(`fallback_text = "x"`), blockError("A message needs at least one of text, cards_v2 or attachments")},
+		{"widgets alone", app(`accessory_widgets = jsonencode([{ buttonList = { buttons = [{ text = "Go" }] } }])`),
+			attributeError(bad, "accessory_widgets", "only to a message with text, cards_v2 or both")},
 		{"empty text", app(`text = ""`), attributeError(bad, "text", "string length must be at least 1")},
 		{"space without prefix", env.Config("resource \"google_chat_message\" \"bad\" {\n  provider = googlechatapp\n  space = \"AAAA\"\n  text = \"x\"\n}\n"), attributeError(bad, "space", "must be spaces/{space}")},
 		{"message ID without client-", app(`text = "x"

@@ -39,8 +39,14 @@ func (r *messageResource) ValidateConfig(ctx context.Context, req resource.Valid
 	}
 	if text.IsNull() && cardsV2.IsNull() && accessoryWidgets.IsNull() && attachmentsNull(req.Config) {
 		resp.Diagnostics.AddAttributeError(path.Root("text"), "Empty Chat Message",
-			"A message needs at least one of text, cards_v2, accessory_widgets or attachments.")
+			"A message needs at least one of text, cards_v2 or attachments (accessory_widgets go with text or cards).")
 		return
+	}
+	// "You can add accessory widgets to messages that contain text, cards,
+	// or both text and cards." (Message.accessoryWidgets)
+	if !accessoryWidgets.IsNull() && text.IsNull() && cardsV2.IsNull() {
+		resp.Diagnostics.AddAttributeError(path.Root("accessory_widgets"), "Accessory Widgets Need Text or Cards",
+			"The Chat API adds accessory widgets only to a message with text, cards_v2 or both; set one of them too.")
 	}
 	var cards []*chat.CardWithId
 	var widgets []*chat.AccessoryWidget

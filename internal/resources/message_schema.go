@@ -53,7 +53,8 @@ func (r *messageResource) Schema(ctx context.Context, _ resource.SchemaRequest, 
 				CustomType: jsontypes.NormalizedType{},
 				Optional:   true,
 				MarkdownDescription: "The `accessoryWidgets` array as JSON: button lists shown at the bottom of the message. App " +
-					"credentials only. Updated in place.",
+					"credentials only, and only with `text` or `cards_v2` (\"You can add accessory widgets to messages that " +
+					"contain text, cards, or both\"). Updated in place.",
 			},
 			"fallback_text": schema.StringAttribute{
 				Optional: true, PlanModifiers: replace,

@@ -118,8 +118,11 @@ func TestUnitMessageValidateConfig(t *testing.T) {
 	cases := []uEditCase[messageModel]{
 		{"text", func(c *messageModel) { c.Text = types.StringValue("hi") }, "", ""},
 		{"cards only", func(c *messageModel) { c.CardsV2 = uJSON(uCard) }, "", ""},
-		{"widgets only", func(c *messageModel) { c.AccessoryWidgets = uJSON(uWidgets) }, "", ""},
-		{"nothing to post", func(*messageModel) {}, "text", "at least one of text, cards_v2, accessory_widgets or attachments"},
+		{"widgets only", func(c *messageModel) { c.AccessoryWidgets = uJSON(uWidgets) }, "accessory_widgets", "only to a message with text, cards_v2 or both"},
+		{"widgets with text", func(c *messageModel) { c.Text, c.AccessoryWidgets = types.StringValue("hi"), uJSON(uWidgets) }, "", ""},
+		{"widgets with cards", func(c *messageModel) { c.CardsV2, c.AccessoryWidgets = uJSON(uCard), uJSON(uWidgets) }, "", ""},
+		{"unknown widgets alone", func(c *messageModel) { c.AccessoryWidgets = jsontypes.NewNormalizedUnknown() }, "accessory_widgets", "text, cards_v2 or both"},
+		{"nothing to post", func(*messageModel) {}, "text", "at least one of text, cards_v2 or attachments"},
 		{"card typo", func(c *messageModel) { c.CardsV2 = uJSON(`[{"card":{"heder":{}}}]`) }, "cards_v2", `unknown field "heder"`},
 		{"widgets without buttons", func(c *messageModel) { c.AccessoryWidgets = uJSON(`[{"buttonList":{"buttons":[]}}]`) }, "accessory_widgets", "at least one button"},
 		{"text too large", func(c *messageModel) { c.Text = types.StringValue(strings.Repeat("x", 32001)) }, "text", "at most 32000"},
