@@ -2,9 +2,11 @@ package convert
 
 import (
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 	"time"
+	"unicode/utf8"
 )
 
 // CheckSearchQuery checks a spaces.search query against the grammar its
@@ -23,19 +25,29 @@ import (
 //     `<`, `>`, `<=`, `>=` with RFC 3339 values; the others `=`.
 //   - "Across different fields, only AND operators are supported";
 //     display_name, space_history_state and external_user_allowed take OR
-//     within the field; the times take AND (an interval) and OR; space_type
-//     neither.
+//     within the field; the times take AND and OR, and "AND can only be
+//     used to represent an interval, such as `last_active_time < ... AND
+//     last_active_time > ...`" (in parentheses or not): one lower and one
+//     upper bound; space_type neither.
+//   - "The maximum query length is 1,000 characters."
 func CheckSearchQuery(query string, admin bool) error {
-	if len(query) > 1000 {
-		return fmt.Errorf("the query is %d characters; spaces.search takes at most 1,000", len(query))
+	if n := utf8.RuneCountInString(query); n > 1000 {
+		return fmt.Errorf("the query is %d characters; spaces.search takes at most 1,000", n)
 	}
 	tokens, err := searchTokens(query)
 	if err != nil {
 		return err
 	}
-	p := &searchParser{tokens: tokens, admin: admin, seen: map[string]bool{}}
+	p := &searchParser{tokens: tokens, admin: admin, seen: map[string]bool{}, bounds: map[string][]string{}}
 	if err := p.conjunction(); err != nil {
 		return err
+	}
+	for _, field := range slices.Sorted(maps.Keys(p.bounds)) {
+		if ops := p.bounds[field]; len(ops) > 1 {
+			if err := interval(field, ops); err != nil {
+				return err
+			}
+		}
 	}
 	if !p.seen["space_type"] {
 		return fmt.Errorf(`the query needs space_type = "SPACE" (the API requires it)`)
@@ -119,6 +131,9 @@ type searchParser struct {
 	pos    int
 	admin  bool
 	seen   map[string]bool
+	// bounds are the operators of a time field's terms that stand alone,
+	// joined by the top level's AND.
+	bounds map[string][]string
 }
 
 func (p *searchParser) peek() (searchToken, bool) {
@@ -158,18 +173,23 @@ func (p *searchParser) group() error {
 		return fmt.Errorf("the query ends where a term is expected")
 	}
 	if t.kind != "(" {
-		field, err := p.term()
+		field, op, err := p.term()
 		if err != nil {
 			return err
+		}
+		if searchFields[field].andWithin && (!p.seen[field] || len(p.bounds[field]) > 0) {
+			p.seen[field] = true
+			p.bounds[field] = append(p.bounds[field], op)
+			return nil
 		}
 		return p.see(field)
 	}
 	p.pos++
-	first, err := p.term()
+	first, op, err := p.term()
 	if err != nil {
 		return err
 	}
-	fields, connective := []string{first}, ""
+	fields, ops, connective := []string{first}, []string{op}, ""
 	for {
 		t, ok := p.peek()
 		if !ok {
@@ -187,11 +207,11 @@ func (p *searchParser) group() error {
 		}
 		connective = t.value
 		p.pos++
-		next, err := p.term()
+		next, op, err := p.term()
 		if err != nil {
 			return err
 		}
-		fields = append(fields, next)
+		fields, ops = append(fields, next), append(ops, op)
 	}
 	same := true
 	for _, f := range fields {
@@ -203,6 +223,10 @@ func (p *searchParser) group() error {
 		return fmt.Errorf("OR joins terms of one field; %s and the others are different fields (join fields with AND)", first)
 	case connective == "OR" && !searchFields[first].orWithin, connective == "AND" && same && !searchFields[first].andWithin:
 		return fmt.Errorf("%s does not support %s", first, connective)
+	case connective == "AND" && same:
+		if err := interval(first, ops); err != nil {
+			return err
+		}
 	case connective == "AND" && !same:
 		for _, f := range fields {
 			if err := p.see(f); err != nil {
@@ -214,6 +238,23 @@ func (p *searchParser) group() error {
 	return p.see(first)
 }
 
+// interval checks the operators of a time field's terms joined by AND.
+func interval(field string, ops []string) error {
+	lower, upper := 0, 0
+	for _, op := range ops {
+		switch op {
+		case ">", ">=":
+			lower++
+		case "<", "<=":
+			upper++
+		}
+	}
+	if len(ops) != 2 || lower != 1 || upper != 1 {
+		return fmt.Errorf("AND joins %s terms only as an interval: one lower bound (> or >=) and one upper bound (< or <=)", field)
+	}
+	return nil
+}
+
 // see records a field's group: each field appears in one group.
 func (p *searchParser) see(field string) error {
 	if p.seen[field] {
@@ -223,47 +264,47 @@ func (p *searchParser) see(field string) error {
 	return nil
 }
 
-// term: field op value.
-func (p *searchParser) term() (string, error) {
+// term: field op value; it returns the field and the operator.
+func (p *searchParser) term() (string, string, error) {
 	if p.pos+3 > len(p.tokens) {
-		return "", fmt.Errorf("the query ends in the middle of a term")
+		return "", "", fmt.Errorf("the query ends in the middle of a term")
 	}
 	field, op, value := p.tokens[p.pos], p.tokens[p.pos+1], p.tokens[p.pos+2]
 	p.pos += 3
 	rules, known := searchFields[field.value]
 	if field.kind != "word" || !known {
-		return "", fmt.Errorf("%q is not a field spaces.search takes", field.value)
+		return "", "", fmt.Errorf("%q is not a field spaces.search takes", field.value)
 	}
 	if rules.adminOnly && !p.admin {
-		return "", fmt.Errorf("%s can be searched only with administrator access (use_admin_access = true)", field.value)
+		return "", "", fmt.Errorf("%s can be searched only with administrator access (use_admin_access = true)", field.value)
 	}
 	if op.kind != "op" || !slices.Contains(rules.ops, op.value) {
-		return "", fmt.Errorf("%s takes %s, not %q", field.value, strings.Join(rules.ops, " "), op.value)
+		return "", "", fmt.Errorf("%s takes %s, not %q", field.value, strings.Join(rules.ops, " "), op.value)
 	}
 	if value.kind != "string" && value.kind != "word" {
-		return "", fmt.Errorf("%s %s needs a value", field.value, op.value)
+		return "", "", fmt.Errorf("%s %s needs a value", field.value, op.value)
 	}
 	switch v := value.value; field.value {
 	case "space_type":
 		if v != "SPACE" {
-			return "", fmt.Errorf(`space_type must be "SPACE", the only value spaces.search takes`)
+			return "", "", fmt.Errorf(`space_type must be "SPACE", the only value spaces.search takes`)
 		}
 	case "customer":
 		if v != "customers/my_customer" {
-			return "", fmt.Errorf(`customer must be "customers/my_customer", the only value spaces.search takes`)
+			return "", "", fmt.Errorf(`customer must be "customers/my_customer", the only value spaces.search takes`)
 		}
 	case "external_user_allowed":
 		if v != "true" && v != "false" {
-			return "", fmt.Errorf("external_user_allowed must be true or false")
+			return "", "", fmt.Errorf("external_user_allowed must be true or false")
 		}
 	case "space_history_state":
 		if v != "HISTORY_ON" && v != "HISTORY_OFF" {
-			return "", fmt.Errorf("space_history_state must be HISTORY_ON or HISTORY_OFF")
+			return "", "", fmt.Errorf("space_history_state must be HISTORY_ON or HISTORY_OFF")
 		}
 	case "create_time", "last_active_time":
 		if _, err := time.Parse(time.RFC3339, v); err != nil {
-			return "", fmt.Errorf("%s needs an RFC 3339 time, such as \"2024-01-01T00:00:00+00:00\": %q", field.value, v)
+			return "", "", fmt.Errorf("%s needs an RFC 3339 time, such as \"2024-01-01T00:00:00+00:00\": %q", field.value, v)
 		}
 	}
-	return field.value, nil
+	return field.value, op.value, nil
 }

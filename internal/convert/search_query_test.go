@@ -15,12 +15,17 @@ func TestCheckSearchQuery(t *testing.T) {
 		`customer = "customers/my_customer" AND space_type = "SPACE" AND (display_name:"Hello World" OR display_name:"Fun event") AND (last_active_time > "2020-01-01T00:00:00+00:00" AND last_active_time < "2022-01-01T00:00:00+00:00")`,
 		`customer = "customers/my_customer" AND space_type = "SPACE" AND (create_time > "2019-01-01T00:00:00+00:00" AND create_time < "2020-01-01T00:00:00+00:00") AND (external_user_allowed = "true") AND (space_history_state = "HISTORY_ON" OR space_history_state = "HISTORY_OFF")`,
 	}
+	// The interval the description gives as its example of AND, written as
+	// it is there: without parentheses.
+	documented = append(documented, `customer = "customers/my_customer" AND space_type = "SPACE" AND `+
+		`last_active_time < "2022-01-01T00:00:00+00:00" AND last_active_time > "2023-01-01T00:00:00+00:00"`)
 	for _, q := range documented {
 		if err := CheckSearchQuery(q, true); err != nil {
 			t.Errorf("admin %s: %v", q, err)
 		}
 	}
 	for _, q := range []string{
+		`space_type = "SPACE" AND display_name:"` + strings.Repeat("界", 900) + `"`, // 900 characters, 2,700 bytes
 		`space_type = "SPACE" AND display_name:"Hello"`,
 		`(external_user_allowed = "true" AND space_type = "SPACE")`,
 		`(external_user_allowed = "true" AND display_name:"Hello" AND space_type = "SPACE")`,
@@ -48,6 +53,11 @@ func TestCheckSearchQuery(t *testing.T) {
 		{`space_type = "SPACE" AND (display_name:"a" OR external_user_allowed = "true")`, false, "different fields"},
 		{`(space_type = "SPACE" AND display_name:"a" OR display_name:"b")`, false, "not both"},
 		{`space_type = "SPACE" AND display_name:"` + strings.Repeat("x", 1000) + `"`, false, "at most 1,000"},
+		{`space_type = "SPACE" AND display_name:"` + strings.Repeat("界", 980) + `"`, false, "the query is 1020 characters"},
+		{`customer = "customers/my_customer" AND space_type = "SPACE" AND create_time > "2019-01-01T00:00:00Z" AND create_time > "2020-01-01T00:00:00Z"`, true, "only as an interval"},
+		{`customer = "customers/my_customer" AND space_type = "SPACE" AND (create_time > "2019-01-01T00:00:00Z" AND create_time = "2020-01-01T00:00:00Z")`, true, "only as an interval"},
+		{`customer = "customers/my_customer" AND space_type = "SPACE" AND create_time > "2019-01-01T00:00:00Z" AND create_time < "2020-01-01T00:00:00Z" AND create_time < "2021-01-01T00:00:00Z"`, true, "only as an interval"},
+		{`customer = "customers/my_customer" AND space_type = "SPACE" AND (create_time < "2019-01-01T00:00:00Z" OR create_time > "2020-01-01T00:00:00Z") AND create_time > "2021-01-01T00:00:00Z"`, true, "appears twice"},
 		{`space_type = "SPACE" AND display_name:"a" AND display_name:"b"`, false, "appears twice"},
 		{`space_type = "SPACE" AND owner = "me"`, false, "not a field"},
 		{`space_type = "SPACE" AND (display_name:"a"`, false, "missing )"},
