@@ -56,7 +56,6 @@ func run(args []string) error {
 	faults := flags.String("faults", "", "path of a JSON array of fault rules (see /__emulator/faults)")
 	allowChatDeletion := flags.Bool("allow-chat-deletion", false, "let spaces.delete remove group chats and DMs")
 	addrFile := flags.String("addr-file", "", "write the listening URL to this file once serving")
-	listPermissionSettings := flags.Bool("list-permission-settings", false, "let spaces.list answer with permission settings (undocumented either way)")
 	unknownFields := flags.Bool("unknown-fields", false, "add fields no API revision defines to every object of every answer, as a newer revision would")
 	blocked := flags.String("blocked-users", "", "comma-separated emails of users who block everyone: spaces.setup leaves them out")
 	administrators := flags.String("administrators", strings.Join(emulator.DefaultAdministrators, ","), "comma-separated emails of Google Workspace administrators with the manage chat and spaces conversations privilege, who may call with useAdminAccess=true (seeded as users if not in -users)")
@@ -69,9 +68,8 @@ func run(args []string) error {
 	opts := emulator.Options{
 		Users: split(*users), InvitedUsers: split(*invited), Groups: split(*groups),
 		Latency: *latency, AllowChatDeletion: *allowChatDeletion, UnknownFields: *unknownFields,
-		ListPermissionSettings: *listPermissionSettings,
-		AppScopesUnapproved:    *appScopesUnapproved,
-		BlockedUsers:           split(*blocked), GroupMemberNames: *groupNames,
+		AppScopesUnapproved: *appScopesUnapproved,
+		BlockedUsers:        split(*blocked), GroupMemberNames: *groupNames,
 		Administrators: split(*administrators),
 	}
 	if *chaosSeed != 0 {

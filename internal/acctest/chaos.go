@@ -61,9 +61,6 @@ func chaosFor(t *testing.T, opts *emulator.Options) {
 		return
 	}
 	opts.Chaos = emulator.DefaultChaos(testSeed(run, t.Name()))
-	// Both of guide S14's answers: half the tests' spaces.list carries
-	// permission settings.
-	opts.ListPermissionSettings = opts.Chaos.Seed%2 == 0
 	t.Logf("chaos seed %d (replay with %s=%d go test -run '%s' %s with TF_ACC=1 and the CLI settings of make testacc; "+
 		"this test's emulator draws from seed %d)", run, ChaosSeedEnv, run, runPattern(t.Name()), packagePath(), opts.Chaos.Seed)
 }

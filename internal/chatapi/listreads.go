@@ -231,10 +231,17 @@ func (c *Client) listing(ctx context.Context) bool {
 
 // ReadSpace is GetSpace for a refresh: it may be answered from spaces.list
 // (see listReads). usable says whether a list entry carries everything the
-// prior state holds; one that does not is read with spaces.get.
+// prior state holds; one that does not is read with spaces.get. A nil
+// usable says no list entry can: the read goes to spaces.get and does not
+// count towards listing the caller's spaces (a named space's permission
+// settings, which "spaces.list" never returns).
 func (c *Client) ReadSpace(ctx context.Context, name string, usable func(*chat.Space) bool) (*chat.Space, error) {
-	if !c.listing(ctx) {
-		return c.GetSpace(ctx, name)
+	if !c.listing(ctx) || usable == nil {
+		out, err := c.GetSpace(ctx, name)
+		if err == nil && c.reads != nil {
+			c.reads.note(out)
+		}
+		return out, err
 	}
 	out, err := c.reads.spaces.read(ctx, name, usable,
 		func(token string) (page[*chat.Space], error) {

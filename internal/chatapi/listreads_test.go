@@ -118,41 +118,74 @@ func TestReadMembership_fromOneList(t *testing.T) {
 	}
 }
 
-// Spaces of unknown number are listed after a few gets; a list entry the
-// caller can't use (no permission settings, guide S14) is read with a get,
-// whichever answer the API gives.
+// "The `permissionSettings` field is not returned in the Space object for
+// list requests" (ListSpacesResponse.spaces), so a named space's reads go to
+// spaces.get and never make the client list the caller's spaces; group
+// chats, which have no permission settings, are listed after a few gets.
 func TestReadSpace_listAfterAFewGets(t *testing.T) {
 	ctx := context.Background()
-	for _, carries := range []bool{false, true} {
-		t.Run(fmt.Sprintf("list carries permission settings: %v", carries), func(t *testing.T) {
-			srv := emulator.NewTestServer(t, emulator.Options{ListPermissionSettings: carries})
-			alice := listingClient(t, srv, "user:alice@example.com", chatapi.AuthModeUser)
-			var names []string
-			for i := range 12 {
-				s, err := alice.SetUpSpace(ctx, &chat.SetUpSpaceRequest{Space: &chat.Space{SpaceType: "SPACE", DisplayName: fmt.Sprint("S", i)}})
-				if err != nil {
-					t.Fatal(err)
-				}
-				names = append(names, s.Name)
-			}
-			srv.ClearRequests()
-			fresh := listingClient(t, srv, "user:alice@example.com", chatapi.AuthModeUser)
-			needsSettings := func(s *chat.Space) bool { return s.PermissionSettings != nil }
-			for _, name := range names {
-				got, err := fresh.ReadSpace(ctx, name, needsSettings)
-				if err != nil || got.Name != name || got.PermissionSettings == nil {
-					t.Fatalf("ReadSpace(%s) = %v, %v", name, got, err)
-				}
-			}
-			calls := rpcCounts(srv)
-			wantGets := 4
-			if !carries {
-				wantGets = 12
-			}
-			if calls["chat.spaces.list"] != 1 || calls["chat.spaces.get"] != wantGets {
-				t.Errorf("12 space reads made %v; want one list and %d gets", calls, wantGets)
-			}
-		})
+	srv := emulator.NewTestServer(t, emulator.Options{})
+	alice := listingClient(t, srv, "user:alice@example.com", chatapi.AuthModeUser)
+	var named, chats []string
+	for i := range 12 {
+		s, err := alice.SetUpSpace(ctx, &chat.SetUpSpaceRequest{Space: &chat.Space{SpaceType: "SPACE", DisplayName: fmt.Sprint("S", i)}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		named = append(named, s.Name)
+	}
+	for i := range 12 {
+		s, err := alice.SetUpSpace(ctx, &chat.SetUpSpaceRequest{Space: &chat.Space{SpaceType: "GROUP_CHAT"}, Memberships: []*chat.Membership{
+			{Member: &chat.User{Name: "users/bob@example.com", Type: "HUMAN"}},
+			{Member: &chat.User{Name: "users/carol@example.com", Type: "HUMAN"}}}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		// Group chats are listed once they hold a message.
+		if _, err := alice.CreateMessage(ctx, s.Name, &chat.Message{Text: fmt.Sprint("hi ", i)}, chatapi.MessageOptions{}); err != nil {
+			t.Fatal(err)
+		}
+		chats = append(chats, s.Name)
+	}
+
+	srv.ClearRequests()
+	fresh := listingClient(t, srv, "user:alice@example.com", chatapi.AuthModeUser)
+	for _, name := range named {
+		if got, err := fresh.ReadSpace(ctx, name, nil); err != nil || got.Name != name || got.PermissionSettings == nil {
+			t.Fatalf("ReadSpace(%s) = %v, %v", name, got, err)
+		}
+	}
+	if calls := rpcCounts(srv); calls["chat.spaces.list"] != 0 || calls["chat.spaces.get"] != 12 {
+		t.Errorf("12 named space reads made %v; want 12 gets and no list", calls)
+	}
+
+	srv.ClearRequests()
+	for _, name := range chats {
+		if got, err := fresh.ReadSpace(ctx, name, always); err != nil || got.Name != name {
+			t.Fatalf("ReadSpace(%s) = %v, %v", name, got, err)
+		}
+	}
+	if calls := rpcCounts(srv); calls["chat.spaces.list"] != 1 || calls["chat.spaces.get"] != 4 {
+		t.Errorf("12 group chat reads made %v; want 4 gets, then one list", calls)
+	}
+}
+
+// The emulator follows the document: a spaces.list entry has no
+// permissionSettings, though spaces.get of the same space does.
+func TestListSpaces_leavesOutPermissionSettings(t *testing.T) {
+	ctx := context.Background()
+	srv := emulator.NewTestServer(t, emulator.Options{})
+	alice := listingClient(t, srv, "user:alice@example.com", chatapi.AuthModeUser)
+	s, err := alice.SetUpSpace(ctx, &chat.SetUpSpaceRequest{Space: &chat.Space{SpaceType: "SPACE", DisplayName: "Listed"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, err := alice.GetSpace(ctx, s.Name); err != nil || got.PermissionSettings == nil {
+		t.Fatalf("get: %v, %v", got, err)
+	}
+	listed, err := alice.ListSpaces(ctx, "")
+	if err != nil || len(listed) != 1 || listed[0].Name != s.Name || listed[0].PermissionSettings != nil {
+		t.Errorf("list = %v, %v; want the space without permission settings", listed, err)
 	}
 }
 

@@ -38,10 +38,6 @@ type Options struct {
 	// AllowChatDeletion lets spaces.delete remove group chats and DMs, which
 	// the API documents only for named spaces (default: FAILED_PRECONDITION).
 	AllowChatDeletion bool
-	// ListPermissionSettings makes spaces.list answer with each space's
-	// permissionSettings, as spaces.get does. Nothing documents whether it
-	// does (guide S14): the default guesses not, and tests run both.
-	ListPermissionSettings bool
 	// PageSizeLimit, when set, caps every list page below the documented
 	// maxima, so tests can walk several pages with few objects.
 	PageSizeLimit int64

@@ -127,9 +127,10 @@ func (e *Emulator) listSpaces(c *call) (any, *apiError) {
 			continue
 		}
 		space := rec.render(c.caller)
-		if !e.opts.ListPermissionSettings {
-			space.PermissionSettings = nil // a guess: guide S14
-		}
+		// "Note: The `permissionSettings` field is not returned in the
+		// Space object for list requests." (discovery,
+		// ListSpacesResponse.spaces)
+		space.PermissionSettings = nil
 		visible = append(visible, space)
 	}
 	page, next, err := paginate(visible, c, defaultSpacePageSize, maxSpacePageSize, filter)
@@ -187,12 +188,4 @@ func (e *Emulator) dropSpace(rec *spaceRecord) {
 	rec.memberOrder = nil
 	rec.messages = map[string]*messageRecord{}
 	rec.messageOrder = nil
-}
-
-// SetListPermissionSettings chooses whether spaces.list answers with
-// permission settings (Options.ListPermissionSettings).
-func (e *Emulator) SetListPermissionSettings(on bool) {
-	e.mu.Lock()
-	defer e.mu.Unlock()
-	e.opts.ListPermissionSettings = on
 }

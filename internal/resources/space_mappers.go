@@ -257,17 +257,21 @@ func sameInstant(recorded types.String, answer string) bool {
 
 // readSpace is the space's refresh read: from spaces.list when that is
 // cheaper (chatapi.Client.ReadSpace), if the list entry carries everything
-// the prior state holds.
+// the prior state holds. A named space never comes from the list: its state
+// holds permission settings, and "The `permissionSettings` field is not
+// returned in the Space object for list requests" (ListSpacesResponse.spaces).
 func readSpace(c *chatapi.Client, ctx context.Context, name string, prior spaceModel) (*chat.Space, error) {
+	if spaceType := prior.SpaceType.ValueString(); spaceType != convert.SpaceTypeGroupChat && spaceType != convert.SpaceTypeDM {
+		return c.ReadSpace(ctx, name, nil)
+	}
 	return c.ReadSpace(ctx, name, func(entry *chat.Space) bool { return spaceEntryCarries(entry, prior) })
 }
 
 // spaceEntryCarries says whether a spaces.list entry has every part of the
-// space that prior records. Nothing documents which fields spaces.list
-// fills (the emulator leaves out permissionSettings, guide S14), and a part
-// the entry leaves out would read as drift, or keep a stale value; such a
-// space is read with spaces.get instead, which costs one read and shows
-// any real change.
+// space that prior records. Beyond permission settings, nothing documents
+// which fields spaces.list fills, and a part the entry leaves out would read
+// as drift, or keep a stale value; such a space is read with spaces.get
+// instead, which costs one read and shows any real change.
 func spaceEntryCarries(entry *chat.Space, prior spaceModel) bool {
 	has := func(v types.String) bool { return convert.Known(v) && v.ValueString() != "" }
 	switch {
