@@ -229,10 +229,13 @@ func (e *Emulator) uploadMedia(c *call, rec *spaceRecord) (any, *apiError) {
 		return nil, err
 	}
 	// UploadAttachmentRequest.filename: "Required. The filename of the
-	// attachment, including the file extension." A name without an
-	// extension is accepted (a guess).
+	// attachment, including the file extension." (discovery; the status of
+	// a name without one is a guess).
 	if strings.TrimSpace(in.Filename) == "" {
 		return nil, invalidArgument("UploadAttachmentRequest.filename is required.")
+	}
+	if ext := path.Ext(in.Filename); ext == "" || ext == "." || strings.ContainsAny(ext, `/\`) {
+		return nil, invalidArgument("UploadAttachmentRequest.filename %q must include the file extension.", in.Filename)
 	}
 	// Attachment.contentName: "The original file name for the content, not
 	// the full path." A directory part of filename is dropped (a guess).

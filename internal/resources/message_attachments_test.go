@@ -156,6 +156,8 @@ func TestAccMessage_invalidAttachments(t *testing.T) {
 		{"a directory", message("googlechat", `[{ source = "`+dir+`", filename = "notes.pdf" }]`),
 			regexp.MustCompile(`(?s)Unable to Read Attachment.*attachments\[0\]\.source:.*is a directory`)},
 		{"over 200 MB", message("googlechat", `[{ source = "`+huge+`" }]`), regexp.MustCompile(`(?s)Unable to Read Attachment.*up to 200\s+MB`)},
+		{"no extension", message("googlechat", inline("LICENSE")),
+			regexp.MustCompile(`(?s)Attachment File Name Needs an Extension.*attachments\[0\]\.filename:.*"LICENSE" has none`)},
 		{"content without filename", message("googlechat", `[{ content_base64 = "aGk=" }]`),
 			regexp.MustCompile(`(?s)Attachment File Name Required.*attachments\[0\]\.filename:.*needs\s+a\s+filename`)},
 		{"not base64", message("googlechat", `[{ filename = "a.txt", content_base64 = "not base64!" }]`),

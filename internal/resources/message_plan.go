@@ -245,6 +245,13 @@ func planFile(a attachmentModel, at path.Path, all *diag.Diagnostics) (sha, file
 	}
 	if convert.Known(filename) {
 		ext := strings.ToLower(filepath.Ext(filename.ValueString()))
+		if ext == "" || ext == "." {
+			// UploadAttachmentRequest.filename: "Required. The filename of
+			// the attachment, including the file extension."
+			diags.AddAttributeError(nameAt, "Attachment File Name Needs an Extension",
+				fmt.Sprintf("media.upload takes the file name \"including the file extension\", and %q has none: set filename, "+
+					"for example %q.", filename.ValueString(), strings.TrimSuffix(filename.ValueString(), ".")+".txt"))
+		}
 		if slices.Contains(blockedExtensions, ext) {
 			diags.AddAttributeError(nameAt, "Blocked File Type",
 				fmt.Sprintf("Google Chat doesn't accept %s files (%q): executables and scripts are blocked, as in Gmail "+

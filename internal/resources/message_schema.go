@@ -189,7 +189,8 @@ func attachmentsAttribute() schema.ListNestedAttribute {
 				"filename": schema.StringAttribute{
 					Optional: true, Computed: true,
 					MarkdownDescription: "The file name the message shows, with its extension (media.upload's required " +
-						"`filename`). Default: the base name of `source`; required with `content_base64`.",
+						"`filename`, \"including the file extension\": a name without one is refused at plan). Default: the " +
+						"base name of `source`; required with `content_base64`.",
 					Validators: []validator.String{stringvalidator.LengthAtLeast(1)},
 				},
 				"content_type": schema.StringAttribute{

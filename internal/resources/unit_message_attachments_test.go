@@ -80,6 +80,7 @@ func TestUnitPlanAttachments(t *testing.T) {
 			uAPIAttachment("spaces/S/messages/M/attachments/B", "notes.txt"),
 		}), false, ""},
 		{"blocked type", attachmentListValue([]attachmentModel{uFile("", "tool.msi", "x")}), state, true, "Blocked File Type"},
+		{"no extension", attachmentListValue([]attachmentModel{uFile("", "LICENSE", "x")}), state, true, "Attachment File Name Needs an Extension"},
 		{"a directory", attachmentListValue([]attachmentModel{uFile(dir, "x.pdf", "")}), state, true, "Unable to Read Attachment"},
 	}
 	for _, tc := range cases {
