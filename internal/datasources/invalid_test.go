@@ -62,6 +62,10 @@ func TestAccDataSources_invalidInputMakesNoCalls(t *testing.T) {
   provider = googlechat
   members  = ["users/bob@example.com", "users/app"]
 }`, regexp.MustCompile(`(?s)with data.google_chat_group_chat.bad,.*members\s+=.*value must be none of`)},
+		{"search with app credentials", `data "google_chat_spaces" "bad" {
+  provider = googlechatapp
+  query    = "space_type = \"SPACE\" AND display_name:\"ops\""
+}`, regexp.MustCompile(`(?s)User Credentials Required.*with data.google_chat_spaces.bad,.*lets only users search spaces`)},
 		{"group chat with app credentials", `data "google_chat_group_chat" "bad" {
   provider = googlechatapp
   members  = ["users/123"]

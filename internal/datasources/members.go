@@ -53,10 +53,12 @@ func membersSchema() schema.Schema {
 				Validators: []validator.String{stringvalidator.OneOf("ROLE_MEMBER", "ROLE_MANAGER")},
 			},
 			"member_type": schema.StringAttribute{
-				Optional: true, MarkdownDescription: "Only `HUMAN` users or `BOT` apps.",
+				Optional: true, MarkdownDescription: "Only `HUMAN` users or `BOT` apps. With administrator access only `HUMAN` " +
+					"(the API lists only people then, and rejects other member type filters).",
 				Validators: []validator.String{stringvalidator.OneOf("HUMAN", "BOT")},
 			},
-			"show_groups":  schema.BoolAttribute{Optional: true, MarkdownDescription: "Include Google group memberships (default false)."},
+			"show_groups": schema.BoolAttribute{Optional: true, MarkdownDescription: "Include Google group memberships (default false; " +
+				"user credentials only: \"Reading or mutating memberships for Google Groups requires user authentication\")."},
 			"show_invited": schema.BoolAttribute{Optional: true, MarkdownDescription: "Include invited users who have not joined yet (default false; user credentials only)."},
 			"members": schema.ListNestedAttribute{
 				Computed: true, MarkdownDescription: "The memberships, in the API's order.",
@@ -75,6 +77,25 @@ func membersSchema() schema.Schema {
 }
 
 func readMembers(ctx context.Context, client *chatapi.Client, config membersModel, diags *diag.Diagnostics) *membersModel {
+	// showInvited "Currently requires user authentication"; "Reading or
+	// mutating memberships for Google Groups requires user authentication"
+	// (Membership.groupMember).
+	if config.ShowInvited.ValueBool() && !glue.RequireUser(client, diags, path.Root("show_invited"), "list invited members",
+		"spaces.members.list with showInvited") {
+		return nil
+	}
+	if config.ShowGroups.ValueBool() && !glue.RequireUser(client, diags, path.Root("show_groups"), "read Google group memberships",
+		"spaces.members.list with showGroups") {
+		return nil
+	}
+	// "Either `member.type = "HUMAN"` or `member.type != "BOT"` is required
+	// when `use_admin_access` is set to true. Other member type filters will
+	// be rejected." (filter)
+	if config.MemberType.ValueString() == "BOT" && client.AdminAccess(ctx) {
+		diags.AddAttributeError(path.Root("member_type"), "Invalid Member Filter for Administrator Access",
+			"With administrator access spaces.members.list lists only people: member_type may be HUMAN or unset, not BOT.")
+		return nil
+	}
 	var terms []string
 	if role := config.Role.ValueString(); role != "" {
 		terms = append(terms, fmt.Sprintf("role = %q", role))

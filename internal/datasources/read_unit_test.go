@@ -239,3 +239,44 @@ func TestSpaceLookupDisplayNameCountsCharacters(t *testing.T) {
 		t.Error("129 characters accepted")
 	}
 }
+
+// google_chat_members refuses, before any call, what spaces.members.list
+// documents it rejects: showInvited and group memberships without user
+// authentication, and a BOT filter with administrator access.
+func TestReadMembers_refusesWhatTheAPIRejects(t *testing.T) {
+	srv := emulator.NewTestServer(t, emulator.Options{})
+	app := dsClient(t, srv.URL+"/", "app", chatapi.AuthModeApp)
+	admin := dsClient(t, srv.URL+"/", "user:admin@example.com", chatapi.AuthModeUser)
+	adminCtx := chatapi.WithAdminAccess(context.Background(), true)
+	config := func(edit func(*membersModel)) membersModel {
+		m := membersModel{Space: types.StringValue("spaces/AAAA"), Role: types.StringNull(), MemberType: types.StringNull(),
+			ShowGroups: types.BoolNull(), ShowInvited: types.BoolNull()}
+		edit(&m)
+		return m
+	}
+	cases := []struct {
+		name      string
+		ctx       context.Context
+		client    *chatapi.Client
+		config    membersModel
+		attribute string
+	}{
+		{"invited, as the app", context.Background(), app, config(func(m *membersModel) { m.ShowInvited = types.BoolValue(true) }), "show_invited"},
+		{"groups, as the app", context.Background(), app, config(func(m *membersModel) { m.ShowGroups = types.BoolValue(true) }), "show_groups"},
+		{"bots, as an administrator", adminCtx, admin, config(func(m *membersModel) { m.MemberType = types.StringValue("BOT") }), "member_type"},
+	}
+	srv.ClearRequests()
+	for _, tc := range cases {
+		var diags diag.Diagnostics
+		if out := readMembers(tc.ctx, tc.client, tc.config, &diags); out != nil || diags.ErrorsCount() != 1 {
+			t.Errorf("%s: %v, %v; want one error", tc.name, out, diags)
+			continue
+		}
+		if d, ok := diags.Errors()[0].(diag.DiagnosticWithPath); !ok || !d.Path().Equal(path.Root(tc.attribute)) {
+			t.Errorf("%s: error %v, want it on %s", tc.name, diags.Errors()[0], tc.attribute)
+		}
+	}
+	if calls := srv.Requests(); len(calls) != 0 {
+		t.Errorf("refused reads made %d calls", len(calls))
+	}
+}

@@ -46,7 +46,7 @@ func spacesSchema() schema.Schema {
 		Attributes: map[string]schema.Attribute{
 			"query": schema.StringAttribute{
 				Optional: true,
-				MarkdownDescription: "A `spaces.search` query, checked at plan against the grammar the API documents: " +
+				MarkdownDescription: "A `spaces.search` query (user credentials only), checked at plan against the grammar the API documents: " +
 					"`space_type = \"SPACE\"` is required; with administrator access so is `customer = \"customers/my_customer\"`, " +
 					"and `create_time`, `last_active_time` (RFC 3339, with `=`, `<`, `>`, `<=`, `>=`), `display_name` " +
 					"(`:`, token prefix match), `external_user_allowed` and `space_history_state` may be searched; without it " +
@@ -129,6 +129,9 @@ func search(ctx context.Context, client *chatapi.Client, config spacesModel, dia
 	if admin && client.AuthMode == chatapi.AuthModeApp {
 		diags.AddAttributeError(path.Root("use_admin_access"), "User Credentials Required",
 			"Administrator access needs the user credentials of a Google Workspace administrator; this provider uses app credentials.")
+		return nil, false
+	}
+	if !glue.RequireUser(client, diags, path.Root("query"), "search spaces", "spaces.search") {
 		return nil, false
 	}
 	if err := convert.CheckSearchQuery(query, admin); err != nil {

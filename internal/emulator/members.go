@@ -180,6 +180,9 @@ func (e *Emulator) getMembership(c *call, rec *spaceRecord) (any, *apiError) {
 	if err != nil {
 		return nil, err
 	}
+	if err := groupNeedsUser(c, m); err != nil {
+		return nil, err
+	}
 	// useAdminAccess: "Getting app memberships in a space isn't supported
 	// when using admin access."
 	if c.adminAccess && m.isApp() {
@@ -292,6 +295,12 @@ func (e *Emulator) listMemberships(c *call, rec *spaceRecord) (any, *apiError) {
 	if showInvited && c.caller.kind == kindApp {
 		return nil, invalidArgument("showInvited requires user authentication.")
 	}
+	// Membership.groupMember: "Reading or mutating memberships for Google
+	// Groups requires user authentication." (status a guess, as for
+	// showInvited)
+	if showGroups && c.caller.kind == kindApp {
+		return nil, invalidArgument("showGroups requires user authentication: reading memberships for Google Groups requires user authentication.")
+	}
 	var out []*chat.Membership
 	for _, key := range rec.memberOrder {
 		m := rec.members[key].membership
@@ -365,6 +374,9 @@ func (e *Emulator) deleteMembership(c *call, rec *spaceRecord) (any, *apiError) 
 	if c.adminAccess && m.isApp() {
 		return nil, notWithAdminAccess("Deleting app memberships")
 	}
+	if err := groupNeedsUser(c, m); err != nil {
+		return nil, err
+	}
 	if err := appMembershipDeletion(c, m); err != nil {
 		return nil, err
 	}
@@ -376,6 +388,16 @@ func (e *Emulator) deleteMembership(c *call, rec *spaceRecord) (any, *apiError) 
 	rec.removeMember(key)
 	e.commit()
 	return out, nil
+}
+
+// groupNeedsUser: "Reading or mutating memberships for Google Groups
+// requires user authentication." (discovery, Membership.groupMember; the
+// status is a guess).
+func groupNeedsUser(c *call, m *memberRecord) *apiError {
+	if c.caller.kind == kindApp && m.membership.GroupMember != nil {
+		return permissionDenied("Reading or mutating memberships for Google Groups requires user authentication.")
+	}
+	return nil
 }
 
 // appMembershipDeletion: a user removes the app's membership only as

@@ -1,0 +1,34 @@
+package emulator
+
+import "testing"
+
+// "Reading or mutating memberships for Google Groups requires user
+// authentication." (Membership.groupMember): an app can neither list a
+// space's groups, nor read or remove a group's membership; a user can.
+func TestMembers_groupsNeedUserAuthentication(t *testing.T) {
+	srv := NewTestServer(t, Options{})
+	space := setup(t, srv, alice, namedSpace("Groups"))
+	if status, out := api(t, srv, alice, "POST", "/v1/"+space+"/members", map[string]any{"member": map[string]any{"name": "users/app", "type": "BOT"}}); status != 200 {
+		t.Fatalf("a user adds the app: %d %v", status, out)
+	}
+	status, out := api(t, srv, alice, "POST", "/v1/"+space+"/members", map[string]any{"groupMember": map[string]any{"name": "groups/engineering"}})
+	if status != 200 {
+		t.Fatalf("a user adds a group: %d %v", status, out)
+	}
+	group := out["name"].(string)
+	if status, out := api(t, srv, app, "GET", "/v1/"+space+"/members?showGroups=true", nil); status != 400 {
+		t.Errorf("an app lists groups: %d %v, want 400", status, out)
+	}
+	if status, out := api(t, srv, app, "GET", "/v1/"+group, nil); status != 403 {
+		t.Errorf("an app reads a group's membership: %d %v, want 403", status, out)
+	}
+	if status, out := api(t, srv, app, "DELETE", "/v1/"+group, nil); status != 403 {
+		t.Errorf("an app removes a group: %d %v, want 403", status, out)
+	}
+	if got := memberNames(t, srv, space, "?showGroups=true"); len(got) == 0 {
+		t.Error("a user lists the group")
+	}
+	if status, out := api(t, srv, alice, "DELETE", "/v1/"+group, nil); status != 200 {
+		t.Errorf("a user removes the group: %d %v", status, out)
+	}
+}
