@@ -43,6 +43,8 @@ func TestAccessPermissionSettings_rules(t *testing.T) {
 			"principals": []any{map[string]any{}}}}, nil, 400},
 		{"view without its permission setting", alice, prefix + "viewSpaceMembershipSetting",
 			map[string]any{"viewSpaceMembershipSetting": audience("audiences/default")}, nil, 400},
+		{"the permission without its access setting", alice, "permission_settings.viewSpaceMembership", map[string]any{},
+			map[string]any{"viewSpaceMembership": map[string]any{"managersAllowed": true, "membersAllowed": true}}, 400},
 		{"view with members not allowed", alice, prefix + "viewSpaceMembershipSetting,permission_settings.viewSpaceMembership",
 			map[string]any{"viewSpaceMembershipSetting": audience("audiences/default")},
 			map[string]any{"viewSpaceMembership": map[string]any{"managersAllowed": true}}, 400},

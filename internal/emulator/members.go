@@ -215,22 +215,33 @@ func parseMemberFilter(filter string) (*memberFilter, *apiError) {
 			return nil, invalidArgument("Invalid filter %q: mixing AND and OR is not supported.", filter)
 		}
 	}
-	roles := 0
+	// "To filter by role, set `role` to `ROLE_MEMBER` or `ROLE_MANAGER`. To
+	// filter by type, set `member.type` to `HUMAN` or `BOT`. You can also
+	// filter for `member.type` using the `!=` operator." Invalid: "member.type
+	// = "HUMAN" AND member.type = "BOT"" and "role = "ROLE_MANAGER" AND role =
+	// "ROLE_MEMBER"". (discovery, spaces.members.list filter)
+	roles, types := 0, 0
 	for _, raw := range sep.Split(filter, -1) {
 		m := memberFilterTerm.FindStringSubmatch(strings.TrimSpace(raw))
 		if m == nil {
 			return nil, invalidArgument("Invalid filter %q: filter by role or member.type.", filter)
 		}
-		if m[1] == "role" {
+		switch m[1] {
+		case "role":
 			roles++
-			if m[2] != "=" || !memberRoles[m[3]] {
-				return nil, invalidArgument("Invalid filter %q: role supports only = with a role.", filter)
+			if m[2] != "=" || (m[3] != "ROLE_MEMBER" && m[3] != "ROLE_MANAGER") {
+				return nil, invalidArgument("Invalid filter %q: role supports only = with ROLE_MEMBER or ROLE_MANAGER.", filter)
+			}
+		case "member.type":
+			types++
+			if m[3] != "HUMAN" && m[3] != "BOT" {
+				return nil, invalidArgument("Invalid filter %q: member.type is HUMAN or BOT.", filter)
 			}
 		}
 		f.terms = append(f.terms, [3]string{m[1], m[2], m[3]})
 	}
-	if roles > 1 && !f.or {
-		return nil, invalidArgument("Invalid filter %q: a member has one role, so role terms can't be joined by AND.", filter)
+	if (roles > 1 || types > 1) && !f.or {
+		return nil, invalidArgument("Invalid filter %q: a member has one role and one type, so terms on the same field can't be joined by AND.", filter)
 	}
 	return f, nil
 }

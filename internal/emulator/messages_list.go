@@ -18,9 +18,13 @@ func (e *Emulator) listMessages(c *call, rec *spaceRecord) (any, *apiError) {
 	}
 	showDeleted := c.query.Get("showDeleted") == "true"
 	order := slices.Clone(rec.messageOrder)
+	// orderBy: "Valid ordering operation values are as follows: - `ASC` for
+	// ascending. - `DESC` for descending. The default ordering is
+	// `create_time ASC`." Both the bare operation and create_time with it
+	// are taken.
 	switch strings.ToLower(strings.TrimSpace(c.query.Get("orderBy"))) {
-	case "", "create_time asc", "createtime asc":
-	case "create_time desc", "createtime desc":
+	case "", "asc", "create_time asc", "createtime asc":
+	case "desc", "create_time desc", "createtime desc":
 		slices.Reverse(order)
 	default:
 		return nil, invalidArgument("orderBy supports create_time ASC or DESC.")
@@ -41,16 +45,17 @@ func (e *Emulator) listMessages(c *call, rec *spaceRecord) (any, *apiError) {
 }
 
 var (
-	createTimeTerm = regexp.MustCompile(`^create_time\s*(>|<|>=|<=)\s*"([^"]+)"$`)
+	// "You can use the greater than operator `>` ... or the less than
+	// operator `<`" (filter): no >= or <=.
+	createTimeTerm = regexp.MustCompile(`^create_time\s*(>|<)\s*"([^"]+)"$`)
 	threadNameTerm = regexp.MustCompile(`^thread\.name\s*=\s*(spaces/[^/\s]+/threads/[^\s]+)$`)
 )
 
 // messageFilter is messages.list's filter: create_time bounds and one
 // thread.name, joined by AND.
 type messageFilter struct {
-	after, before     string
-	afterEq, beforeEq bool
-	thread            string
+	after, before string
+	thread        string
 }
 
 func parseMessageFilter(filter string) (*messageFilter, *apiError) {
@@ -67,10 +72,10 @@ func parseMessageFilter(filter string) (*messageFilter, *apiError) {
 				return nil, bad
 			}
 			value := at.UTC().Format(time.RFC3339Nano)
-			if strings.HasPrefix(m[1], ">") {
-				f.after, f.afterEq = value, m[1] == ">="
+			if m[1] == ">" {
+				f.after = value
 			} else {
-				f.before, f.beforeEq = value, m[1] == "<="
+				f.before = value
 			}
 			continue
 		}
@@ -87,13 +92,13 @@ func (f *messageFilter) matches(m *messageRecord) bool {
 	created, _ := time.Parse(time.RFC3339Nano, m.msg.CreateTime)
 	if f.after != "" {
 		after, _ := time.Parse(time.RFC3339Nano, f.after)
-		if !created.After(after) && (!f.afterEq || !created.Equal(after)) {
+		if !created.After(after) {
 			return false
 		}
 	}
 	if f.before != "" {
 		before, _ := time.Parse(time.RFC3339Nano, f.before)
-		if !created.Before(before) && (!f.beforeEq || !created.Equal(before)) {
+		if !created.Before(before) {
 			return false
 		}
 	}

@@ -202,6 +202,15 @@ func TestMessages_updateDeleteList(t *testing.T) {
 	if first := desc["messages"].([]any)[0].(map[string]any); first["text"] != "29" {
 		t.Errorf("create_time desc starts with the newest: %v", first["text"])
 	}
+	// "Valid ordering operation values are ... `ASC` ... `DESC`" (orderBy).
+	if _, bare := api(t, srv, bob, "GET", "/v1/"+space+"/messages?orderBy=DESC&pageSize=1", nil); bare["messages"] == nil ||
+		bare["messages"].([]any)[0].(map[string]any)["text"] != "29" {
+		t.Errorf("orderBy=DESC starts with the newest: %v", bare)
+	}
+	// Only > and < are documented for create_time.
+	if status, _ := api(t, srv, bob, "GET", "/v1/"+space+"/messages?filter="+urlq(`create_time >= "2020-01-01T00:00:00Z"`), nil); status != 400 {
+		t.Errorf("create_time >= answered %d, want 400", status)
+	}
 	empty := appSpace(t, srv, "Empty")
 	if status, out := api(t, srv, app, "GET", "/v1/"+empty+"/messages", nil); status != 200 || len(out) != 0 {
 		t.Errorf("a space with no messages lists as {}: %d %v", status, out)

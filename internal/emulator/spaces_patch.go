@@ -171,6 +171,13 @@ func checkMaskExclusivity(mask []string, kinds map[maskKind]bool) *apiError {
 		!slices.Contains(mask, "permission_settings.view_space_membership") {
 		return invalidArgument("access_settings.access_permission_settings.view_space_membership_setting must be updated together with permission_settings.view_space_membership.")
 	}
+	// PermissionSettings.viewSpaceMembership: "Must be specified together
+	// with `AccessPermissionSettings.view_space_membership_setting` in the
+	// update mask and request body".
+	if slices.Contains(mask, "permission_settings.view_space_membership") &&
+		!slices.Contains(mask, "access_settings.access_permission_settings.view_space_membership_setting") {
+		return invalidArgument("permission_settings.view_space_membership must be updated together with access_settings.access_permission_settings.view_space_membership_setting.")
+	}
 	return nil
 }
 

@@ -32,3 +32,22 @@ func TestMembers_groupsNeedUserAuthentication(t *testing.T) {
 		t.Errorf("a user removes the group: %d %v", status, out)
 	}
 }
+
+// The members.list filter takes what its description lists and refuses
+// the invalid examples it gives.
+func TestMembers_filterAsDocumented(t *testing.T) {
+	valid := []string{`role = "ROLE_MANAGER" OR role = "ROLE_MEMBER"`, `member.type = "HUMAN" AND role = "ROLE_MANAGER"`,
+		`member.type != "BOT"`, `member.type = "BOT"`}
+	invalid := []string{`member.type = "HUMAN" AND member.type = "BOT"`, `role = "ROLE_MANAGER" AND role = "ROLE_MEMBER"`,
+		`role = "ROLE_ASSISTANT_MANAGER"`, `member.type = "ROBOT"`, `role != "ROLE_MEMBER"`, `state = "JOINED"`}
+	for _, f := range valid {
+		if _, err := parseMemberFilter(f); err != nil {
+			t.Errorf("%s: %v", f, err)
+		}
+	}
+	for _, f := range invalid {
+		if _, err := parseMemberFilter(f); err == nil {
+			t.Errorf("%s accepted", f)
+		}
+	}
+}
