@@ -55,9 +55,9 @@ func messageSchema() schema.Schema {
 	return schema.Schema{
 		MarkdownDescription: "Reads one message of a space the caller is a member of, with " +
 			"[`spaces.messages.get`](https://developers.google.com/workspace/chat/api/reference/rest/v1/spaces.messages/get): " +
-			"by `name`, or by `space` and the client-assigned `message_id`. With app credentials the app reads its own " +
-			"messages and those that mention it; with user credentials, any message the user can see. Use it for messages " +
-			"this configuration does not manage.",
+			"by `name`, or by `space` and the client-assigned `message_id`. With app credentials (`chat.bot`) the app reads " +
+			"the messages it has access to, such as direct messages and slash commands that invoke it; with user credentials, " +
+			"any message the user can see. Use it for messages this configuration does not manage.",
 		Attributes: map[string]schema.Attribute{
 			"name": schema.StringAttribute{
 				Optional: true, Computed: true,
@@ -133,7 +133,8 @@ func readMessage(ctx context.Context, client *chatapi.Client, config messageData
 		advice := ""
 		if chatapi.IsNotFound(err) || chatapi.IsPermissionDenied(err) {
 			advice = "The message does not exist, or the caller can't see it: the caller must be a member of the space, " +
-				"and with app credentials an app reads only its own messages and those that mention it."
+				"and with app credentials (chat.bot) an app reads only the messages it has access to, such as direct messages and " +
+				"slash commands that invoke it."
 		}
 		glue.AddAttributeAPIError(diags, at, "Unable to Read Chat Message", "spaces.messages.get "+name, err, advice)
 		return nil

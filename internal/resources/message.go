@@ -185,8 +185,11 @@ func messageAdvice(err error, message messageModel) string {
 	case chatapi.IsAlreadyExists(err):
 		return "Another message in the space already uses this message_id. Choose another, or import it with: " +
 			"terraform import google_chat_message.NAME spaces/SPACE/messages/MESSAGE_ID"
-	case chatapi.IsNotFound(err) && message.MessageReplyOption.ValueString() == replyOrFail:
-		return "With REPLY_MESSAGE_OR_FAIL the thread must exist; check thread_name or thread_key."
+	case chatapi.IsNotFound(err) && message.MessageReplyOption.ValueString() == replyOrFail && convert.Known(message.ThreadName):
+		// A new thread_key starts a thread even with REPLY_MESSAGE_OR_FAIL
+		// ("If a new `thread_key` is used, a new thread is created"), so
+		// only a thread_name can be missing.
+		return "With REPLY_MESSAGE_OR_FAIL the thread must exist; check thread_name."
 	case chatapi.IsNotFound(err):
 		return fmt.Sprintf("The space %s does not exist, or the caller can't see it; check space.", message.Space.ValueString())
 	}
@@ -206,8 +209,6 @@ func messageErrorPath(err error, plan messageModel) (path.Path, bool) {
 	switch {
 	case chatapi.IsNotFound(err) && plan.MessageReplyOption.ValueString() == replyOrFail && convert.Known(plan.ThreadName):
 		return path.Root("thread_name"), true
-	case chatapi.IsNotFound(err) && plan.MessageReplyOption.ValueString() == replyOrFail && convert.Known(plan.ThreadKey):
-		return path.Root("thread_key"), true
 	case chatapi.IsNotFound(err) && convert.Known(plan.PrivateMessageViewer) && strings.Contains(message, "user"):
 		return path.Root("private_message_viewer"), true
 	case chatapi.IsNotFound(err), chatapi.IsPermissionDenied(err):
@@ -245,6 +246,9 @@ func (r *messageResource) patch(ctx context.Context, state *messageModel, plan m
 		state.Text, state.CardsV2, state.AccessoryWidgets = plan.Text, plan.CardsV2, plan.AccessoryWidgets
 		return
 	}
+	// The body carries only what a mask may name: the thread and the
+	// private viewer ("Immutable. Input for creating a message") stay out.
+	input.Thread, input.PrivateMessageViewer = nil, nil
 	attemptCtx, attempts := chatapi.WithAttemptLog(ctx)
 	out, err := r.client.PatchMessage(attemptCtx, state.Name.ValueString(), input, mask)
 	if err != nil && attempts.Uncertain() {

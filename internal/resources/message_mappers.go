@@ -20,6 +20,11 @@ func messageToAPI(plan messageModel) (*chat.Message, error) {
 		if err != nil {
 			return nil, err
 		}
+		for _, card := range cards {
+			if card != nil {
+				card.OwnerUser = nil // "Output only. The app that owns the card."
+			}
+		}
 		message.CardsV2 = cards
 	}
 	if convert.Known(plan.AccessoryWidgets) {

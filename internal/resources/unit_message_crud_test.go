@@ -3,6 +3,7 @@ package resources
 import (
 	"context"
 	"regexp"
+	"strings"
 	"testing"
 
 	"github.com/google/uuid"
@@ -205,6 +206,32 @@ func TestUnitMessageUpdate_EditsTextInPlace(t *testing.T) {
 	stored, err := env.app.GetMessage(context.Background(), name)
 	if err != nil || stored.Text != "final" {
 		t.Errorf("stored text %q, %v", stored.Text, err)
+	}
+	uWantMasks(t, env.srv, "chat.spaces.messages.patch", "text")
+}
+
+// Create sends no output-only card field (CardWithId.ownerUser) and an edit
+// sends only what its mask names: no thread, no private viewer.
+func TestUnitMessageUpdate_BodiesCarryOnlyInputs(t *testing.T) {
+	env, space, h := uAppFixture(t, NewMessage(), "Bodies")
+	config := uTextMessage(h, space, "draft")
+	config.ThreadKey, config.MessageReplyOption = types.StringValue("deploys"), types.StringValue(replyFallbackToThread)
+	config.CardsV2 = uJSON(`[{"cardId":"c","ownerUser":{"name":"users/app"},"card":{"header":{"title":"Hi"}}}]`)
+	created := h.mustCreate(&config)
+	plan := uModel[messageModel](created)
+	plan.Text, config.Text = types.StringValue("final"), types.StringValue("final")
+	h.mustUpdate(created, &plan, &config)
+	for _, r := range env.srv.Requests() {
+		switch r.RPC {
+		case "chat.spaces.messages.create":
+			if strings.Contains(r.Body, "ownerUser") || !strings.Contains(r.Body, "deploys") {
+				t.Errorf("create body %s: want the thread key and no ownerUser", r.Body)
+			}
+		case "chat.spaces.messages.patch":
+			if strings.Contains(r.Body, "thread") || strings.Contains(r.Body, "privateMessageViewer") || !strings.Contains(r.Body, "final") {
+				t.Errorf("patch body %s: want the text alone", r.Body)
+			}
+		}
 	}
 	uWantMasks(t, env.srv, "chat.spaces.messages.patch", "text")
 }
