@@ -363,7 +363,7 @@ func (e *Emulator) patchMembership(c *call, rec *spaceRecord) (any, *apiError) {
 		return nil, invalidArgument("%s is only supported in spaces whose spaceType is SPACE.", in.Role)
 	}
 	// An administrator needs no role in the space (permissions.go).
-	if err := checkCanChangeRole(rec, c.caller); err != nil && !c.adminAccess {
+	if err := checkCanChangeRole(rec, c.caller, m, in.Role); err != nil && !c.adminAccess {
 		return nil, err
 	}
 	m.membership.Role = in.Role

@@ -51,3 +51,44 @@ func TestMembers_filterAsDocumented(t *testing.T) {
 		}
 	}
 }
+
+// An assistant manager ("Manager" in Chat) has an owner's permissions by
+// default except making an owner and changing an owner's role
+// (Membership.role, ROLE_ASSISTANT_MANAGER); the audience stays with
+// owners ("the authenticating user must be a space manager").
+func TestMembers_assistantManagerDefaults(t *testing.T) {
+	srv := NewTestServer(t, Options{})
+	space := setup(t, srv, alice, map[string]any{
+		"space":       map[string]any{"spaceType": "SPACE", "displayName": "Managed"},
+		"memberships": members("users/bob@example.com", "users/carol@example.com"),
+	})
+	role := func(token, member, role string) int {
+		status, _ := api(t, srv, token, "PATCH", "/v1/"+space+"/members/"+member+"?updateMask=role", map[string]any{"role": role})
+		return status
+	}
+	if status := role(alice, "bob@example.com", "ROLE_ASSISTANT_MANAGER"); status != 200 {
+		t.Fatalf("the owner makes bob a manager: %d", status)
+	}
+	patch := func(mask string, body map[string]any) int {
+		status, _ := api(t, srv, bob, "PATCH", "/v1/"+space+"?updateMask="+mask, body)
+		return status
+	}
+	// In order: each call sees the ones before it.
+	cases := []struct {
+		name        string
+		got, status int
+	}{
+		{"make another member a manager", role(bob, "carol@example.com", "ROLE_ASSISTANT_MANAGER"), 200},
+		{"make an owner", role(bob, "carol@example.com", "ROLE_MANAGER"), 403},
+		{"change an owner's role", role(bob, "alice@example.com", "ROLE_MEMBER"), 403},
+		{"manage space permissions", patch("permission_settings.useAtMentionAll",
+			map[string]any{"permissionSettings": map[string]any{"useAtMentionAll": map[string]any{"managersAllowed": true}}}), 200},
+		{"set the audience", patch("access_settings.audience",
+			map[string]any{"accessSettings": map[string]any{"audience": "audiences/default"}}), 403},
+	}
+	for _, tc := range cases {
+		if tc.got != tc.status {
+			t.Errorf("%s: %d, want %d", tc.name, tc.got, tc.status)
+		}
+	}
+}

@@ -77,11 +77,20 @@ func checkManagerOrCreatorApp(rec *spaceRecord, p *principal, appDenied, userDen
 	if p.kind == kindApp && !rec.createdBy(p) {
 		return permissionDenied("%s", appDenied)
 	}
-	if p.kind == kindUser && rec.role(p) != "ROLE_MANAGER" {
+	if role := rec.role(p); p.kind == kindUser && role != "ROLE_MANAGER" && role != "ROLE_ASSISTANT_MANAGER" {
 		return permissionDenied("%s", userDenied)
 	}
 	return nil
 }
+
+// Membership.role, ROLE_ASSISTANT_MANAGER: "By default, managers have all
+// the permissions of an owner except for the ability to: - Delete the
+// space. - Make another space member an owner. - Change an owner's role. By
+// default, managers permissions include ... - Make another member a
+// manager. ... - Manage space permissions." (discovery). An owner's
+// narrower grants are not modelled: every assistant manager has the
+// defaults. checkManagerOrCreatorApp lets owners and managers through;
+// checkCanChangeRole holds managers to the rest.
 
 // checkCanDeleteSpace: apps delete only the spaces they created; users must
 // manage a named space (group chats and DMs have no managers).
@@ -121,7 +130,7 @@ func checkCanUpdateAccessPermissions(rec *spaceRecord, p *principal) *apiError {
 func checkCanUpdatePermissionSettings(rec *spaceRecord, p *principal) *apiError {
 	return checkManagerOrCreatorApp(rec, p,
 		"With app authentication, only the app that created the space can update permission_settings.",
-		"Only space managers can update permission settings.")
+		"Only space owners and managers can update permission settings.")
 }
 
 // checkCanAddMembers covers members.create for users; apps are not bound by
@@ -130,11 +139,19 @@ func checkCanAddMembers(rec *spaceRecord, p *principal) *apiError {
 	return deniedUnless(p.kind != kindUser || allowed(rec, p, "manage_members_and_groups"), "The caller may not add members to this space.")
 }
 
-// checkCanChangeRole covers members.patch.
-func checkCanChangeRole(rec *spaceRecord, p *principal) *apiError {
-	return checkManagerOrCreatorApp(rec, p,
+// checkCanChangeRole covers members.patch of target to role: an assistant
+// manager may neither make an owner nor change an owner's role.
+func checkCanChangeRole(rec *spaceRecord, p *principal, target *memberRecord, role string) *apiError {
+	if err := checkManagerOrCreatorApp(rec, p,
 		"With app authentication, memberships can only be updated in spaces the app created.",
-		"Only space managers can change roles.")
+		"Only space owners and managers can change roles."); err != nil {
+		return err
+	}
+	if p.kind == kindUser && rec.role(p) == "ROLE_ASSISTANT_MANAGER" &&
+		(role == "ROLE_MANAGER" || target.membership.Role == "ROLE_MANAGER") {
+		return permissionDenied("Space managers can't make an owner or change an owner's role.")
+	}
+	return nil
 }
 
 // checkCanRemoveMember covers members.delete of the membership under key;
