@@ -62,7 +62,10 @@ func (e *Env) apiSpace(s *terraform.State, displayName string, withMessages bool
 	}
 	client := e.Client(mode)
 	out := &emulator.SpaceState{Space: space}
-	members, err := client.ListMemberships(ctx, space.Name, "", true, mode == chatapi.AuthModeUser)
+	// Groups and invitations are listed only with user authentication
+	// (Membership.groupMember, showInvited).
+	user := mode == chatapi.AuthModeUser
+	members, err := client.ListMemberships(ctx, space.Name, "", user, user)
 	if err != nil {
 		return nil, fmt.Errorf("spaces.members.list of %s (%q) as %s: %w", space.Name, displayName, mode, err)
 	}

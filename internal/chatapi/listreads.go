@@ -34,9 +34,11 @@ import (
 //
 // An object a page does not carry, or carries without what the prior state
 // holds (usable), is read with a GET: apps missing from members.list under
-// app credentials, a member removed out of band, a space whose list entry
-// lacks permission settings. Every write drops what is held for the space
-// it touches, so a read after a write is fresh.
+// app credentials, a member removed out of band. A read no list entry can
+// answer (a named space, whose permission settings spaces.list never
+// returns: usable is nil) goes straight to a GET and does not count towards
+// listing. Every write drops what is held for the space it touches, so a
+// read after a write is fresh.
 const (
 	listPageSize = 1000
 	// gambleAfter is how many GETs a parent of unknown size answers before

@@ -131,8 +131,8 @@ func (e *Emulator) createMembership(c *call, rec *spaceRecord) (any, *apiError) 
 }
 
 func (e *Emulator) addGroup(c *call, rec *spaceRecord, name string) (any, *apiError) {
-	if c.caller.kind == kindApp {
-		return nil, permissionDenied("Apps can't add Google groups to a space.")
+	if err := groupNeedsUser(c, true); err != nil {
+		return nil, err
 	}
 	if rec.space.SpaceType != "SPACE" {
 		return nil, invalidArgument("Google groups can only be added to spaces whose spaceType is SPACE.")
@@ -180,7 +180,7 @@ func (e *Emulator) getMembership(c *call, rec *spaceRecord) (any, *apiError) {
 	if err != nil {
 		return nil, err
 	}
-	if err := groupNeedsUser(c, m); err != nil {
+	if err := groupNeedsUser(c, m.membership.GroupMember != nil); err != nil {
 		return nil, err
 	}
 	// useAdminAccess: "Getting app memberships in a space isn't supported
@@ -385,7 +385,7 @@ func (e *Emulator) deleteMembership(c *call, rec *spaceRecord) (any, *apiError) 
 	if c.adminAccess && m.isApp() {
 		return nil, notWithAdminAccess("Deleting app memberships")
 	}
-	if err := groupNeedsUser(c, m); err != nil {
+	if err := groupNeedsUser(c, m.membership.GroupMember != nil); err != nil {
 		return nil, err
 	}
 	if err := appMembershipDeletion(c, m); err != nil {
@@ -404,8 +404,8 @@ func (e *Emulator) deleteMembership(c *call, rec *spaceRecord) (any, *apiError) 
 // groupNeedsUser: "Reading or mutating memberships for Google Groups
 // requires user authentication." (discovery, Membership.groupMember; the
 // status is a guess).
-func groupNeedsUser(c *call, m *memberRecord) *apiError {
-	if c.caller.kind == kindApp && m.membership.GroupMember != nil {
+func groupNeedsUser(c *call, group bool) *apiError {
+	if c.caller.kind == kindApp && group {
 		return permissionDenied("Reading or mutating memberships for Google Groups requires user authentication.")
 	}
 	return nil

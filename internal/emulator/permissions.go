@@ -107,13 +107,17 @@ func checkCanDeleteSpace(rec *spaceRecord, p *principal) *apiError {
 	return nil
 }
 
-// checkCanUpdateAudience covers access_settings.audience in spaces.patch.
+// checkCanUpdateAudience covers access_settings.audience in spaces.patch:
+// "the authenticating user must be a space manager" (updateMask), which
+// Membership.role calls ROLE_ASSISTANT_MANAGER ("A space manager"), whose
+// defaults include "Make a space discoverable"; owners have every
+// permission.
 func checkCanUpdateAudience(rec *spaceRecord, p *principal) *apiError {
-	switch {
+	switch role := rec.role(p); {
 	case p.kind == kindApp:
 		return permissionDenied("Updating access_settings.audience isn't supported with app authentication.")
-	case rec.role(p) != "ROLE_MANAGER":
-		return permissionDenied("Only space managers can update access settings.")
+	case role != "ROLE_MANAGER" && role != "ROLE_ASSISTANT_MANAGER":
+		return permissionDenied("Only space owners and managers can update access settings.")
 	}
 	return nil
 }
@@ -161,10 +165,8 @@ func checkCanRemoveMember(rec *spaceRecord, p *principal, key string, target *me
 		return nil
 	}
 	if p.kind == kindApp {
-		switch {
-		case target.membership.GroupMember != nil:
-			return permissionDenied("Apps can't remove Google groups from a space.")
-		case target.principal != nil && target.principal.kind == kindApp:
+		// Groups: groupNeedsUser, before this.
+		if target.principal != nil && target.principal.kind == kindApp {
 			return permissionDenied("Apps can't remove other apps from a space.")
 		}
 		return nil
@@ -184,10 +186,12 @@ func checkCanUpdateMessage(m *messageRecord, p *principal) *apiError {
 }
 
 // checkCanDeleteMessage covers messages.delete: the sender, or a space
-// manager under user authentication.
+// owner or manager under user authentication (a manager's defaults include
+// "Delete messages in the space", Membership.role).
 func checkCanDeleteMessage(rec *spaceRecord, p *principal, m *messageRecord) *apiError {
-	return deniedUnless(m.sender.id == p.id || p.kind != kindApp && rec.role(p) == "ROLE_MANAGER",
-		"Only the message's sender or a space manager can delete it.")
+	role := rec.role(p)
+	return deniedUnless(m.sender.id == p.id || p.kind != kindApp && (role == "ROLE_MANAGER" || role == "ROLE_ASSISTANT_MANAGER"),
+		"Only the message's sender or a space owner or manager can delete it.")
 }
 
 // checkCanPost covers messages.create: postMessages for a new thread or an

@@ -246,9 +246,7 @@ func (r *messageResource) patch(ctx context.Context, state *messageModel, plan m
 		state.Text, state.CardsV2, state.AccessoryWidgets = plan.Text, plan.CardsV2, plan.AccessoryWidgets
 		return
 	}
-	// The body carries only what a mask may name: the thread and the
-	// private viewer ("Immutable. Input for creating a message") stay out.
-	input.Thread, input.PrivateMessageViewer = nil, nil
+	input = maskedMessage(input, mask)
 	attemptCtx, attempts := chatapi.WithAttemptLog(ctx)
 	out, err := r.client.PatchMessage(attemptCtx, state.Name.ValueString(), input, mask)
 	if err != nil && attempts.Uncertain() {

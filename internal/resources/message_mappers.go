@@ -20,12 +20,7 @@ func messageToAPI(plan messageModel) (*chat.Message, error) {
 		if err != nil {
 			return nil, err
 		}
-		for _, card := range cards {
-			if card != nil {
-				card.OwnerUser = nil // "Output only. The app that owns the card."
-			}
-		}
-		message.CardsV2 = cards
+		message.CardsV2 = convert.StripOutputOnly(convert.CardSchema, cards) // such as ownerUser
 	}
 	if convert.Known(plan.AccessoryWidgets) {
 		widgets, err := convert.DecodeAccessoryWidgets(plan.AccessoryWidgets.ValueString())
@@ -281,6 +276,27 @@ func attachmentsChanged(plan, state types.List) bool {
 
 // patchLanded reports whether message shows every field of a patch: the
 // text, cards and widgets as planned, and as many attachments as were sent.
+// maskedMessage is a patch's body: the fields mask names and nothing else,
+// so neither the thread nor the private viewer ("Immutable. Input for
+// creating a message") nor fallback_text (replaced, never patched) goes out
+// with an edit.
+func maskedMessage(input *chat.Message, mask []string) *chat.Message {
+	out := &chat.Message{}
+	for _, field := range mask {
+		switch field {
+		case "text":
+			out.Text = input.Text
+		case "cards_v2":
+			out.CardsV2 = input.CardsV2
+		case "accessory_widgets":
+			out.AccessoryWidgets = input.AccessoryWidgets
+		case "attachment":
+			out.Attachment = input.Attachment
+		}
+	}
+	return out
+}
+
 func patchLanded(message, input *chat.Message, plan messageModel, mask []string) bool {
 	for _, field := range mask {
 		switch field {

@@ -245,7 +245,7 @@ func planFile(a attachmentModel, at path.Path, all *diag.Diagnostics) (sha, file
 	}
 	if convert.Known(filename) {
 		ext := strings.ToLower(filepath.Ext(filename.ValueString()))
-		if ext == "" || ext == "." {
+		if ext == "" || ext == "." || strings.ContainsAny(ext, `/\`) {
 			// UploadAttachmentRequest.filename: "Required. The filename of
 			// the attachment, including the file extension."
 			diags.AddAttributeError(nameAt, "Attachment File Name Needs an Extension",

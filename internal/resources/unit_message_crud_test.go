@@ -211,11 +211,15 @@ func TestUnitMessageUpdate_EditsTextInPlace(t *testing.T) {
 }
 
 // Create sends no output-only card field (CardWithId.ownerUser) and an edit
-// sends only what its mask names: no thread, no private viewer.
+// sends only what its mask names: no thread, no private viewer, no cards.
 func TestUnitMessageUpdate_BodiesCarryOnlyInputs(t *testing.T) {
 	env, space, h := uAppFixture(t, NewMessage(), "Bodies")
+	if _, err := env.app.CreateMembership(context.Background(), space, &chat.Membership{Member: &chat.User{Name: "users/bob@example.com", Type: "HUMAN"}}); err != nil {
+		t.Fatal(err)
+	}
 	config := uTextMessage(h, space, "draft")
 	config.ThreadKey, config.MessageReplyOption = types.StringValue("deploys"), types.StringValue(replyFallbackToThread)
+	config.PrivateMessageViewer = types.StringValue("users/bob@example.com")
 	config.CardsV2 = uJSON(`[{"cardId":"c","ownerUser":{"name":"users/app"},"card":{"header":{"title":"Hi"}}}]`)
 	created := h.mustCreate(&config)
 	plan := uModel[messageModel](created)
@@ -224,11 +228,11 @@ func TestUnitMessageUpdate_BodiesCarryOnlyInputs(t *testing.T) {
 	for _, r := range env.srv.Requests() {
 		switch r.RPC {
 		case "chat.spaces.messages.create":
-			if strings.Contains(r.Body, "ownerUser") || !strings.Contains(r.Body, "deploys") {
-				t.Errorf("create body %s: want the thread key and no ownerUser", r.Body)
+			if strings.Contains(r.Body, "ownerUser") || !strings.Contains(r.Body, "deploys") || !strings.Contains(r.Body, "privateMessageViewer") {
+				t.Errorf("create body %s: want the thread key, the viewer and no ownerUser", r.Body)
 			}
 		case "chat.spaces.messages.patch":
-			if strings.Contains(r.Body, "thread") || strings.Contains(r.Body, "privateMessageViewer") || !strings.Contains(r.Body, "final") {
+			if strings.TrimSpace(r.Body) != `{"text":"final"}` {
 				t.Errorf("patch body %s: want the text alone", r.Body)
 			}
 		}

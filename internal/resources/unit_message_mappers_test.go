@@ -236,3 +236,24 @@ func TestUnitCanonicalJSONHelpers(t *testing.T) {
 		t.Error("apiJSON")
 	}
 }
+
+// A patch's body holds the masked fields and nothing else.
+func TestUnitMaskedMessage(t *testing.T) {
+	input := &chat.Message{Text: "t", FallbackText: "f", CardsV2: []*chat.CardWithId{{CardId: "c"}},
+		AccessoryWidgets: []*chat.AccessoryWidget{{}}, Attachment: []*chat.Attachment{{Name: "a"}},
+		Thread: &chat.Thread{ThreadKey: "k"}, PrivateMessageViewer: &chat.User{Name: "users/bob"}}
+	cases := []struct {
+		mask []string
+		want *chat.Message
+	}{
+		{nil, &chat.Message{}},
+		{[]string{"text"}, &chat.Message{Text: "t"}},
+		{[]string{"cards_v2", "accessory_widgets"}, &chat.Message{CardsV2: input.CardsV2, AccessoryWidgets: input.AccessoryWidgets}},
+		{[]string{"attachment", "text"}, &chat.Message{Text: "t", Attachment: input.Attachment}},
+	}
+	for _, tc := range cases {
+		if got := maskedMessage(input, tc.mask); !reflect.DeepEqual(got, tc.want) {
+			t.Errorf("%v: got %+v, want %+v", tc.mask, got, tc.want)
+		}
+	}
+}
